@@ -1,0 +1,90 @@
+package org.copydesk.demo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.copydesk.people.AuthorProfile;
+import org.copydesk.people.Role;
+import org.copydesk.people.StaffAccount;
+import org.copydesk.people.StaffService;
+import org.copydesk.story.Section;
+import org.copydesk.story.Story;
+import org.copydesk.story.StoryAction;
+import org.copydesk.story.StoryForm;
+import org.copydesk.story.StoryService;
+import org.copydesk.story.WireCopy;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Dev mode's demo newsroom (copydesk.demo-content=true): a reporter and an editor, and the example
+ * agency story published in World with its byline and a Moscow dateline, so a newcomer sees a real
+ * story at once. Runs only on an empty database, after the first admin exists.
+ */
+@ApplicationScoped
+public class DemoContent {
+
+    private static final Logger LOG = Logger.getLogger(DemoContent.class);
+    static final String WIRE_STORY = "/demo/mali-denies-hiring-russian-pmc.txt";
+
+    @ConfigProperty(name = "copydesk.demo-content", defaultValue = "false")
+    boolean enabled;
+
+    @ConfigProperty(name = "copydesk.demo.password", defaultValue = "copydesk-demo-password")
+    String demoPassword;
+
+    @Inject
+    StaffService staff;
+
+    @Inject
+    StoryService stories;
+
+    @Transactional
+    void onStart(@Observes @Priority(20) StartupEvent event) {
+        if (!enabled || Story.count() > 0) {
+            return;
+        }
+        StaffAccount editor = staff.createAccount("editor", demoPassword, "Erin Editor", Role.EDITOR);
+        StaffAccount reporter = staff.createAccount("reporter", demoPassword, "Riley Reporter", Role.REPORTER);
+        publishWireStory(reporter, editor);
+        LOG.infof("Demo content loaded: staff 'reporter' and 'editor' (password '%s') and the example story", demoPassword);
+    }
+
+    private void publishWireStory(StaffAccount reporter, StaffAccount editor) {
+        WireCopy.Parsed wire = WireCopy.parse(readResource(WIRE_STORY));
+        StoryForm form = new StoryForm();
+        form.headline = wire.headline();
+        form.standfirst = wire.standfirst();
+        form.body = wire.bodyText();
+        form.sectionId = Section.findBySlug("world").map(s -> s.id).orElseThrow();
+        form.datelinePlace = "Moscow";
+        form.tags = "Mali, Russia, France";
+        if (wire.bylineName() != null) {
+            AuthorProfile author = AuthorProfile.findByName(wire.bylineName())
+                    .orElseGet(() -> staff.newAuthorProfile(wire.bylineName()));
+            form.bylines.add(new StoryForm.BylineRow(author.id, author.name, "", false));
+        }
+        Story story = stories.save(null, form, reporter, StoryAction.SUBMIT);
+        stories.act(story.id, StoryAction.PUBLISH, editor, null);
+    }
+
+    private static String readResource(String path) {
+        try (InputStream in = DemoContent.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing demo resource " + path);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.copydesk.desk;
+
+import java.util.List;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.copydesk.people.Role;
+import org.copydesk.site.SiteInfo;
+import org.copydesk.story.Section;
+import org.copydesk.story.SectionService;
+import org.copydesk.web.Flash;
+import org.copydesk.web.FormErrors;
+import org.copydesk.web.FormInvalidException;
+
+/** /desk/sections: editors add sections to the paper. */
+@Path("/desk/sections")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed(Role.EDITOR_ROLE)
+public class SectionDeskResource {
+
+    @CheckedTemplate(basePath = "desk")
+    static class Templates {
+        static native TemplateInstance sections(List<Section> sections, String name, String slug, FormErrors errors);
+    }
+
+    @Inject
+    SectionService sections;
+
+    @Inject
+    SiteInfo site;
+
+    @Inject
+    Flash flash;
+
+    @GET
+    public TemplateInstance list() {
+        return Templates.sections(Section.inOrder(), "", "", FormErrors.none());
+    }
+
+    @POST
+    public Response create(@FormParam("name") String name, @FormParam("slug") String slug) {
+        try {
+            Section section = sections.create(name, slug);
+            site.reload();
+            return flash.redirect("/desk/sections", "Section " + section.name + " added.");
+        } catch (FormInvalidException invalid) {
+            return Response.status(Response.Status.BAD_REQUEST).entity(Templates.sections(Section.inOrder(),
+                    name == null ? "" : name, slug == null ? "" : slug, invalid.errors())).build();
+        }
+    }
+}

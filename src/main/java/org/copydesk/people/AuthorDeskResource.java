@@ -1,0 +1,85 @@
+package org.copydesk.people;
+
+import java.util.List;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.copydesk.web.Flash;
+import org.copydesk.web.FormErrors;
+import org.copydesk.web.FormInvalidException;
+
+/** /desk/authors: editors keep the author profiles (name, bio) that bylines point to. */
+@Path("/desk/authors")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed(Role.EDITOR_ROLE)
+public class AuthorDeskResource {
+
+    @CheckedTemplate(basePath = "people")
+    static class Templates {
+        static native TemplateInstance authors(List<AuthorProfile> authors, String newName, FormErrors errors);
+
+        static native TemplateInstance authorForm(AuthorProfile author, String name, String bio, FormErrors errors);
+    }
+
+    @Inject
+    StaffService staff;
+
+    @Inject
+    Flash flash;
+
+    @GET
+    public TemplateInstance list() {
+        return Templates.authors(staff.listAuthors(), "", FormErrors.none());
+    }
+
+    @POST
+    public Response create(@FormParam("name") String name) {
+        try {
+            AuthorProfile profile = staff.newAuthorProfile(name);
+            return flash.redirect("/desk/authors/" + profile.id, "Author profile created.");
+        } catch (FormInvalidException invalid) {
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(Templates.authors(staff.listAuthors(), name == null ? "" : name, invalid.errors())).build();
+        }
+    }
+
+    @GET
+    @Path("{id}")
+    public TemplateInstance edit(@PathParam("id") long id) {
+        AuthorProfile author = find(id);
+        return Templates.authorForm(author, author.name, author.bio == null ? "" : author.bio, FormErrors.none());
+    }
+
+    @POST
+    @Path("{id}")
+    public Response update(@PathParam("id") long id, @FormParam("name") String name, @FormParam("bio") String bio) {
+        try {
+            staff.updateAuthor(id, name, bio);
+            return flash.redirect("/desk/authors", "Author profile saved.");
+        } catch (FormInvalidException invalid) {
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(Templates.authorForm(find(id), name == null ? "" : name, bio == null ? "" : bio, invalid.errors()))
+                    .build();
+        }
+    }
+
+    private static AuthorProfile find(long id) {
+        AuthorProfile author = AuthorProfile.findById(id);
+        if (author == null) {
+            throw new NotFoundException();
+        }
+        return author;
+    }
+}

@@ -1,0 +1,47 @@
+package org.copydesk.people;
+
+import java.util.Optional;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Creates the first admin from COPYDESK_ADMIN_USERNAME / COPYDESK_ADMIN_PASSWORD, only while the
+ * database holds no account at all, so the variables can stay set without resetting anything later.
+ */
+@ApplicationScoped
+public class FirstAdmin {
+
+    private static final Logger LOG = Logger.getLogger(FirstAdmin.class);
+
+    @ConfigProperty(name = "copydesk.admin.username")
+    Optional<String> username;
+
+    @ConfigProperty(name = "copydesk.admin.password")
+    Optional<String> password;
+
+    @ConfigProperty(name = "copydesk.admin.display-name", defaultValue = "Administrator")
+    String displayName;
+
+    @jakarta.inject.Inject
+    StaffService staff;
+
+    @Transactional
+    void onStart(@Observes @jakarta.annotation.Priority(10) StartupEvent event) {
+        if (StaffAccount.count() > 0) {
+            return;
+        }
+        if (username.isEmpty() || password.isEmpty()) {
+            LOG.warn("No staff account exists yet. Set COPYDESK_ADMIN_USERNAME and COPYDESK_ADMIN_PASSWORD "
+                    + "to create the first admin at start-up.");
+            return;
+        }
+        staff.createAccount(username.get(), password.get(), displayName, Role.ADMIN);
+        LOG.infof("Created the first admin account '%s'", username.get());
+    }
+}

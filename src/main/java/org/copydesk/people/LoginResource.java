@@ -1,0 +1,117 @@
+package org.copydesk.people;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.credential.PasswordCredential;
+import io.quarkus.security.identity.IdentityProviderManager;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.copydesk.web.Flash;
+import org.copydesk.web.FormErrors;
+
+/**
+ * Sign-in and sign-out. The sign-in form is an ordinary CSRF-protected form; on success it sets the
+ * encrypted session cookie and returns the browser to the page it came from (on this site only).
+ */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class LoginResource {
+
+    static final String FAILED = "The username or password is not right";
+
+    @CheckedTemplate(basePath = "people")
+    static class Templates {
+        static native TemplateInstance login(String username, String next, FormErrors errors);
+
+        static native TemplateInstance logout();
+    }
+
+    @Inject
+    IdentityProviderManager identities;
+
+    @Inject
+    SessionCookies sessions;
+
+    @Inject
+    RoutingContext routing;
+
+    @Inject
+    Flash flash;
+
+    @GET
+    @Path("login")
+    public TemplateInstance loginForm(@QueryParam("next") String next) {
+        return Templates.login("", safeNext(next), FormErrors.none());
+    }
+
+    @POST
+    @Path("login")
+    public Response signIn(@FormParam("username") String username, @FormParam("password") String password,
+                           @FormParam("next") String next) {
+        String name = username == null ? "" : username.strip();
+        FormErrors errors = new FormErrors();
+        if (name.isEmpty()) {
+            errors.add("username", "Enter your username");
+        }
+        if (password == null || password.isEmpty()) {
+            errors.add("password", "Enter your password");
+        }
+        if (errors.isEmpty()) {
+            SecurityIdentity identity = authenticate(name, password);
+            if (identity != null) {
+                sessions.save(identity.getPrincipal().getName(), routing, null);
+                return flash.redirect(safeNext(next), "You are signed in.");
+            }
+            errors.add("username", FAILED);
+        }
+        return Response.status(Response.Status.UNAUTHORIZED)
+                .entity(Templates.login(name, safeNext(next), errors)).build();
+    }
+
+    @GET
+    @Path("logout")
+    public TemplateInstance logoutForm() {
+        return Templates.logout();
+    }
+
+    @POST
+    @Path("logout")
+    public Response signOut() {
+        sessions.clear(routing);
+        return flash.redirect("/login", "You have signed out.");
+    }
+
+    private SecurityIdentity authenticate(String username, String password) {
+        StaffAccount account = StaffAccount.findByUsername(username).orElse(null);
+        if (account == null || !account.enabled) {
+            return null;
+        }
+        try {
+            return identities.authenticateBlocking(new UsernamePasswordAuthenticationRequest(account.username,
+                    new PasswordCredential(password.toCharArray())));
+        } catch (AuthenticationFailedException e) {
+            return null;
+        }
+    }
+
+    /** Only a path on this site: never "//host" or "https://host" (no open redirect after sign-in). */
+    static String safeNext(String next) {
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")
+                || next.contains("\r") || next.contains("\n")) {
+            return "/desk";
+        }
+        return next;
+    }
+}

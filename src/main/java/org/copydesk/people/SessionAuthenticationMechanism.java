@@ -1,0 +1,55 @@
+package org.copydesk.people;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.Set;
+
+import io.quarkus.security.identity.IdentityProviderManager;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.AuthenticationRequest;
+import io.quarkus.security.identity.request.TrustedAuthenticationRequest;
+import io.quarkus.vertx.http.runtime.security.ChallengeData;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.quarkus.vertx.http.runtime.security.PersistentLoginManager;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Restores the signed-in member of staff from the session cookie; when a page needs a sign-in,
+ * sends the browser to /login and brings it back afterwards.
+ */
+@ApplicationScoped
+public class SessionAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    @Inject
+    SessionCookies cookies;
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
+        PersistentLoginManager.RestoreResult restored = cookies.restore(context);
+        if (restored == null) {
+            return Uni.createFrom().optional(Optional.empty());
+        }
+        AuthenticationRequest request = HttpSecurityUtils.setRoutingContextAttribute(
+                new TrustedAuthenticationRequest(restored.getPrincipal()), context);
+        return identityProviderManager.authenticate(request)
+                .onItem().invoke(identity -> cookies.save(identity.getPrincipal().getName(), context, restored));
+    }
+
+    @Override
+    public Uni<ChallengeData> getChallenge(RoutingContext context) {
+        String back = context.request().method() == HttpMethod.GET ? context.request().uri() : "/desk";
+        String location = "/login?next=" + URLEncoder.encode(back, StandardCharsets.UTF_8);
+        return Uni.createFrom().item(new ChallengeData(302, "Location", location));
+    }
+
+    @Override
+    public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
+        return Set.of(TrustedAuthenticationRequest.class);
+    }
+}

@@ -1,0 +1,66 @@
+package org.copydesk.people;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+
+import io.quarkus.vertx.http.runtime.security.PersistentLoginManager;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * The signed-in session: Quarkus's encrypted persistent-login cookie (AES-GCM over the username and
+ * an idle expiry). Nothing is kept on the server, so any node holding the same key can serve any
+ * request. We issue it from our own sign-in form because the built-in {@code j_security_check}
+ * endpoint carries no CSRF token.
+ */
+@ApplicationScoped
+public class SessionCookies {
+
+    private static final Logger LOG = Logger.getLogger(SessionCookies.class);
+
+    @ConfigProperty(name = "quarkus.http.auth.session.encryption-key")
+    Optional<String> encryptionKey;
+
+    @ConfigProperty(name = "copydesk.session.cookie-name", defaultValue = "copydesk-session")
+    String cookieName;
+
+    @ConfigProperty(name = "copydesk.session.timeout", defaultValue = "PT2H")
+    Duration idleTimeout;
+
+    @ConfigProperty(name = "copydesk.session.renew-after", defaultValue = "PT1M")
+    Duration renewAfter;
+
+    private PersistentLoginManager manager;
+
+    @PostConstruct
+    void init() {
+        String key = encryptionKey.filter(k -> !k.isBlank()).orElseGet(() -> {
+            LOG.warn("QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY is not set: using a random key, so sign-ins end "
+                    + "when the app restarts and do not carry across several app nodes.");
+            byte[] random = new byte[32];
+            new SecureRandom().nextBytes(random);
+            return Base64.getEncoder().encodeToString(random);
+        });
+        manager = new PersistentLoginManager(key, cookieName, idleTimeout.toMillis(), renewAfter.toMillis(),
+                true, "LAX", "/", -1, null);
+    }
+
+    public PersistentLoginManager.RestoreResult restore(RoutingContext context) {
+        return manager.restore(context);
+    }
+
+    /** Sets (or, when due, renews) the session cookie for this username. */
+    public void save(String username, RoutingContext context, PersistentLoginManager.RestoreResult previous) {
+        manager.save(username, context, cookieName, previous, context.request().isSSL());
+    }
+
+    public void clear(RoutingContext context) {
+        manager.clear(context);
+    }
+}

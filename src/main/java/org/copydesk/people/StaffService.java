@@ -1,0 +1,126 @@
+package org.copydesk.people;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.copydesk.web.FormErrors;
+import org.copydesk.web.FormInvalidException;
+import org.copydesk.web.Slugs;
+import org.copydesk.web.Text;
+
+/** Staff accounts and the author profiles that come with them. */
+@ApplicationScoped
+@Transactional
+public class StaffService {
+
+    public static final int PASSWORD_MIN = 12;
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{3,64}");
+
+    /** Creates an account and its author profile (so a new story's byline starts with its writer). */
+    public StaffAccount createAccount(String username, String password, String displayName, Role role) {
+        FormErrors errors = new FormErrors();
+        String cleanUsername = Text.clean(username);
+        String cleanName = Text.clean(displayName);
+        if (cleanUsername == null) {
+            errors.add("username", "Enter a username");
+        } else if (!USERNAME.matcher(cleanUsername).matches()) {
+            errors.add("username", "Username must be 3 to 64 letters, digits, dots, hyphens or underscores");
+        } else if (StaffAccount.findByUsername(cleanUsername).isPresent()) {
+            errors.add("username", "That username is already taken");
+        }
+        if (password == null || password.isEmpty()) {
+            errors.add("password", "Enter a password");
+        } else if (Text.length(password) < PASSWORD_MIN) {
+            errors.add("password", "Password must be at least " + PASSWORD_MIN + " characters");
+        } else if (password.length() > 200) {
+            errors.add("password", "Password must be 200 characters or fewer");
+        }
+        if (cleanName == null) {
+            errors.add("displayName", "Enter a display name");
+        } else if (Text.length(cleanName) > AuthorProfile.NAME_MAX) {
+            errors.add("displayName", "Display name must be " + AuthorProfile.NAME_MAX + " characters or fewer");
+        }
+        if (role == null) {
+            errors.add("role", "Choose a role");
+        }
+        if (errors.any()) {
+            throw new FormInvalidException(errors);
+        }
+        StaffAccount account = new StaffAccount();
+        account.username = cleanUsername;
+        account.setPassword(password);
+        account.displayName = cleanName;
+        account.setRole(role);
+        account.persist();
+        AuthorProfile profile = newAuthorProfile(cleanName);
+        profile.staffAccount = account;
+        return account;
+    }
+
+    public void changeRole(long accountId, Role role) {
+        StaffAccount account = StaffAccount.findById(accountId);
+        if (account == null) {
+            throw new jakarta.ws.rs.NotFoundException();
+        }
+        if (role == null) {
+            throw new FormInvalidException("role", "Choose a role");
+        }
+        if (account.role() == Role.ADMIN && role != Role.ADMIN && StaffAccount.count("securityRole", Role.ADMIN.name()) <= 1) {
+            throw new FormInvalidException("role", "The last admin cannot lose the Admin role");
+        }
+        account.setRole(role);
+    }
+
+    /** A new author profile with a slug of its own; used for staff and for bylines typed on the spot. */
+    public AuthorProfile newAuthorProfile(String name) {
+        String cleanName = Text.clean(name);
+        if (cleanName == null) {
+            throw new FormInvalidException("name", "Enter the author's name");
+        }
+        if (Text.length(cleanName) > AuthorProfile.NAME_MAX) {
+            throw new FormInvalidException("name", "Author name must be " + AuthorProfile.NAME_MAX + " characters or fewer");
+        }
+        AuthorProfile profile = new AuthorProfile();
+        profile.name = cleanName;
+        profile.slug = Slugs.unique(Slugs.of(cleanName, 120), 140, s -> AuthorProfile.count("slug", s) > 0);
+        profile.persist();
+        return profile;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<StaffAccount> listAccounts() {
+        return StaffAccount.list("order by lower(displayName)");
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<AuthorProfile> listAuthors() {
+        return AuthorProfile.list("order by lower(name)");
+    }
+
+    public AuthorProfile updateAuthor(long id, String name, String bio) {
+        AuthorProfile profile = AuthorProfile.findById(id);
+        if (profile == null) {
+            throw new jakarta.ws.rs.NotFoundException();
+        }
+        FormErrors errors = new FormErrors();
+        String cleanName = Text.clean(name);
+        String cleanBio = Text.clean(bio);
+        if (cleanName == null) {
+            errors.add("name", "Enter the author's name");
+        } else if (Text.length(cleanName) > AuthorProfile.NAME_MAX) {
+            errors.add("name", "Author name must be " + AuthorProfile.NAME_MAX + " characters or fewer");
+        }
+        if (cleanBio != null && Text.length(cleanBio) > AuthorProfile.BIO_MAX) {
+            errors.add("bio", "Bio must be " + AuthorProfile.BIO_MAX + " characters or fewer");
+        }
+        if (errors.any()) {
+            throw new FormInvalidException(errors);
+        }
+        profile.name = cleanName;
+        profile.bio = cleanBio;
+        return profile;
+    }
+}

@@ -1,0 +1,62 @@
+package org.copydesk.site;
+
+import java.util.List;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Named;
+
+import org.copydesk.story.Section;
+
+/**
+ * The site-wide bits every page shows (the paper's name, its sections, the house dateline style),
+ * kept in memory so that pages, error pages included, render without a query. Loaded at start-up and
+ * reloaded by whoever changes sections or settings.
+ */
+@Named("site")
+@ApplicationScoped
+public class SiteInfo {
+
+    /** A section as the navigation needs it. */
+    public record SectionLink(String name, String slug) {
+        public String url() {
+            return "/" + slug;
+        }
+    }
+
+    /** The settings as last loaded. */
+    public record Settings(String siteName, String agencyCredit, String datelineFormat) {
+    }
+
+    private volatile Settings settings = new Settings("Copydesk", "Copydesk", "MMM d");
+    private volatile List<SectionLink> sections = List.of();
+
+    void onStart(@Observes @Priority(5) StartupEvent event) {
+        reload();
+    }
+
+    public void reload() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            SiteSettings row = SiteSettings.current();
+            if (row != null) {
+                settings = new Settings(row.siteName, row.agencyCredit, row.datelineFormat);
+            }
+            sections = Section.inOrder().stream().map(s -> new SectionLink(s.name, s.slug)).toList();
+        });
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public String name() {
+        return settings.siteName();
+    }
+
+    public List<SectionLink> sections() {
+        return sections;
+    }
+}

@@ -1,0 +1,31 @@
+package org.copydesk.site;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** Newsroom-wide settings (one row): the site's name and the house dateline style. */
+@Entity
+@Table(name = "site_settings")
+public class SiteSettings extends PanacheEntityBase {
+
+    @Id
+    public Integer id;
+
+    @Column(name = "site_name")
+    public String siteName;
+
+    /** The credit in datelines, e.g. "Copydesk" in "MOSCOW, Nov 11 (Copydesk) –". */
+    @Column(name = "agency_credit")
+    public String agencyCredit;
+
+    /** java.time pattern for the dateline's date, e.g. "MMM d". */
+    @Column(name = "dateline_format")
+    public String datelineFormat;
+
+    public static SiteSettings current() {
+        return findById(1);
+    }
+}

@@ -1,0 +1,27 @@
+package org.copydesk.site;
+
+import io.quarkus.qute.TemplateExtension;
+
+import org.copydesk.story.Story;
+import org.copydesk.web.Newsroom;
+
+/** What templates ask of a story: its public address. */
+@TemplateExtension
+public final class StoryViews {
+
+    private StoryViews() {
+    }
+
+    public static String url(Story story) {
+        return story.url(Newsroom.zone());
+    }
+
+    /** What follows byline {@code index}: ", " between names, " and " before the last, nothing after it. */
+    public static String bylineJoiner(Story story, int index) {
+        int last = story.bylines.size() - 1;
+        if (index >= last) {
+            return "";
+        }
+        return index == last - 1 ? " and " : ", ";
+    }
+}

@@ -1,0 +1,99 @@
+package org.copydesk.story;
+
+import java.util.regex.Pattern;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Entities;
+import org.jsoup.safety.Safelist;
+
+/**
+ * The story body as stored: HTML on an allow-list (paragraphs, h2/h3, bold, italic, links, lists,
+ * block quotes). Whatever is typed or pasted goes through here before it is saved, so the public page
+ * can render it as is.
+ */
+public final class BodyHtml {
+
+    private static final Safelist ALLOWED = new Safelist()
+            .addTags("p", "h2", "h3", "strong", "b", "em", "i", "a", "ul", "ol", "li", "blockquote", "br")
+            .addAttributes("a", "href")
+            .addProtocols("a", "href", "http", "https", "mailto")
+            .addEnforcedAttribute("a", "rel", "nofollow noopener");
+
+    private static final Pattern LOOKS_LIKE_HTML = Pattern.compile("<\\s*(p|h[1-6]|ul|ol|li|blockquote|br|div|strong|b|em|i|a)\\b[^>]*>",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern BLANK_LINES = Pattern.compile("\\R\\s*\\R");
+    private static final Pattern PLAIN_PARAGRAPHS = Pattern.compile("(<p>[^<]*</p>\\s*)*");
+
+    private BodyHtml() {
+    }
+
+    /** Typed body → safe HTML. Plain text becomes paragraphs (blank lines between them). */
+    public static String fromInput(String input) {
+        if (input == null || input.isBlank()) {
+            return "";
+        }
+        String html = LOOKS_LIKE_HTML.matcher(input).find() ? input : paragraphs(input);
+        Document.OutputSettings output = new Document.OutputSettings().prettyPrint(false)
+                .charset("UTF-8").escapeMode(Entities.EscapeMode.base);
+        return Jsoup.clean(html, "", ALLOWED, output).strip();
+    }
+
+    /**
+     * Stored HTML → what the plain Body textarea shows: plain paragraphs when the body is nothing but
+     * paragraphs of text, the HTML itself when it carries formatting (so nothing is lost on the next save).
+     */
+    public static String toEditable(String html) {
+        if (html == null || html.isBlank()) {
+            return "";
+        }
+        if (!PLAIN_PARAGRAPHS.matcher(html.strip()).matches()) {
+            return html;
+        }
+        Document doc = Jsoup.parseBodyFragment(html);
+        StringBuilder text = new StringBuilder();
+        for (Element p : doc.body().select("p")) {
+            if (!text.isEmpty()) {
+                text.append("\n\n");
+            }
+            text.append(p.wholeText().strip());
+        }
+        return text.toString();
+    }
+
+    /**
+     * The body with a lead-in (the dateline) at the start of its first paragraph, as agencies run it:
+     * "MOSCOW, Nov 11 (Copydesk) – Malian Foreign Minister ...". The lead-in is text, escaped here.
+     */
+    public static String withLeadIn(String html, String leadIn, String cssClass) {
+        if (leadIn == null || leadIn.isBlank()) {
+            return html;
+        }
+        Document doc = Jsoup.parseBodyFragment(html == null ? "" : html);
+        doc.outputSettings().prettyPrint(false).escapeMode(Entities.EscapeMode.base);
+        Element first = doc.body().selectFirst("p");
+        if (first == null) {
+            first = doc.body().prependElement("p");
+        }
+        first.prependText(" ");
+        first.prependElement("span").addClass(cssClass).text(leadIn);
+        return doc.body().html();
+    }
+
+    /** Plain text of the body, e.g. for descriptions and word counts. */
+    public static String toPlainText(String html) {
+        return html == null ? "" : Jsoup.parseBodyFragment(html).text();
+    }
+
+    private static String paragraphs(String text) {
+        StringBuilder html = new StringBuilder();
+        for (String paragraph : BLANK_LINES.split(text.strip())) {
+            String clean = paragraph.strip().replaceAll("\\s*\\R\\s*", " ");
+            if (!clean.isEmpty()) {
+                html.append("<p>").append(Entities.escape(clean)).append("</p>");
+            }
+        }
+        return html.toString();
+    }
+}

@@ -1,0 +1,52 @@
+package org.copydesk.story;
+
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.copydesk.web.FormErrors;
+import org.copydesk.web.FormInvalidException;
+import org.copydesk.web.Slugs;
+import org.copydesk.web.Text;
+
+/** Sections of the paper, managed by editors. A section's slug is the first part of its stories' URLs. */
+@ApplicationScoped
+@Transactional
+public class SectionService {
+
+    /** First path segments the site itself uses; a section may not take them. */
+    static final Set<String> RESERVED = Set.of("desk", "login", "logout", "authors", "tags", "search", "feed-xml",
+            "sitemap-xml", "sitemap-news-xml", "robots-txt", "preview", "q", "assets", "static", "favicon-ico", "api");
+
+    public Section create(String name, String slug) {
+        String cleanName = Text.clean(name);
+        String cleanSlug = Text.clean(slug);
+        FormErrors errors = new FormErrors();
+        if (cleanName == null) {
+            errors.add("name", "Enter the section's name");
+        } else if (Text.length(cleanName) > 80) {
+            errors.add("name", "Section name must be 80 characters or fewer");
+        } else if (Section.count("lower(name) = lower(?1)", cleanName) > 0) {
+            errors.add("name", "There is already a section with this name");
+        }
+        String finalSlug = cleanSlug != null ? cleanSlug : Slugs.of(cleanName, 80);
+        if (cleanName != null && (!Slugs.isValid(finalSlug) || finalSlug.length() > 80)) {
+            errors.add("slug", "Slug must be lower-case letters, digits and single hyphens");
+        } else if (RESERVED.contains(finalSlug) || finalSlug.matches("\\d+")) {
+            errors.add("slug", "“" + finalSlug + "” is used by the site itself; choose another slug");
+        } else if (Section.findBySlug(finalSlug).isPresent()) {
+            errors.add("slug", "Another section already uses this slug");
+        }
+        if (errors.any()) {
+            throw new FormInvalidException(errors);
+        }
+        Section section = new Section();
+        section.name = cleanName;
+        section.slug = finalSlug;
+        Integer last = Section.find("select max(position) from Section").project(Integer.class).firstResult();
+        section.position = last == null ? 1 : last + 1;
+        section.persist();
+        return section;
+    }
+}

@@ -1,0 +1,148 @@
+package org.copydesk.story;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntity;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Version;
+
+import org.copydesk.people.StaffAccount;
+
+/** A story: its copy, its people, its place in the paper and in the workflow. */
+@Entity
+public class Story extends PanacheEntity {
+
+    public static final int HEADLINE_MAX = 200;
+    public static final int STANDFIRST_MAX = 400;
+    public static final int KICKER_MAX = 60;
+    public static final int SLUG_MAX = 120;
+    public static final int CREDIT_MAX = 200;
+    public static final int DATELINE_PLACE_MAX = 80;
+
+    public String headline;
+
+    public String standfirst;
+
+    public String kicker;
+
+    /** Sanitised HTML (see {@link BodyHtml}); safe to render raw. */
+    public String body = "";
+
+    public String slug;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "section_id")
+    public Section section;
+
+    @ElementCollection
+    @CollectionTable(name = "story_byline", joinColumns = @JoinColumn(name = "story_id"))
+    @OrderColumn(name = "position")
+    public List<Byline> bylines = new ArrayList<>();
+
+    /** Free-text credit after the bylines, e.g. "with agencies". */
+    @Column(name = "credit_line")
+    public String creditLine;
+
+    @ManyToMany
+    @JoinTable(name = "story_tag", joinColumns = @JoinColumn(name = "story_id"),
+            inverseJoinColumns = @JoinColumn(name = "tag_id"))
+    @OrderBy("name")
+    public Set<Tag> tags = new LinkedHashSet<>();
+
+    @ManyToMany
+    @JoinTable(name = "story_related", joinColumns = @JoinColumn(name = "story_id"),
+            inverseJoinColumns = @JoinColumn(name = "related_story_id"))
+    @OrderColumn(name = "position")
+    public List<Story> related = new ArrayList<>();
+
+    @Column(name = "dateline_place")
+    public String datelinePlace;
+
+    /** Null means "the day of first publication". */
+    @Column(name = "dateline_date")
+    public LocalDate datelineDate;
+
+    @Column(name = "notes_to_editor")
+    public String notesToEditor;
+
+    @Enumerated(EnumType.STRING)
+    public StoryState state = StoryState.DRAFT;
+
+    @ManyToOne
+    @JoinColumn(name = "created_by")
+    public StaffAccount createdBy;
+
+    @ManyToOne
+    @JoinColumn(name = "updated_by")
+    public StaffAccount updatedBy;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    @Column(name = "first_published_at")
+    public Instant firstPublishedAt;
+
+    /** When a live story's update was last published; shown to readers as "Updated". */
+    @Column(name = "last_published_at")
+    public Instant lastPublishedAt;
+
+    /** Optimistic lock: a save based on an older version is refused rather than overwriting. */
+    @Version
+    public int version;
+
+    public boolean isPublished() {
+        return state == StoryState.PUBLISHED;
+    }
+
+    /** The canonical public path, or null while the story has never been published. */
+    public String url(ZoneId zone) {
+        if (firstPublishedAt == null) {
+            return null;
+        }
+        LocalDate day = firstPublishedAt.atZone(zone).toLocalDate();
+        return String.format("/%s/%04d/%02d/%02d/%s", section.slug, day.getYear(), day.getMonthValue(),
+                day.getDayOfMonth(), slug);
+    }
+
+    /** The dateline's date: as set, or else the day the story was first published. */
+    public LocalDate datelineDay(ZoneId zone) {
+        if (datelineDate != null) {
+            return datelineDate;
+        }
+        return firstPublishedAt == null ? null : firstPublishedAt.atZone(zone).toLocalDate();
+    }
+
+    /** Related stories a reader may see: only the published ones, in the editor's order. */
+    public List<Story> publishedRelated() {
+        return related.stream().filter(Story::isPublished).toList();
+    }
+
+    /** True when the live story was updated after it first went out. */
+    public boolean wasUpdated() {
+        return lastPublishedAt != null && firstPublishedAt != null && lastPublishedAt.isAfter(firstPublishedAt);
+    }
+
+    public static boolean slugTaken(String slug, Long exceptId) {
+        return exceptId == null ? count("slug", slug) > 0 : count("slug = ?1 and id <> ?2", slug, exceptId) > 0;
+    }
+}

@@ -1,0 +1,265 @@
+package org.copydesk.story;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+
+import org.copydesk.people.AuthorProfile;
+
+/**
+ * What the story form holds, exactly as typed, so it can come back with the reporter's text intact
+ * when something is wrong. The byline and related-story pickers work without JavaScript: their
+ * buttons post the whole form, which is shown again with the list changed and nothing saved.
+ */
+public class StoryForm {
+
+    /** One byline row: an existing author profile, or a new one to create on save. */
+    public record BylineRow(Long authorId, String authorName, String roleLine, boolean isNew) {
+    }
+
+    /** One related story in the list. */
+    public record RelatedRow(long id, String headline, String stateLabel) {
+    }
+
+    public Long id;
+    public Integer version;
+    public String headline = "";
+    public String standfirst = "";
+    public String kicker = "";
+    public String body = "";
+    public String slug = "";
+    public Long sectionId;
+    public String tags = "";
+    public String creditLine = "";
+    public String datelinePlace = "";
+    public String datelineDate = "";
+    public String notesToEditor = "";
+    public String comment = "";
+    public List<BylineRow> bylines = new ArrayList<>();
+    public List<RelatedRow> related = new ArrayList<>();
+
+    /** Picker inputs: pending additions and the related-story search. */
+    public String bylineAdd = "";
+    public String bylineAddRole = "";
+    public String newAuthorName = "";
+    public String relatedQuery = "";
+    public List<Long> relatedAdd = new ArrayList<>();
+    public List<RelatedRow> relatedResults = List.of();
+    public boolean relatedSearched;
+
+    /** The button pressed: save, submit, request-changes, publish, or a picker button. */
+    public String action = "save";
+
+    private Set<Integer> bylineRemove = Set.of();
+    private Set<Long> relatedRemove = Set.of();
+    private Integer bylineUp;
+    private Integer relatedUp;
+
+    public static StoryForm fromStory(Story story, ZoneId zone) {
+        StoryForm form = new StoryForm();
+        form.id = story.id;
+        form.version = story.version;
+        form.headline = orEmpty(story.headline);
+        form.standfirst = orEmpty(story.standfirst);
+        form.kicker = orEmpty(story.kicker);
+        form.body = BodyHtml.toEditable(story.body);
+        form.slug = orEmpty(story.slug);
+        form.sectionId = story.section == null ? null : story.section.id;
+        form.tags = story.tags.stream().map(t -> t.name).collect(Collectors.joining(", "));
+        form.creditLine = orEmpty(story.creditLine);
+        form.datelinePlace = orEmpty(story.datelinePlace);
+        form.datelineDate = story.datelineDate == null ? "" : story.datelineDate.toString();
+        form.notesToEditor = orEmpty(story.notesToEditor);
+        for (Byline byline : story.bylines) {
+            form.bylines.add(new BylineRow(byline.author.id, byline.author.name, orEmpty(byline.roleLine), false));
+        }
+        for (Story other : story.related) {
+            form.related.add(new RelatedRow(other.id, other.headline, other.state.label()));
+        }
+        return form;
+    }
+
+    public static StoryForm blank(AuthorProfile writer, Long defaultSectionId) {
+        StoryForm form = new StoryForm();
+        form.sectionId = defaultSectionId;
+        if (writer != null) {
+            form.bylines.add(new BylineRow(writer.id, writer.name, "", false));
+        }
+        return form;
+    }
+
+    public static StoryForm fromPost(MultivaluedMap<String, String> in) {
+        StoryForm form = new StoryForm();
+        form.id = parseLong(first(in, "id"));
+        form.version = parseInt(first(in, "version"));
+        form.headline = first(in, "headline");
+        form.standfirst = first(in, "standfirst");
+        form.kicker = first(in, "kicker");
+        form.body = first(in, "body");
+        form.slug = first(in, "slug");
+        form.sectionId = parseLong(first(in, "section"));
+        form.tags = first(in, "tags");
+        form.creditLine = first(in, "creditLine");
+        form.datelinePlace = first(in, "datelinePlace");
+        form.datelineDate = first(in, "datelineDate");
+        form.notesToEditor = first(in, "notesToEditor");
+        form.comment = first(in, "comment");
+        form.action = first(in, "action").isEmpty() ? "save" : first(in, "action");
+
+        List<String> authorIds = all(in, "bylineAuthor");
+        List<String> names = all(in, "bylineName");
+        List<String> roles = all(in, "bylineRole");
+        for (int i = 0; i < authorIds.size(); i++) {
+            Long authorId = parseLong(authorIds.get(i));
+            String name = i < names.size() ? names.get(i) : "";
+            String role = i < roles.size() ? roles.get(i) : "";
+            if (authorId != null || !name.isBlank()) {
+                form.bylines.add(new BylineRow(authorId, name, role, authorId == null));
+            }
+        }
+        List<String> relatedIds = all(in, "related");
+        List<String> relatedHeadlines = all(in, "relatedHeadline");
+        List<String> relatedStates = all(in, "relatedState");
+        for (int i = 0; i < relatedIds.size(); i++) {
+            Long relatedId = parseLong(relatedIds.get(i));
+            if (relatedId != null) {
+                form.related.add(new RelatedRow(relatedId, at(relatedHeadlines, i), at(relatedStates, i)));
+            }
+        }
+        form.bylineRemove = all(in, "bylineRemove").stream().map(StoryForm::parseInt)
+                .filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+        form.relatedRemove = all(in, "relatedRemove").stream().map(StoryForm::parseLong)
+                .filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+        form.bylineUp = parseInt(first(in, "bylineUp"));
+        form.relatedUp = parseInt(first(in, "relatedUp"));
+        form.bylineAdd = first(in, "bylineAdd");
+        form.bylineAddRole = first(in, "bylineAddRole");
+        form.newAuthorName = first(in, "newAuthorName");
+        form.relatedQuery = first(in, "relatedQuery");
+        form.relatedAdd = all(in, "relatedAdd").stream().map(StoryForm::parseLong)
+                .filter(java.util.Objects::nonNull).toList();
+        return form;
+    }
+
+    /** True when a picker button was pressed: show the form again, save nothing. */
+    public boolean isPickerStep() {
+        return bylineUp != null || relatedUp != null || "add-byline".equals(action) || "find-related".equals(action)
+                || "add-related".equals(action);
+    }
+
+    public StoryAction workflowAction() {
+        return StoryAction.fromFormValue(action);
+    }
+
+    /**
+     * Applies removals, moves and pending additions to the lists. Existing author profiles are looked
+     * up by the caller ({@code authorName}); a typed new name stays a new row until the story is saved.
+     */
+    public void applyPickerEdits(java.util.function.LongFunction<String> authorNameById,
+                                 java.util.function.LongFunction<RelatedRow> relatedById) {
+        List<BylineRow> keptBylines = new ArrayList<>();
+        for (int i = 0; i < bylines.size(); i++) {
+            if (!bylineRemove.contains(i)) {
+                keptBylines.add(bylines.get(i));
+            }
+        }
+        if (bylineUp != null && bylineUp > 0 && bylineUp < keptBylines.size()) {
+            Collections.swap(keptBylines, bylineUp, bylineUp - 1);
+        }
+        Long addId = parseLong(bylineAdd);
+        if (addId != null) {
+            String name = authorNameById.apply(addId);
+            if (name != null) {
+                keptBylines.add(new BylineRow(addId, name, bylineAddRole.strip(), false));
+            }
+        }
+        if (!newAuthorName.isBlank()) {
+            keptBylines.add(new BylineRow(null, newAuthorName.strip(), bylineAddRole.strip(), true));
+        }
+        bylines = keptBylines;
+        bylineAdd = "";
+        bylineAddRole = "";
+        newAuthorName = "";
+        bylineRemove = Set.of();
+        bylineUp = null;
+
+        List<RelatedRow> keptRelated = new ArrayList<>();
+        Set<Long> seen = new LinkedHashSet<>();
+        for (RelatedRow row : related) {
+            if (!relatedRemove.contains(row.id()) && seen.add(row.id())) {
+                keptRelated.add(row);
+            }
+        }
+        if (relatedUp != null && relatedUp > 0 && relatedUp < keptRelated.size()) {
+            Collections.swap(keptRelated, relatedUp, relatedUp - 1);
+        }
+        for (Long addedId : relatedAdd) {
+            if (!addedId.equals(id) && seen.add(addedId)) {
+                RelatedRow row = relatedById.apply(addedId);
+                if (row != null) {
+                    keptRelated.add(row);
+                }
+            }
+        }
+        related = keptRelated;
+        relatedAdd = List.of();
+        relatedRemove = Set.of();
+        relatedUp = null;
+    }
+
+    /** Tag names as typed, comma separated, without blanks or repeats. */
+    public List<String> tagNames() {
+        Set<String> names = new LinkedHashSet<>();
+        for (String part : tags.split(",")) {
+            String name = part.strip();
+            if (!name.isEmpty()) {
+                names.add(name);
+            }
+        }
+        return new ArrayList<>(names);
+    }
+
+    public boolean isNew() {
+        return id == null;
+    }
+
+    private static String first(MultivaluedMap<String, String> in, String name) {
+        String value = in.getFirst(name);
+        return value == null ? "" : value;
+    }
+
+    private static List<String> all(MultivaluedMap<String, String> in, String name) {
+        List<String> values = in.get(name);
+        return values == null ? List.of() : values;
+    }
+
+    private static String at(List<String> values, int i) {
+        return i < values.size() ? values.get(i) : "";
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    static Long parseLong(String value) {
+        try {
+            return value == null || value.isBlank() ? null : Long.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    static Integer parseInt(String value) {
+        try {
+            return value == null || value.isBlank() ? null : Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

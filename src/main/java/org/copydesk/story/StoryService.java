@@ -1,0 +1,280 @@
+package org.copydesk.story;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+
+import org.copydesk.people.AuthorProfile;
+import org.copydesk.people.StaffAccount;
+import org.copydesk.people.StaffService;
+import org.copydesk.web.FormErrors;
+import org.copydesk.web.FormInvalidException;
+import org.copydesk.web.Slugs;
+import org.copydesk.web.Text;
+
+/** Saving stories from the form and moving them through the workflow. */
+@ApplicationScoped
+@Transactional
+public class StoryService {
+
+    /** Body limit in characters; the HTTP layer refuses larger forms before they get here. */
+    public static final int BODY_MAX = 1_000_000;
+
+    @Inject
+    StaffService staff;
+
+    public Story create(StoryForm form, StaffAccount actor) {
+        Story story = new Story();
+        story.createdBy = actor;
+        story.createdAt = Instant.now();
+        story.state = StoryState.DRAFT;
+        apply(form, story, actor);
+        story.persist();
+        return story;
+    }
+
+    /** Saves the form over the story, refusing a save made from an older version than the stored one. */
+    public Story update(long id, StoryForm form, StaffAccount actor) {
+        Story story = load(id);
+        StoryWorkflow.checkEdit(actorOf(actor, story), story.state);
+        if (form.version == null || form.version != story.version) {
+            String who = story.updatedBy == null ? "someone else" : story.updatedBy.displayName;
+            throw new FormInvalidException("headline", "This story was saved by " + who
+                    + " after you opened it. Your text is below; reload the story, copy your changes in and save again.");
+        }
+        apply(form, story, actor);
+        return story;
+    }
+
+    /**
+     * Saves the form (a new story when {@code id} is null) and, when a workflow button was pressed,
+     * moves the story on, all in one transaction: either both happen or neither.
+     */
+    public Story save(Long id, StoryForm form, StaffAccount actor, StoryAction action) {
+        Story story = id == null ? create(form, actor) : update(id, form, actor);
+        if (action != null) {
+            act(story, action, actor, form.comment);
+        }
+        return story;
+    }
+
+    /** Moves the story on, records who did it, and stamps publication times. */
+    public Story act(long id, StoryAction action, StaffAccount actor, String comment) {
+        return act(load(id), action, actor, comment);
+    }
+
+    private Story act(Story story, StoryAction action, StaffAccount actor, String comment) {
+        StoryState from = story.state;
+        StoryState to = StoryWorkflow.next(from, action, actorOf(actor, story), comment);
+        Instant now = Instant.now();
+        if (to == StoryState.PUBLISHED && story.firstPublishedAt == null) {
+            story.firstPublishedAt = now;
+            ensureSlugFreeForPublication(story);
+        }
+        if (to == StoryState.PUBLISHED) {
+            story.lastPublishedAt = story.lastPublishedAt == null ? story.firstPublishedAt : now;
+        }
+        story.state = to;
+        story.updatedAt = now;
+        StoryTransition transition = new StoryTransition();
+        transition.story = story;
+        transition.actor = actor;
+        transition.fromState = from;
+        transition.toState = to;
+        transition.comment = Text.clean(comment);
+        transition.at = now;
+        transition.persist();
+        return story;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Story load(long id) {
+        Story story = Story.findById(id);
+        if (story == null) {
+            throw new NotFoundException();
+        }
+        return story;
+    }
+
+    public static StoryWorkflow.Actor actorOf(StaffAccount account, Story story) {
+        boolean owner = story != null && story.createdBy != null && story.createdBy.id.equals(account.id);
+        return new StoryWorkflow.Actor(account.role(), owner || story == null);
+    }
+
+    /** Stories whose headline contains the words typed, for the related-stories picker. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Story> findByHeadline(String query, Long excludeId, int limit) {
+        String q = Text.clean(query);
+        if (q == null) {
+            return List.of();
+        }
+        String pattern = "%" + q.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return Story.find("lower(headline) like ?1 and id <> ?2 order by updatedAt desc",
+                pattern, excludeId == null ? -1L : excludeId).page(0, limit).list();
+    }
+
+    private void apply(StoryForm form, Story story, StaffAccount actor) {
+        FormErrors errors = validate(form, story);
+        if (errors.any()) {
+            throw new FormInvalidException(errors);
+        }
+        story.headline = form.headline.strip();
+        story.standfirst = Text.clean(form.standfirst);
+        story.kicker = Text.clean(form.kicker);
+        story.body = BodyHtml.fromInput(form.body);
+        story.section = Section.findById(form.sectionId);
+        story.creditLine = Text.clean(form.creditLine);
+        story.datelinePlace = Text.clean(form.datelinePlace);
+        story.datelineDate = Text.isBlank(form.datelineDate) ? null : LocalDate.parse(form.datelineDate.strip());
+        story.notesToEditor = Text.clean(form.notesToEditor);
+        String slugTyped = Text.clean(form.slug);
+        Long selfId = story.id;
+        story.slug = slugTyped != null
+                ? slugTyped
+                : Slugs.unique(Slugs.of(story.headline, Story.SLUG_MAX), Story.SLUG_MAX, s -> Story.slugTaken(s, selfId));
+        story.tags = resolveTags(form.tagNames());
+        story.bylines = resolveBylines(form.bylines);
+        story.related = resolveRelated(form.related, story.id);
+        story.updatedAt = Instant.now();
+        story.updatedBy = actor;
+    }
+
+    private FormErrors validate(StoryForm form, Story story) {
+        FormErrors errors = new FormErrors();
+        String headline = form.headline.strip();
+        if (headline.isEmpty()) {
+            errors.add("headline", "Enter a headline");
+        } else if (Text.length(headline) > Story.HEADLINE_MAX) {
+            errors.add("headline", "Headline must be " + Story.HEADLINE_MAX + " characters or fewer (it has "
+                    + Text.length(headline) + ")");
+        }
+        singleLine(errors, "headline", "Headline", headline);
+        limit(errors, "standfirst", "Standfirst", form.standfirst.strip(), Story.STANDFIRST_MAX);
+        limit(errors, "kicker", "Kicker", form.kicker.strip(), Story.KICKER_MAX);
+        singleLine(errors, "kicker", "Kicker", form.kicker);
+        if (form.body.length() > BODY_MAX) {
+            errors.add("body", "Body must be " + BODY_MAX + " characters or fewer");
+        }
+        String slug = form.slug.strip();
+        if (!slug.isEmpty()) {
+            if (!Slugs.isValid(slug) || slug.length() > Story.SLUG_MAX) {
+                errors.add("slug", "Slug must be lower-case letters, digits and single hyphens, at most "
+                        + Story.SLUG_MAX + " characters (for example " + suggestedSlug(form) + ")");
+            } else if (Story.slugTaken(slug, story.id)) {
+                errors.add("slug", "Another story already uses this slug");
+            }
+        }
+        if (form.sectionId == null || Section.findById(form.sectionId) == null) {
+            errors.add("section", "Choose a section");
+        }
+        for (String tag : form.tagNames()) {
+            if (Text.length(tag) > Tag.NAME_MAX) {
+                errors.add("tags", "Each tag must be " + Tag.NAME_MAX + " characters or fewer");
+            } else if (Slugs.of(tag, 90).isEmpty()) {
+                errors.add("tags", "Tag “" + tag + "” needs at least one letter or digit");
+            }
+        }
+        limit(errors, "creditLine", "Credit line", form.creditLine.strip(), Story.CREDIT_MAX);
+        limit(errors, "datelinePlace", "Dateline", form.datelinePlace.strip(), Story.DATELINE_PLACE_MAX);
+        singleLine(errors, "datelinePlace", "Dateline", form.datelinePlace);
+        if (!Text.isBlank(form.datelineDate)) {
+            try {
+                LocalDate.parse(form.datelineDate.strip());
+            } catch (DateTimeParseException e) {
+                errors.add("datelineDate", "Dateline date must be a date like 2026-11-28");
+            }
+        }
+        for (StoryForm.BylineRow row : form.bylines) {
+            if (Text.length(row.roleLine()) > Byline.ROLE_MAX) {
+                errors.add("bylines", "Each role line must be " + Byline.ROLE_MAX + " characters or fewer");
+            }
+            if (row.isNew() && Text.length(row.authorName().strip()) > AuthorProfile.NAME_MAX) {
+                errors.add("bylines", "An author name must be " + AuthorProfile.NAME_MAX + " characters or fewer");
+            }
+        }
+        if ("request-changes".equals(form.action) && Text.isBlank(form.comment)) {
+            errors.add("comment", "Say what should change: Request changes needs a comment");
+        }
+        return errors;
+    }
+
+    private static String suggestedSlug(StoryForm form) {
+        String suggestion = Slugs.of(form.slug.isBlank() ? form.headline : form.slug, Story.SLUG_MAX);
+        return suggestion.isEmpty() ? "mali-denies-hiring" : suggestion;
+    }
+
+    private static void limit(FormErrors errors, String field, String label, String value, int max) {
+        if (Text.length(value) > max) {
+            errors.add(field, label + " must be " + max + " characters or fewer (it has " + Text.length(value) + ")");
+        }
+    }
+
+    private static void singleLine(FormErrors errors, String field, String label, String value) {
+        if (value != null && (value.contains("\n") || value.contains("\r") || Text.hasControlCharacters(value))) {
+            errors.add(field, label + " must be a single line of text");
+        }
+    }
+
+    /** Publication claims the URL: a slug typed for a draft may have been taken since. */
+    private void ensureSlugFreeForPublication(Story story) {
+        Long selfId = story.id;
+        story.slug = Slugs.unique(story.slug, Story.SLUG_MAX, s -> Story.slugTaken(s, selfId));
+    }
+
+    private Set<Tag> resolveTags(List<String> names) {
+        Set<Tag> tags = new LinkedHashSet<>();
+        for (String name : names) {
+            String slug = Slugs.of(name, 90);
+            Tag tag = Tag.findBySlug(slug).orElseGet(() -> {
+                Tag created = new Tag();
+                created.name = name;
+                created.slug = slug;
+                created.persist();
+                return created;
+            });
+            tags.add(tag);
+        }
+        return tags;
+    }
+
+    private List<Byline> resolveBylines(List<StoryForm.BylineRow> rows) {
+        List<Byline> bylines = new ArrayList<>();
+        Set<Long> seen = new LinkedHashSet<>();
+        for (StoryForm.BylineRow row : rows) {
+            AuthorProfile author;
+            if (row.isNew()) {
+                author = AuthorProfile.findByName(row.authorName()).orElseGet(() -> staff.newAuthorProfile(row.authorName()));
+            } else {
+                author = AuthorProfile.findById(row.authorId());
+            }
+            if (author != null && seen.add(author.id)) {
+                bylines.add(new Byline(author, Text.clean(row.roleLine())));
+            }
+        }
+        return bylines;
+    }
+
+    private List<Story> resolveRelated(List<StoryForm.RelatedRow> rows, Long selfId) {
+        List<Story> related = new ArrayList<>();
+        for (StoryForm.RelatedRow row : rows) {
+            if (selfId != null && row.id() == selfId) {
+                continue;
+            }
+            Story other = Story.findById(row.id());
+            if (other != null && !related.contains(other)) {
+                related.add(other);
+            }
+        }
+        return related;
+    }
+}

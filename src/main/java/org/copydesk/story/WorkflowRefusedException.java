@@ -1,0 +1,9 @@
+package org.copydesk.story;
+
+/** A move the workflow does not allow for this person and this story; the message says why. */
+public class WorkflowRefusedException extends RuntimeException {
+
+    public WorkflowRefusedException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,74 @@
+package org.copydesk.web;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.ForbiddenException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Friendly error pages; a stack trace never reaches the browser. */
+public class ErrorPages {
+
+    private static final Logger LOG = Logger.getLogger(ErrorPages.class);
+
+    @CheckedTemplate(basePath = "errors")
+    static class Templates {
+        static native TemplateInstance notFound();
+
+        static native TemplateInstance forbidden(String message);
+
+        static native TemplateInstance serverError();
+
+        static native TemplateInstance badRequest(String message);
+    }
+
+    /** 403 with a reason the reader can act on (or a general one when null). */
+    public static Response forbiddenPage(String message) {
+        return html(403, Templates.forbidden(message));
+    }
+
+    public static Response notFoundPage() {
+        return html(404, Templates.notFound());
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e) {
+        return notFoundPage();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return forbiddenPage(null);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status == 404) {
+            return notFoundPage();
+        }
+        if (status == 403) {
+            return forbiddenPage(null);
+        }
+        if (status >= 400 && status < 500) {
+            return html(status, Templates.badRequest("The request could not be understood. Go back and try again."));
+        }
+        LOG.error("Request failed", e);
+        return html(500, Templates.serverError());
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e) {
+        LOG.error("Unexpected error", e);
+        return html(500, Templates.serverError());
+    }
+
+    private static Response html(int status, TemplateInstance page) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(page).build();
+    }
+}

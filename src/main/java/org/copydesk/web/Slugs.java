@@ -1,0 +1,69 @@
+package org.copydesk.web;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/** URL slugs: lower-case ASCII words joined by hyphens, made from any Unicode text. */
+public final class Slugs {
+
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern NOT_WORD = Pattern.compile("[^a-z0-9]+");
+    private static final Pattern VALID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+    private Slugs() {
+    }
+
+    /** "Mali denies hiring…" → "mali-denies-hiring"; "Hüseyin Demir" → "huseyin-demir". */
+    public static String of(String text, int maxLength) {
+        if (text == null) {
+            return "";
+        }
+        String ascii = MARKS.matcher(Normalizer.normalize(text.replace("ß", "ss").replace("ı", "i"), Normalizer.Form.NFKD))
+                .replaceAll("");
+        String slug = NOT_WORD.matcher(ascii.toLowerCase(Locale.ROOT)).replaceAll("-");
+        slug = trimHyphens(slug);
+        if (slug.length() > maxLength) {
+            slug = slug.substring(0, maxLength);
+            int lastHyphen = slug.lastIndexOf('-');
+            if (lastHyphen > maxLength / 2) {
+                slug = slug.substring(0, lastHyphen);
+            }
+            slug = trimHyphens(slug);
+        }
+        return slug;
+    }
+
+    /** The slug itself if free, otherwise the first of slug-2, slug-3, ... that is. */
+    public static String unique(String slug, int maxLength, Predicate<String> taken) {
+        String base = slug.isEmpty() ? "item" : slug;
+        if (!taken.test(base)) {
+            return base;
+        }
+        for (int n = 2; ; n++) {
+            String suffix = "-" + n;
+            String stem = base.length() + suffix.length() > maxLength ? base.substring(0, maxLength - suffix.length()) : base;
+            String candidate = trimHyphens(stem) + suffix;
+            if (!taken.test(candidate)) {
+                return candidate;
+            }
+        }
+    }
+
+    public static boolean isValid(String slug) {
+        return slug != null && VALID.matcher(slug).matches();
+    }
+
+    private static String trimHyphens(String s) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && s.charAt(start) == '-') {
+            start++;
+        }
+        while (end > start && s.charAt(end - 1) == '-') {
+            end--;
+        }
+        return s.substring(start, end);
+    }
+}

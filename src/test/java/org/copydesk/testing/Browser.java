@@ -1,0 +1,141 @@
+package org.copydesk.testing;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.restassured.http.Cookie;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.FormElement;
+
+/**
+ * A small stand-in for a browser over RestAssured: it keeps cookies, reads forms from the HTML it was
+ * given (hidden fields and the CSRF token included), fills them in and presses a button by its words.
+ */
+public class Browser {
+
+    private final Map<String, String> cookies = new LinkedHashMap<>();
+
+    public Response get(String path) {
+        Response response = given().cookies(cookies).redirects().follow(false).get(path);
+        remember(response);
+        return response;
+    }
+
+    /** GETs a page that must answer 200 and parses it. */
+    public Document page(String path) {
+        Response response = get(path);
+        assertEquals(200, response.statusCode(), "GET " + path + " answered " + response.statusCode());
+        return Jsoup.parse(response.asString());
+    }
+
+    public Response post(String path, Map<String, List<String>> fields) {
+        RequestSpecification request = given().cookies(cookies).redirects().follow(false)
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8");
+        fields.forEach((name, values) -> request.formParam(name, values.toArray()));
+        Response response = request.post(path);
+        remember(response);
+        return response;
+    }
+
+    /** Follows a redirect to the page it points at (same site only). */
+    public Document follow(Response redirect) {
+        assertEquals(303, redirect.statusCode(), "expected a redirect but got " + redirect.statusCode()
+                + ": " + redirect.asString());
+        return page(pathOf(redirect.header("Location")));
+    }
+
+    public String cookie(String name) {
+        return cookies.get(name);
+    }
+
+    public Form form(Document page, String selector) {
+        Element element = page.selectFirst(selector);
+        assertNotNull(element, "no form " + selector + " on the page");
+        return new Form((FormElement) element);
+    }
+
+    public Browser signIn(String username, String password) {
+        Document login = page("/login");
+        Response response = form(login, "form[action=/login]").set("username", username).set("password", password)
+                .press("Sign in");
+        assertEquals(303, response.statusCode(), "sign-in as " + username + " failed: " + response.asString());
+        return this;
+    }
+
+    public static String pathOf(String location) {
+        URI uri = URI.create(location);
+        return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    }
+
+    private void remember(Response response) {
+        for (Cookie cookie : response.detailedCookies()) {
+            if (cookie.getMaxAge() == 0) {
+                cookies.remove(cookie.getName());
+            } else {
+                cookies.put(cookie.getName(), cookie.getValue());
+            }
+        }
+    }
+
+    /** A form as the browser would send it, with the fields a person changed. */
+    public class Form {
+        private final FormElement form;
+        private final Map<String, List<String>> fields = new LinkedHashMap<>();
+
+        Form(FormElement form) {
+            this.form = form;
+            form.formData().forEach(kv -> fields.computeIfAbsent(kv.key(), k -> new ArrayList<>()).add(kv.value()));
+        }
+
+        /** Types into a field (replacing what it held). */
+        public Form set(String name, String value) {
+            fields.put(name, new ArrayList<>(List.of(value)));
+            return this;
+        }
+
+        /** Ticks a checkbox, or adds one more value of a repeated field. */
+        public Form add(String name, String value) {
+            fields.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+            return this;
+        }
+
+        public Form remove(String name) {
+            fields.remove(name);
+            return this;
+        }
+
+        public List<String> values(String name) {
+            return fields.getOrDefault(name, List.of());
+        }
+
+        /** Presses the submit button showing these words and returns the raw answer. */
+        public Response press(String buttonText) {
+            Element button = form.select("button[type=submit]").stream()
+                    .filter(b -> b.text().strip().equals(buttonText)).findFirst().orElse(null);
+            assertNotNull(button, "no button '" + buttonText + "' in the form");
+            Map<String, List<String>> sent = new LinkedHashMap<>(fields);
+            if (button.hasAttr("name")) {
+                sent.computeIfAbsent(button.attr("name"), k -> new ArrayList<>()).add(button.attr("value"));
+            }
+            return post(form.attr("action"), sent);
+        }
+
+        /** Presses the button with this name and value (such as a row's "Move up"). */
+        public Response pressValue(String name, String value) {
+            Map<String, List<String>> sent = new LinkedHashMap<>(fields);
+            sent.put(name, List.of(value));
+            return post(form.attr("action"), sent);
+        }
+    }
+}

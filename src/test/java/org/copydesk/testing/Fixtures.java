@@ -1,0 +1,75 @@
+package org.copydesk.testing;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.copydesk.people.Role;
+import org.copydesk.people.StaffAccount;
+import org.copydesk.people.StaffService;
+import org.copydesk.story.Section;
+import org.copydesk.story.Story;
+import org.copydesk.story.StoryAction;
+import org.copydesk.story.StoryForm;
+import org.copydesk.story.StoryService;
+
+/** Seeds what a test needs, with names of its own so tests never depend on each other. */
+@ApplicationScoped
+public class Fixtures {
+
+    public static final String PASSWORD = "correct-horse-battery";
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    @Inject
+    StaffService staff;
+
+    @Inject
+    StoryService stories;
+
+    public static String unique(String prefix) {
+        return prefix + "-" + System.nanoTime() % 1_000_000_000L + "-" + SEQUENCE.incrementAndGet();
+    }
+
+    @Transactional
+    public StaffAccount staff(Role role) {
+        String username = unique(role.name().toLowerCase());
+        return staff.createAccount(username, PASSWORD, "Test " + role.label() + " " + username, role);
+    }
+
+    /** A story saved by {@code writer}, moved on by the given actions in turn (the last by {@code editor}). */
+    @Transactional
+    public Story story(String headline, StaffAccount writer, StaffAccount editor, StoryAction... actions) {
+        StoryForm form = new StoryForm();
+        form.headline = headline;
+        form.standfirst = "Standfirst of " + headline;
+        form.body = "First paragraph of " + headline + ".\n\nSecond paragraph.";
+        form.sectionId = Section.findBySlug("world").orElseThrow().id;
+        Story story = stories.save(null, form, writer, null);
+        for (StoryAction action : actions) {
+            StaffAccount actor = action == StoryAction.SUBMIT ? writer : editor;
+            stories.act(story.id, action, actor, action == StoryAction.REQUEST_CHANGES ? "Please fix" : null);
+        }
+        return story;
+    }
+
+    /** Takes an existing story through review and publication. */
+    @Transactional
+    public void publish(long id, StaffAccount editor) {
+        Story story = Story.findById(id);
+        if (story.state == org.copydesk.story.StoryState.DRAFT) {
+            stories.act(id, StoryAction.SUBMIT, editor, null);
+        }
+        stories.act(id, StoryAction.PUBLISH, editor, null);
+    }
+
+    @Transactional
+    public Story reload(long id) {
+        Story story = Story.findById(id);
+        story.bylines.size();
+        story.related.size();
+        story.tags.size();
+        return story;
+    }
+}
