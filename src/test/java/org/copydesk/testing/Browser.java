@@ -27,7 +27,7 @@ public class Browser {
     private final Map<String, String> cookies = new LinkedHashMap<>();
 
     public Response get(String path) {
-        Response response = given().cookies(cookies).redirects().follow(false).get(path);
+        Response response = given().urlEncodingEnabled(false).cookies(cookies).redirects().follow(false).get(path);
         remember(response);
         return response;
     }

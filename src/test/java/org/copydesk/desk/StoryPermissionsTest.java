@@ -1,0 +1,123 @@
+package org.copydesk.desk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.copydesk.people.Role;
+import org.copydesk.people.StaffAccount;
+import org.copydesk.story.Story;
+import org.copydesk.story.StoryAction;
+import org.copydesk.story.StoryState;
+import org.copydesk.testing.Browser;
+import org.copydesk.testing.Fixtures;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+/** The refusals: who may not do what, and that a refused request changes nothing. */
+@QuarkusTest
+class StoryPermissionsTest {
+
+    @Inject
+    Fixtures fixtures;
+
+    @Test
+    void reporterCannotPublishTheirOwnStory() {
+        StaffAccount reporter = fixtures.staff(Role.REPORTER);
+        Story story = fixtures.story("Own draft " + Fixtures.unique("p"), reporter, null);
+        Browser browser = new Browser().signIn(reporter.username, Fixtures.PASSWORD);
+        Document page = browser.page("/desk/stories/" + story.id);
+        assertThat(page.select("button").eachText()).doesNotContain("Publish");
+
+        Response forged = browser.form(page, "#story-form").pressValue("action", "publish");
+        assertEquals(403, forged.statusCode());
+        assertThat(Jsoup.parse(forged.asString()).text()).contains("Only an editor can publish");
+        assertEquals(StoryState.DRAFT, fixtures.reload(story.id).state);
+    }
+
+    @Test
+    void reporterCannotPublishAStoryInReview() {
+        StaffAccount reporter = fixtures.staff(Role.REPORTER);
+        Story story = fixtures.story("In review " + Fixtures.unique("p"), reporter, null, StoryAction.SUBMIT);
+        Browser browser = new Browser().signIn(reporter.username, Fixtures.PASSWORD);
+        Document page = browser.page("/desk/stories/" + story.id);
+        assertThat(page.select("button").eachText()).doesNotContain("Publish", "Save draft");
+        Response forged = browser.form(page, "#story-form").pressValue("action", "publish");
+        assertEquals(403, forged.statusCode());
+        assertEquals(StoryState.IN_REVIEW, fixtures.reload(story.id).state);
+    }
+
+    @Test
+    void reporterCannotEditAnotherReportersStory() {
+        StaffAccount owner = fixtures.staff(Role.REPORTER);
+        StaffAccount other = fixtures.staff(Role.REPORTER);
+        String headline = "Not yours " + Fixtures.unique("p");
+        Story story = fixtures.story(headline, owner, null);
+        Browser browser = new Browser().signIn(other.username, Fixtures.PASSWORD);
+        Document page = browser.page("/desk/stories/" + story.id);
+        assertThat(page.select("#headline").attr("readonly")).isNotNull();
+        assertThat(page.select("button").eachText()).doesNotContain("Save draft");
+
+        Response forged = browser.form(page, "#story-form").set("headline", "Hijacked").pressValue("action", "save");
+        assertEquals(403, forged.statusCode());
+        assertThat(Jsoup.parse(forged.asString()).text()).contains("only edit their own");
+        assertEquals(headline, fixtures.reload(story.id).headline);
+    }
+
+    @Test
+    void editorCanEditAnyDraft() {
+        StaffAccount owner = fixtures.staff(Role.REPORTER);
+        StaffAccount editor = fixtures.staff(Role.EDITOR);
+        Story story = fixtures.story("Editable " + Fixtures.unique("p"), owner, null);
+        Browser browser = new Browser().signIn(editor.username, Fixtures.PASSWORD);
+        Document page = browser.page("/desk/stories/" + story.id);
+        browser.follow(browser.form(page, "#story-form").set("headline", "Tightened headline").press("Save draft"));
+        assertEquals("Tightened headline", fixtures.reload(story.id).headline);
+    }
+
+    @Test
+    void readerCannotReachTheDesk() {
+        Browser reader = new Browser();
+        for (String path : List.of("/desk", "/desk/stories/new", "/desk/staff", "/desk/authors", "/desk/sections")) {
+            Response response = reader.get(path);
+            assertEquals(302, response.statusCode(), path);
+            assertThat(response.header("Location")).contains("/login?next=");
+        }
+        Response post = reader.post("/desk/stories", Map.of("headline", List.of("Sneaky")));
+        assertThat(post.statusCode()).isIn(302, 400, 401, 403);
+    }
+
+    @Test
+    void reporterCannotManageStaffOrAuthors() {
+        StaffAccount reporter = fixtures.staff(Role.REPORTER);
+        Browser browser = new Browser().signIn(reporter.username, Fixtures.PASSWORD);
+        assertEquals(403, browser.get("/desk/staff").statusCode());
+        assertEquals(403, browser.get("/desk/authors").statusCode());
+        assertEquals(403, browser.get("/desk/sections").statusCode());
+        StaffAccount editor = fixtures.staff(Role.EDITOR);
+        Browser editorBrowser = new Browser().signIn(editor.username, Fixtures.PASSWORD);
+        assertEquals(403, editorBrowser.get("/desk/staff").statusCode());
+        assertEquals(200, editorBrowser.get("/desk/authors").statusCode());
+    }
+
+    @Test
+    void readerGetsNotFoundForDraftsAndUnknownStories() {
+        StaffAccount reporter = fixtures.staff(Role.REPORTER);
+        Story story = fixtures.story("Secret draft " + Fixtures.unique("p"), reporter, null, StoryAction.SUBMIT);
+        Browser reader = new Browser();
+        Response draft = reader.get("/world/2026/11/28/" + story.slug);
+        assertEquals(404, draft.statusCode());
+        assertThat(Jsoup.parse(draft.asString()).select("h1").text()).isEqualTo("Page not found");
+        assertThat(draft.asString()).doesNotContain(story.headline);
+        assertThat(reader.page("/").text()).doesNotContain(story.headline);
+        assertThat(reader.page("/world").text()).doesNotContain(story.headline);
+        assertEquals(404, reader.get("/no-such-section").statusCode());
+        assertEquals(404, reader.get("/world/2026/02/31/whatever").statusCode());
+    }
+}

@@ -1,0 +1,38 @@
+package org.copydesk.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+class SlugsTest {
+
+    @Test
+    void slugsAreLowerCaseAsciiWords() {
+        assertThat(Slugs.of("Mali denies hiring private Russian military contractor", 120))
+                .isEqualTo("mali-denies-hiring-private-russian-military-contractor");
+        assertThat(Slugs.of("Hüseyin Demir", 120)).isEqualTo("huseyin-demir");
+        assertThat(Slugs.of("  “Quotes” – and… dashes!  ", 120)).isEqualTo("quotes-and-dashes");
+    }
+
+    @Test
+    void longSlugsBreakAtAWord() {
+        assertThat(Slugs.of("alpha beta gamma delta", 13)).isEqualTo("alpha-beta");
+    }
+
+    @Test
+    void takenSlugsGetANumber() {
+        Set<String> taken = Set.of("story", "story-2");
+        assertThat(Slugs.unique("story", 120, taken::contains)).isEqualTo("story-3");
+        assertThat(Slugs.unique("fresh", 120, taken::contains)).isEqualTo("fresh");
+    }
+
+    @Test
+    void validSlugsHaveSingleHyphensBetweenWords() {
+        assertThat(Slugs.isValid("a-b-1")).isTrue();
+        assertThat(Slugs.isValid("a--b")).isFalse();
+        assertThat(Slugs.isValid("-a")).isFalse();
+        assertThat(Slugs.isValid("A")).isFalse();
+    }
+}
