@@ -3,6 +3,7 @@ package org.copydesk.web;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 import io.quarkus.qute.TemplateExtension;
@@ -24,7 +25,7 @@ public final class Times {
 
     /** For {@code <time datetime>} and structured data: ISO-8601 with the offset. */
     public static String iso(Instant instant) {
-        return instant == null ? "" : instant.atZone(Newsroom.zone()).toOffsetDateTime().toString();
+        return instant == null ? "" : instant.truncatedTo(ChronoUnit.SECONDS).atZone(Newsroom.zone()).toOffsetDateTime().toString();
     }
 
     public static String display(LocalDate date) {
