@@ -88,18 +88,24 @@ create table story_related (
     primary key (story_id, position)
 );
 
--- Every workflow transition: who, when, from, to, and the comment given.
-create sequence story_transition_seq increment by 50;
-create table story_transition (
+-- The audit log: every workflow transition, publication, correction, role change and sign-in.
+-- A story's history page is its part of this log.
+create sequence audit_event_seq increment by 50;
+create table audit_event (
     id         bigint primary key,
-    story_id   bigint      not null references story (id) on delete cascade,
-    actor_id   bigint      references staff_account (id),
-    from_state varchar(20) not null,
-    to_state   varchar(20) not null,
+    at         timestamptz  not null,
+    actor_id   bigint       references staff_account (id),
+    actor_name varchar(120),
+    action     varchar(40)  not null,
+    story_id   bigint       references story (id) on delete set null,
+    from_value varchar(40),
+    to_value   varchar(40),
     comment    text,
-    at         timestamptz not null
+    detail     varchar(400)
 );
-create index story_transition_story_idx on story_transition (story_id, at);
+create index audit_event_at_idx on audit_event (at desc);
+create index audit_event_story_idx on audit_event (story_id, at);
+create index audit_event_action_idx on audit_event (action, at desc);
 
 -- One row of newsroom-wide settings, edited by admins.
 create table site_settings (

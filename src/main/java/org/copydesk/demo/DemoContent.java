@@ -53,8 +53,8 @@ public class DemoContent {
         if (!enabled || Story.count() > 0) {
             return;
         }
-        StaffAccount editor = staff.createAccount("editor", demoPassword, "Erin Editor", Role.EDITOR);
-        StaffAccount reporter = staff.createAccount("reporter", demoPassword, "Riley Reporter", Role.REPORTER);
+        StaffAccount editor = staff.createAccount("editor", demoPassword, "Erin Editor", Role.EDITOR, null);
+        StaffAccount reporter = staff.createAccount("reporter", demoPassword, "Riley Reporter", Role.REPORTER, null);
         publishWireStory(reporter, editor);
         LOG.infof("Demo content loaded: staff 'reporter' and 'editor' (password '%s') and the example story", demoPassword);
     }

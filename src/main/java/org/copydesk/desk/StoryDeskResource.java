@@ -7,6 +7,7 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,6 +17,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
+import org.copydesk.audit.AuditAction;
+import org.copydesk.audit.AuditEvent;
 import org.copydesk.people.AuthorProfile;
 import org.copydesk.people.CurrentStaff;
 import org.copydesk.people.Role;
@@ -27,7 +30,6 @@ import org.copydesk.story.StoryAction;
 import org.copydesk.story.StoryForm;
 import org.copydesk.story.StoryService;
 import org.copydesk.story.StoryState;
-import org.copydesk.story.StoryTransition;
 import org.copydesk.story.StoryWorkflow;
 import org.copydesk.story.WorkflowRefusedException;
 import org.copydesk.web.ErrorPages;
@@ -37,7 +39,7 @@ import org.copydesk.web.FormInvalidException;
 import org.copydesk.web.Newsroom;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** The story form on the desk: write, save, submit, review and publish. */
+/** The story form on the desk: write, save, submit, review, schedule, publish, update, correct, unpublish. */
 @Path("/desk/stories")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed(Role.REPORTER_ROLE)
@@ -47,7 +49,8 @@ public class StoryDeskResource {
 
     /** Everything the story form page shows. */
     public record EditorPage(StoryForm form, FormErrors errors, Story story, boolean canEdit, List<StoryAction> actions,
-                             List<Section> sections, List<AuthorProfile> authors, StoryTransition changeRequest) {
+                             List<Section> sections, List<AuthorProfile> authors, AuditEvent changeRequest,
+                             Story pendingUpdate, boolean editor, String unpublishReason, String correction) {
         public boolean isNew() {
             return story == null;
         }
@@ -56,8 +59,41 @@ public class StoryDeskResource {
             return !canEdit;
         }
 
+        public boolean live() {
+            return story != null && story.isPublished();
+        }
+
         public boolean canRequestChanges() {
             return actions.contains(StoryAction.REQUEST_CHANGES);
+        }
+
+        public boolean canSchedule() {
+            return actions.contains(StoryAction.SCHEDULE);
+        }
+
+        public boolean canUnpublish() {
+            return actions.contains(StoryAction.UNPUBLISH);
+        }
+
+        public boolean canCancelSchedule() {
+            return actions.contains(StoryAction.CANCEL_SCHEDULE);
+        }
+
+        /** The workflow buttons that sit in the story form (the others have small forms of their own). */
+        public List<StoryAction> formActions() {
+            return actions.stream().filter(StoryAction::savesTheForm).toList();
+        }
+
+        public String correctionAction() {
+            return formAction() + "/corrections";
+        }
+
+        public String unpublishAction() {
+            return formAction() + "/unpublish";
+        }
+
+        public String cancelScheduleAction() {
+            return formAction() + "/cancel-schedule";
         }
 
         public String formAction() {
@@ -69,7 +105,7 @@ public class StoryDeskResource {
     static class Templates {
         static native TemplateInstance storyForm(EditorPage page);
 
-        static native TemplateInstance history(Story story, List<StoryTransition> transitions);
+        static native TemplateInstance history(Story story, List<AuditEvent> events);
     }
 
     @Inject
@@ -112,11 +148,50 @@ public class StoryDeskResource {
         return handle(id, fields);
     }
 
+    @POST
+    @Path("{id}/unpublish")
+    @RolesAllowed(Role.EDITOR_ROLE)
+    public Response unpublish(@PathParam("id") long id, @FormParam("reason") String reason) {
+        Story story = stories.load(id);
+        StoryWorkflow.Actor actor = StoryService.actorOf(me.account(), story);
+        if (reason == null || reason.isBlank()) {
+            StoryWorkflow.next(story.subject(), StoryAction.UNPUBLISH, actor, "(checking rights only)");
+            FormErrors errors = FormErrors.of("reason", "Give the reason for unpublishing");
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(Templates.storyForm(page(StoryForm.fromStory(story, Newsroom.zone()), errors, story, "", ""))).build();
+        }
+        stories.act(id, StoryAction.UNPUBLISH, me.account(), reason);
+        return flash.redirect("/desk/stories/" + id, "Unpublished: readers now get a notice that the story was removed.");
+    }
+
+    @POST
+    @Path("{id}/cancel-schedule")
+    @RolesAllowed(Role.EDITOR_ROLE)
+    public Response cancelSchedule(@PathParam("id") long id) {
+        stories.act(id, StoryAction.CANCEL_SCHEDULE, me.account(), null);
+        return flash.redirect("/desk/stories/" + id, "Schedule cancelled: the story is back in review.");
+    }
+
+    @POST
+    @Path("{id}/corrections")
+    @RolesAllowed(Role.EDITOR_ROLE)
+    public Response addCorrection(@PathParam("id") long id, @FormParam("correction") String correction) {
+        try {
+            stories.addCorrection(id, correction, me.account());
+            return flash.redirect("/desk/stories/" + id, "Correction added to the live story.");
+        } catch (FormInvalidException invalid) {
+            Story story = stories.load(id);
+            return Response.status(Response.Status.BAD_REQUEST).entity(Templates.storyForm(page(
+                    StoryForm.fromStory(story, Newsroom.zone()), invalid.errors(), story, "",
+                    correction == null ? "" : correction))).build();
+        }
+    }
+
     @GET
     @Path("{id}/history")
     public TemplateInstance history(@PathParam("id") long id) {
         Story story = stories.load(id);
-        return Templates.history(story, StoryTransition.forStory(story));
+        return Templates.history(story, AuditEvent.forStory(story));
     }
 
     @ServerExceptionMapper
@@ -131,8 +206,8 @@ public class StoryDeskResource {
         form.id = id;
         form.applyPickerEdits(this::authorName, this::relatedRow);
         StoryWorkflow.Actor actor = StoryService.actorOf(account, story);
-        StoryState state = story == null ? StoryState.DRAFT : story.state;
-        StoryWorkflow.checkEdit(actor, state);
+        StoryWorkflow.Subject subject = story == null ? StoryWorkflow.Subject.story(StoryState.DRAFT) : story.subject();
+        StoryWorkflow.checkEdit(actor, subject);
         if (form.isPickerStep()) {
             if ("find-related".equals(form.action)) {
                 form.relatedSearched = true;
@@ -142,38 +217,54 @@ public class StoryDeskResource {
             return Response.ok(Templates.storyForm(page(form, FormErrors.none(), story))).build();
         }
         StoryAction action = form.workflowAction();
+        if (action != null && (!action.savesTheForm() || (story != null && story.isPublished()))) {
+            throw new WorkflowRefusedException("Use the button of its own for " + action.label() + ".");
+        }
         if (action != null) {
-            StoryWorkflow.next(state, action, actor, "(checked again on save)");
+            StoryWorkflow.next(subject, action, actor, "(checked again on save)");
         }
         try {
             Story saved = stories.save(id, form, account, action);
-            return flash.redirect("/desk/stories/" + saved.id, doneMessage(action));
+            return flash.redirect("/desk/stories/" + saved.id, doneMessage(action, saved, story));
         } catch (FormInvalidException invalid) {
             return Response.status(Response.Status.BAD_REQUEST)
                     .entity(Templates.storyForm(page(form, invalid.errors(), story))).build();
         }
     }
 
-    private static String doneMessage(StoryAction action) {
+    private static String doneMessage(StoryAction action, Story saved, Story before) {
         if (action == null) {
-            return "Draft saved.";
+            boolean startedUpdate = before != null && before.isPublished();
+            return startedUpdate
+                    ? "Saved as a pending update. The live page keeps the published version until an editor presses Publish update."
+                    : "Draft saved.";
         }
         return switch (action) {
             case SUBMIT -> "Submitted for review.";
             case REQUEST_CHANGES -> "Changes requested: the story is back with its writer.";
             case PUBLISH -> "Published.";
+            case SCHEDULE -> "Scheduled for " + org.copydesk.web.Times.display(saved.scheduledAt) + ".";
+            case PUBLISH_UPDATE -> "Update published: the live page now shows it.";
+            case CANCEL_SCHEDULE, UNPUBLISH -> action.label() + " done.";
         };
     }
 
     private EditorPage page(StoryForm form, FormErrors errors, Story story) {
+        return page(form, errors, story, "", "");
+    }
+
+    private EditorPage page(StoryForm form, FormErrors errors, Story story, String reason, String correction) {
         StaffAccount account = me.account();
         StoryWorkflow.Actor actor = StoryService.actorOf(account, story);
-        StoryState state = story == null ? StoryState.DRAFT : story.state;
-        boolean canEdit = StoryWorkflow.canEdit(actor, state);
-        List<StoryAction> actions = canEdit ? StoryWorkflow.available(state, actor) : List.of();
-        StoryTransition changeRequest = story != null && story.state == StoryState.CHANGES_REQUESTED
-                ? StoryTransition.latestChangeRequest(story) : null;
-        return new EditorPage(form, errors, story, canEdit, actions, Section.inOrder(), staff.listAuthors(), changeRequest);
+        StoryWorkflow.Subject subject = story == null ? StoryWorkflow.Subject.story(StoryState.DRAFT) : story.subject();
+        Story pending = story == null ? null : story.findPendingUpdate();
+        boolean canEdit = StoryWorkflow.canEdit(actor, subject) && pending == null;
+        List<StoryAction> actions = StoryWorkflow.canEdit(actor, subject) || actor.role().atLeast(Role.EDITOR)
+                ? StoryWorkflow.available(subject, actor) : List.of();
+        AuditEvent changeRequest = story != null && story.state == StoryState.CHANGES_REQUESTED
+                ? AuditEvent.latest(story, AuditAction.REQUEST_CHANGES) : null;
+        return new EditorPage(form, errors, story, canEdit, actions, Section.inOrder(), staff.listAuthors(), changeRequest,
+                pending, me.isEditor(), reason, correction);
     }
 
     private String authorName(long authorId) {

@@ -41,7 +41,7 @@ public class FirstAdmin {
                     + "to create the first admin at start-up.");
             return;
         }
-        staff.createAccount(username.get(), password.get(), displayName, Role.ADMIN);
+        staff.createAccount(username.get(), password.get(), displayName, Role.ADMIN, null);
         LOG.infof("Created the first admin account '%s'", username.get());
     }
 }

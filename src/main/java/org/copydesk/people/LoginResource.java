@@ -18,6 +18,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.copydesk.audit.AuditAction;
+import org.copydesk.audit.AuditLog;
 import org.copydesk.web.Flash;
 import org.copydesk.web.FormErrors;
 
@@ -50,6 +52,12 @@ public class LoginResource {
     @Inject
     Flash flash;
 
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    CurrentStaff me;
+
     @GET
     @Path("login")
     public TemplateInstance loginForm(@QueryParam("next") String next) {
@@ -69,11 +77,14 @@ public class LoginResource {
             errors.add("password", "Enter your password");
         }
         if (errors.isEmpty()) {
-            SecurityIdentity identity = authenticate(name, password);
+            StaffAccount account = StaffAccount.findByUsername(name).orElse(null);
+            SecurityIdentity identity = authenticate(account, password);
             if (identity != null) {
+                audit.session(AuditAction.SIGN_IN, account, name, address());
                 sessions.save(identity.getPrincipal().getName(), routing, null);
                 return flash.redirect(safeNext(next), "You are signed in.");
             }
+            audit.session(AuditAction.SIGN_IN_FAILED, account, name, address());
             errors.add("username", FAILED);
         }
         return Response.status(Response.Status.UNAUTHORIZED)
@@ -89,12 +100,18 @@ public class LoginResource {
     @POST
     @Path("logout")
     public Response signOut() {
+        if (me.signedIn()) {
+            audit.session(AuditAction.SIGN_OUT, me.account(), me.account().username, address());
+        }
         sessions.clear(routing);
         return flash.redirect("/login", "You have signed out.");
     }
 
-    private SecurityIdentity authenticate(String username, String password) {
-        StaffAccount account = StaffAccount.findByUsername(username).orElse(null);
+    private String address() {
+        return routing.request().remoteAddress() == null ? null : routing.request().remoteAddress().hostAddress();
+    }
+
+    private SecurityIdentity authenticate(StaffAccount account, String password) {
         if (account == null || !account.enabled) {
             return null;
         }

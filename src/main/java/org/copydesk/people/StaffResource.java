@@ -40,6 +40,9 @@ public class StaffResource {
     @Inject
     Flash flash;
 
+    @Inject
+    CurrentStaff me;
+
     @GET
     public TemplateInstance list() {
         return page(new NewAccount("", "", Role.REPORTER.name()), FormErrors.none());
@@ -49,7 +52,7 @@ public class StaffResource {
     public Response create(@FormParam("username") String username, @FormParam("password") String password,
                            @FormParam("displayName") String displayName, @FormParam("role") String role) {
         try {
-            StaffAccount account = staff.createAccount(username, password, displayName, Role.parse(role));
+            StaffAccount account = staff.createAccount(username, password, displayName, Role.parse(role), me.account());
             return flash.redirect("/desk/staff", "Account " + account.username + " created as " + account.role().label() + ".");
         } catch (FormInvalidException invalid) {
             NewAccount typed = new NewAccount(nullToEmpty(username), nullToEmpty(displayName), nullToEmpty(role));
@@ -61,7 +64,7 @@ public class StaffResource {
     @Path("{id}/role")
     public Response changeRole(@PathParam("id") long id, @FormParam("role") String role) {
         try {
-            staff.changeRole(id, Role.parse(role));
+            staff.changeRole(id, Role.parse(role), me.account());
             return flash.redirect("/desk/staff", "Role changed.");
         } catch (FormInvalidException invalid) {
             return flash.redirect("/desk/staff", invalid.errors().all().values().iterator().next());

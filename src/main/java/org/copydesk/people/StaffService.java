@@ -4,8 +4,11 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.copydesk.audit.AuditAction;
+import org.copydesk.audit.AuditLog;
 import org.copydesk.web.FormErrors;
 import org.copydesk.web.FormInvalidException;
 import org.copydesk.web.Slugs;
@@ -16,11 +19,15 @@ import org.copydesk.web.Text;
 @Transactional
 public class StaffService {
 
+    @Inject
+    AuditLog audit;
+
     public static final int PASSWORD_MIN = 12;
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{3,64}");
 
     /** Creates an account and its author profile (so a new story's byline starts with its writer). */
-    public StaffAccount createAccount(String username, String password, String displayName, Role role) {
+    public StaffAccount createAccount(String username, String password, String displayName, Role role,
+                                      StaffAccount createdBy) {
         FormErrors errors = new FormErrors();
         String cleanUsername = Text.clean(username);
         String cleanName = Text.clean(displayName);
@@ -57,10 +64,11 @@ public class StaffService {
         account.persist();
         AuthorProfile profile = newAuthorProfile(cleanName);
         profile.staffAccount = account;
+        audit.staffEvent(AuditAction.ACCOUNT_CREATED, createdBy, null, role.name(), "account " + account.username);
         return account;
     }
 
-    public void changeRole(long accountId, Role role) {
+    public void changeRole(long accountId, Role role, StaffAccount changedBy) {
         StaffAccount account = StaffAccount.findById(accountId);
         if (account == null) {
             throw new jakarta.ws.rs.NotFoundException();
@@ -71,7 +79,9 @@ public class StaffService {
         if (account.role() == Role.ADMIN && role != Role.ADMIN && StaffAccount.count("securityRole", Role.ADMIN.name()) <= 1) {
             throw new FormInvalidException("role", "The last admin cannot lose the Admin role");
         }
+        Role before = account.role();
         account.setRole(role);
+        audit.staffEvent(AuditAction.ROLE_CHANGE, changedBy, before.name(), role.name(), "account " + account.username);
     }
 
     /** A new author profile with a slug of its own; used for staff and for bylines typed on the spot. */

@@ -12,8 +12,9 @@ public final class StoryViews {
     private StoryViews() {
     }
 
+    /** The story's public address: where it was published (null while it never was). */
     public static String url(Story story) {
-        return story.url(Newsroom.zone());
+        return story.publicPath != null ? story.publicPath : story.url(Newsroom.zone());
     }
 
     /** What follows byline {@code index}: ", " between names, " and " before the last, nothing after it. */

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import org.copydesk.story.BodyHtml;
 import org.copydesk.story.Byline;
 import org.copydesk.story.Story;
+import org.copydesk.story.StoryCorrection;
 import org.copydesk.story.Tag;
 import org.copydesk.web.Times;
 
@@ -59,6 +60,17 @@ public class StructuredData {
         }
         if (dateline != null) {
             article.put("dateline", dateline);
+        }
+        if (!story.corrections.isEmpty()) {
+            List<Map<String, Object>> corrections = new ArrayList<>();
+            for (StoryCorrection correction : story.corrections) {
+                Map<String, Object> comment = new LinkedHashMap<>();
+                comment.put("@type", "CorrectionComment");
+                comment.put("text", correction.text);
+                comment.put("datePublished", Times.iso(correction.createdAt));
+                corrections.add(comment);
+            }
+            article.put("correction", corrections);
         }
         article.put("wordCount", wordCount(BodyHtml.toPlainText(story.body)));
         try {

@@ -19,6 +19,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Version;
@@ -106,12 +107,46 @@ public class Story extends PanacheEntity {
     @Column(name = "last_published_at")
     public Instant lastPublishedAt;
 
+    /** Set on a pending update: the live story it will replace when an editor presses Publish update. */
+    @ManyToOne
+    @JoinColumn(name = "update_of")
+    public Story updateOf;
+
+    /** When a Scheduled story goes live (UTC). */
+    @Column(name = "scheduled_at")
+    public Instant scheduledAt;
+
+    /** The path the story was last public at; fixed at publication so links stay stable. */
+    @Column(name = "public_path")
+    public String publicPath;
+
+    @OneToMany(mappedBy = "story")
+    @OrderBy("createdAt, id")
+    public List<StoryCorrection> corrections = new ArrayList<>();
+
     /** Optimistic lock: a save based on an older version is refused rather than overwriting. */
     @Version
     public int version;
 
     public boolean isPublished() {
-        return state == StoryState.PUBLISHED;
+        return state == StoryState.PUBLISHED && updateOf == null;
+    }
+
+    public boolean isScheduled() {
+        return state == StoryState.SCHEDULED;
+    }
+
+    public boolean isPendingUpdate() {
+        return updateOf != null;
+    }
+
+    public StoryWorkflow.Subject subject() {
+        return new StoryWorkflow.Subject(state, updateOf != null);
+    }
+
+    /** The pending update of this live story, if one is being worked on. */
+    public Story findPendingUpdate() {
+        return updateOf != null ? null : Story.<Story>find("updateOf", this).firstResult();
     }
 
     /** The canonical public path, or null while the story has never been published. */
@@ -142,7 +177,10 @@ public class Story extends PanacheEntity {
         return lastPublishedAt != null && firstPublishedAt != null && lastPublishedAt.isAfter(firstPublishedAt);
     }
 
+    /** True when a live story other than {@code exceptId} already uses the slug (pending updates don't count). */
     public static boolean slugTaken(String slug, Long exceptId) {
-        return exceptId == null ? count("slug", slug) > 0 : count("slug = ?1 and id <> ?2", slug, exceptId) > 0;
+        return exceptId == null
+                ? count("slug = ?1 and updateOf is null", slug) > 0
+                : count("slug = ?1 and updateOf is null and id <> ?2", slug, exceptId) > 0;
     }
 }

@@ -4,7 +4,11 @@ package org.copydesk.story;
 public enum StoryAction {
     SUBMIT("Submit for review"),
     REQUEST_CHANGES("Request changes"),
-    PUBLISH("Publish");
+    PUBLISH("Publish"),
+    SCHEDULE("Schedule"),
+    CANCEL_SCHEDULE("Cancel schedule"),
+    PUBLISH_UPDATE("Publish update"),
+    UNPUBLISH("Unpublish");
 
     private final String label;
 
@@ -19,6 +23,11 @@ public enum StoryAction {
     /** Form value, e.g. "request-changes". */
     public String formValue() {
         return name().toLowerCase().replace('_', '-');
+    }
+
+    /** The buttons that post the whole story form (they save it first); the others have forms of their own. */
+    public boolean savesTheForm() {
+        return this != CANCEL_SCHEDULE && this != UNPUBLISH;
     }
 
     public static StoryAction fromFormValue(String value) {

@@ -41,6 +41,8 @@ public class StoryForm {
     public String datelineDate = "";
     public String notesToEditor = "";
     public String comment = "";
+    /** "Publish at" for Schedule: a local date-time in the newsroom's zone, as a datetime-local input sends it. */
+    public String publishAt = "";
     public List<BylineRow> bylines = new ArrayList<>();
     public List<RelatedRow> related = new ArrayList<>();
 
@@ -110,6 +112,7 @@ public class StoryForm {
         form.datelineDate = first(in, "datelineDate");
         form.notesToEditor = first(in, "notesToEditor");
         form.comment = first(in, "comment");
+        form.publishAt = first(in, "publishAt");
         form.action = first(in, "action").isEmpty() ? "save" : first(in, "action");
 
         List<String> authorIds = all(in, "bylineAuthor");
@@ -223,6 +226,19 @@ public class StoryForm {
             }
         }
         return new ArrayList<>(names);
+    }
+
+    /** The Schedule time as an instant, or null when empty or not a date-time. */
+    public java.time.Instant scheduleAt() {
+        String value = publishAt == null ? "" : publishAt.strip().replace(' ', 'T');
+        if (value.isEmpty()) {
+            return null;
+        }
+        try {
+            return java.time.LocalDateTime.parse(value).atZone(org.copydesk.web.Newsroom.zone()).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     public boolean isNew() {

@@ -1,5 +1,6 @@
 package org.copydesk.story;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -14,13 +15,19 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
+import org.copydesk.audit.AuditAction;
+import org.copydesk.audit.AuditEvent;
+import org.copydesk.audit.AuditLog;
 import org.copydesk.people.AuthorProfile;
+import org.copydesk.people.Role;
 import org.copydesk.people.StaffAccount;
 import org.copydesk.people.StaffService;
 import org.copydesk.web.FormErrors;
 import org.copydesk.web.FormInvalidException;
+import org.copydesk.web.Newsroom;
 import org.copydesk.web.Slugs;
 import org.copydesk.web.Text;
+import org.copydesk.web.Times;
 
 /** Saving stories from the form and moving them through the workflow. */
 @ApplicationScoped
@@ -33,68 +40,143 @@ public class StoryService {
     @Inject
     StaffService staff;
 
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Clock clock;
+
     public Story create(StoryForm form, StaffAccount actor) {
         Story story = new Story();
         story.createdBy = actor;
-        story.createdAt = Instant.now();
+        story.createdAt = Instant.now(clock);
         story.state = StoryState.DRAFT;
         apply(form, story, actor);
         story.persist();
         return story;
     }
 
-    /** Saves the form over the story, refusing a save made from an older version than the stored one. */
-    public Story update(long id, StoryForm form, StaffAccount actor) {
+    /**
+     * Saves the form (a new story when {@code id} is null) and, when a workflow button was pressed,
+     * moves the story on, all in one transaction: either both happen or neither. Saving a live story
+     * saves its pending update instead; the live page does not change. Returns the story the desk
+     * should show next.
+     */
+    public Story save(Long id, StoryForm form, StaffAccount actor, StoryAction action) {
+        Story story = id == null ? create(form, actor) : update(id, form, actor);
+        if (action != null) {
+            return act(story, action, actor, form.comment, form.scheduleAt());
+        }
+        return story;
+    }
+
+    /** Saves the form over the story (or, for a live story, over its pending update). */
+    private Story update(long id, StoryForm form, StaffAccount actor) {
         Story story = load(id);
-        StoryWorkflow.checkEdit(actorOf(actor, story), story.state);
+        StoryWorkflow.checkEdit(actorOf(actor, story), story.subject());
         if (form.version == null || form.version != story.version) {
             String who = story.updatedBy == null ? "someone else" : story.updatedBy.displayName;
             throw new FormInvalidException("headline", "This story was saved by " + who
                     + " after you opened it. Your text is below; reload the story, copy your changes in and save again.");
         }
+        if (story.isPublished()) {
+            if (story.findPendingUpdate() != null) {
+                throw new FormInvalidException("headline",
+                        "An update of this story is already pending: open it from the link above and make your changes there.");
+            }
+            Story update = newUpdateOf(story);
+            apply(form, update, actor);
+            update.persist();
+            return update;
+        }
         apply(form, story, actor);
         return story;
     }
 
-    /**
-     * Saves the form (a new story when {@code id} is null) and, when a workflow button was pressed,
-     * moves the story on, all in one transaction: either both happen or neither.
-     */
-    public Story save(Long id, StoryForm form, StaffAccount actor, StoryAction action) {
-        Story story = id == null ? create(form, actor) : update(id, form, actor);
-        if (action != null) {
-            act(story, action, actor, form.comment);
-        }
-        return story;
-    }
-
-    /** Moves the story on, records who did it, and stamps publication times. */
+    /** Moves the story on by a button that has a form of its own (Unpublish, Cancel schedule). */
     public Story act(long id, StoryAction action, StaffAccount actor, String comment) {
-        return act(load(id), action, actor, comment);
+        return act(load(id), action, actor, comment, null);
     }
 
-    private Story act(Story story, StoryAction action, StaffAccount actor, String comment) {
+    /** Moves the story on, records it in the audit log, and stamps publication times and paths. */
+    Story act(Story story, StoryAction action, StaffAccount actor, String comment, Instant scheduleAt) {
         StoryState from = story.state;
-        StoryState to = StoryWorkflow.next(from, action, actorOf(actor, story), comment);
-        Instant now = Instant.now();
-        if (to == StoryState.PUBLISHED && story.firstPublishedAt == null) {
-            story.firstPublishedAt = now;
-            ensureSlugFreeForPublication(story);
-        }
-        if (to == StoryState.PUBLISHED) {
-            story.lastPublishedAt = story.lastPublishedAt == null ? story.firstPublishedAt : now;
+        StoryState to = StoryWorkflow.next(story.subject(), action, actorOf(actor, story), comment);
+        Instant now = Instant.now(clock);
+        switch (action) {
+            case PUBLISH -> {
+                goLive(story, now);
+                story.scheduledAt = null;
+            }
+            case SCHEDULE -> {
+                if (scheduleAt == null) {
+                    throw new FormInvalidException("publishAt", "Choose the date and time to publish at");
+                }
+                if (!scheduleAt.isAfter(now)) {
+                    throw new FormInvalidException("publishAt", "The time to publish must be in the future");
+                }
+                story.scheduledAt = scheduleAt;
+            }
+            case CANCEL_SCHEDULE -> story.scheduledAt = null;
+            case PUBLISH_UPDATE -> {
+                return publishUpdate(story, actor, comment, now);
+            }
+            default -> {
+            }
         }
         story.state = to;
         story.updatedAt = now;
-        StoryTransition transition = new StoryTransition();
-        transition.story = story;
-        transition.actor = actor;
-        transition.fromState = from;
-        transition.toState = to;
-        transition.comment = Text.clean(comment);
-        transition.at = now;
-        transition.persist();
+        audit.storyEvent(AuditAction.valueOf(action.name()), actor, story, from.name(), to.name(), Text.clean(comment));
         return story;
+    }
+
+    /**
+     * Publishes every Scheduled story whose time has come. Rows are locked (SKIP LOCKED) so that two
+     * app nodes running this at once never publish the same story twice; the state is checked again
+     * under the lock.
+     */
+    public int publishDue(Instant now) {
+        @SuppressWarnings("unchecked")
+        List<Number> due = Story.getEntityManager().createNativeQuery(
+                "select id from story where state = 'SCHEDULED' and scheduled_at <= ?1 order by scheduled_at "
+                        + "for update skip locked").setParameter(1, now).getResultList();
+        for (Number id : due) {
+            Story story = Story.findById(id.longValue());
+            goLive(story, now);
+            story.state = StoryState.PUBLISHED;
+            story.updatedAt = now;
+            audit.storyEvent(AuditAction.SCHEDULED_PUBLISH, null, story, StoryState.SCHEDULED.name(),
+                    StoryState.PUBLISHED.name(), "Scheduled for " + Times.display(story.scheduledAt));
+        }
+        return due.size();
+    }
+
+    /** Adds a dated correction notice to a published story. */
+    public StoryCorrection addCorrection(long id, String text, StaffAccount actor) {
+        Story story = load(id);
+        if (actor.role() == null || !actor.role().atLeast(Role.EDITOR)) {
+            throw new WorkflowRefusedException("Only an editor can add a correction.");
+        }
+        if (!story.isPublished()) {
+            throw new WorkflowRefusedException("Corrections are added to published stories.");
+        }
+        String clean = Text.clean(text);
+        if (clean == null) {
+            throw new FormInvalidException("correction", "Write the correction");
+        }
+        if (Text.length(clean) > StoryCorrection.TEXT_MAX) {
+            throw new FormInvalidException("correction", "A correction must be " + StoryCorrection.TEXT_MAX
+                    + " characters or fewer");
+        }
+        StoryCorrection correction = new StoryCorrection();
+        correction.story = story;
+        correction.text = clean;
+        correction.createdAt = Instant.now(clock);
+        correction.createdBy = actor;
+        correction.persist();
+        story.corrections.add(correction);
+        audit.storyEvent(AuditAction.CORRECTION, actor, story, story.state.name(), story.state.name(), clean);
+        return correction;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -107,8 +189,85 @@ public class StoryService {
     }
 
     public static StoryWorkflow.Actor actorOf(StaffAccount account, Story story) {
-        boolean owner = story != null && story.createdBy != null && story.createdBy.id.equals(account.id);
-        return new StoryWorkflow.Actor(account.role(), owner || story == null);
+        boolean owner = story == null || (story.createdBy != null && story.createdBy.id.equals(account.id));
+        return new StoryWorkflow.Actor(account.role(), owner);
+    }
+
+    /** The first publication claims a URL; every publication records where the story now lives. */
+    private void goLive(Story story, Instant now) {
+        if (story.firstPublishedAt == null) {
+            story.firstPublishedAt = now;
+            ensureSlugFreeForPublication(story);
+        }
+        if (story.lastPublishedAt == null) {
+            story.lastPublishedAt = story.firstPublishedAt;
+        }
+        movePublicPath(story);
+    }
+
+    /** The old path (if the URL changed) keeps working with a 301; a path taken back stops redirecting. */
+    private void movePublicPath(Story story) {
+        String path = story.url(Newsroom.zone());
+        if (story.publicPath != null && !story.publicPath.equals(path)) {
+            StoryRedirect redirect = StoryRedirect.findById(story.publicPath);
+            if (redirect == null) {
+                redirect = new StoryRedirect();
+                redirect.oldPath = story.publicPath;
+                redirect.createdAt = Instant.now(clock);
+            }
+            redirect.story = story;
+            redirect.persist();
+        }
+        StoryRedirect.delete("oldPath", path);
+        story.publicPath = path;
+    }
+
+    /** A pending update starts as a copy of the live story and belongs to the same writer. */
+    private Story newUpdateOf(Story live) {
+        Story update = new Story();
+        update.updateOf = live;
+        update.state = StoryState.DRAFT;
+        update.createdBy = live.createdBy;
+        update.createdAt = Instant.now(clock);
+        update.firstPublishedAt = live.firstPublishedAt;
+        copyContent(live, update);
+        return update;
+    }
+
+    private Story publishUpdate(Story update, StaffAccount actor, String comment, Instant now) {
+        Story live = update.updateOf;
+        StoryState from = update.state;
+        copyContent(update, live);
+        Long liveId = live.id;
+        live.slug = Slugs.unique(live.slug, Story.SLUG_MAX, s -> Story.slugTaken(s, liveId));
+        live.lastPublishedAt = now;
+        live.updatedAt = now;
+        live.updatedBy = actor;
+        movePublicPath(live);
+        // The update's own history (submitted, changes requested) becomes part of the story's.
+        AuditEvent.update("story = ?1 where story = ?2", live, update);
+        update.delete();
+        audit.storyEvent(AuditAction.PUBLISH_UPDATE, actor, live, from.name(), StoryState.PUBLISHED.name(),
+                Text.clean(comment));
+        return live;
+    }
+
+    private static void copyContent(Story from, Story to) {
+        to.headline = from.headline;
+        to.standfirst = from.standfirst;
+        to.kicker = from.kicker;
+        to.body = from.body;
+        to.slug = from.slug;
+        to.section = from.section;
+        to.creditLine = from.creditLine;
+        to.datelinePlace = from.datelinePlace;
+        to.datelineDate = from.datelineDate;
+        to.notesToEditor = from.notesToEditor;
+        to.tags = new LinkedHashSet<>(from.tags);
+        to.bylines = new ArrayList<>(from.bylines.stream().map(b -> new Byline(b.author, b.roleLine)).toList());
+        to.related = new ArrayList<>(from.related);
+        to.updatedBy = from.updatedBy;
+        to.updatedAt = from.updatedAt;
     }
 
     /** Stories whose headline contains the words typed, for the related-stories picker. */
@@ -119,7 +278,7 @@ public class StoryService {
             return List.of();
         }
         String pattern = "%" + q.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        return Story.find("lower(headline) like ?1 and id <> ?2 order by updatedAt desc",
+        return Story.find("lower(headline) like ?1 and id <> ?2 and updateOf is null order by updatedAt desc",
                 pattern, excludeId == null ? -1L : excludeId).page(0, limit).list();
     }
 
@@ -138,13 +297,13 @@ public class StoryService {
         story.datelineDate = Text.isBlank(form.datelineDate) ? null : LocalDate.parse(form.datelineDate.strip());
         story.notesToEditor = Text.clean(form.notesToEditor);
         String slugTyped = Text.clean(form.slug);
-        Long selfId = story.id;
+        Long selfId = liveId(story);
         story.slug = slugTyped != null
                 ? slugTyped
                 : Slugs.unique(Slugs.of(story.headline, Story.SLUG_MAX), Story.SLUG_MAX, s -> Story.slugTaken(s, selfId));
         story.tags = resolveTags(form.tagNames());
         story.bylines = resolveBylines(form.bylines);
-        story.related = resolveRelated(form.related, story.id);
+        story.related = resolveRelated(form.related, liveId(story));
         story.updatedAt = Instant.now();
         story.updatedBy = actor;
     }
@@ -170,7 +329,7 @@ public class StoryService {
             if (!Slugs.isValid(slug) || slug.length() > Story.SLUG_MAX) {
                 errors.add("slug", "Slug must be lower-case letters, digits and single hyphens, at most "
                         + Story.SLUG_MAX + " characters (for example " + suggestedSlug(form) + ")");
-            } else if (Story.slugTaken(slug, story.id)) {
+            } else if (Story.slugTaken(slug, liveId(story))) {
                 errors.add("slug", "Another story already uses this slug");
             }
         }
@@ -205,7 +364,19 @@ public class StoryService {
         if ("request-changes".equals(form.action) && Text.isBlank(form.comment)) {
             errors.add("comment", "Say what should change: Request changes needs a comment");
         }
+        if ("schedule".equals(form.action)) {
+            if (Text.isBlank(form.publishAt)) {
+                errors.add("publishAt", "Choose the date and time to publish at");
+            } else if (form.scheduleAt() == null) {
+                errors.add("publishAt", "Enter the date and time to publish at, like 2026-11-28 18:30");
+            }
+        }
         return errors;
+    }
+
+    /** The id of the live story: a pending update shares its live story's slug and URL. */
+    private static Long liveId(Story story) {
+        return story.updateOf != null ? story.updateOf.id : story.id;
     }
 
     private static String suggestedSlug(StoryForm form) {

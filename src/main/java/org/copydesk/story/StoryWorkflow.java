@@ -11,17 +11,23 @@ import org.copydesk.people.Role;
  * The one place that says who may move a story where, and who may edit it.
  *
  * <pre>
- * Draft ──submit──▶ In review ──publish──▶ Published
- *   ▲                  │
- *   └─ Changes requested ◀─request changes (editor, with a comment)
+ * Draft ──submit──▶ In review ──publish──▶ Published ──unpublish (reason)──▶ Unpublished
+ *   ▲                 │   │                   ▲                                │
+ *   └─ Changes requested ◀┘   └─schedule─▶ Scheduled ─(time comes)─┘   publish again ◀┘
+ *      (request changes,          (cancel schedule ─▶ In review)
+ *       with a comment)
  * </pre>
  *
- * Reporters work on their own stories while they are Draft or Changes requested; editors and admins
- * may act on any story.
+ * A published story is never edited in place: edits go to a pending update (a story row of its own
+ * that moves Draft → In review like a draft) until an editor presses Publish update. Reporters work
+ * on their own stories while Draft or Changes requested, and may start an update of their own
+ * published story; editors and admins may act on any story.
  */
 public final class StoryWorkflow {
 
-    private static final Set<StoryState> REPORTER_EDITABLE = EnumSet.of(StoryState.DRAFT, StoryState.CHANGES_REQUESTED);
+    private static final Set<StoryState> BEING_WRITTEN = EnumSet.of(StoryState.DRAFT, StoryState.CHANGES_REQUESTED);
+    private static final Set<StoryState> UPDATE_PUBLISHABLE =
+            EnumSet.of(StoryState.DRAFT, StoryState.CHANGES_REQUESTED, StoryState.IN_REVIEW);
 
     private StoryWorkflow() {
     }
@@ -33,36 +39,55 @@ public final class StoryWorkflow {
         }
     }
 
-    public static boolean canEdit(Actor actor, StoryState state) {
+    /** The story as the rules see it: its state, and whether it is a pending update of a live story. */
+    public record Subject(StoryState state, boolean pendingUpdate) {
+        public static Subject story(StoryState state) {
+            return new Subject(state, false);
+        }
+
+        public static Subject update(StoryState state) {
+            return new Subject(state, true);
+        }
+    }
+
+    /** May this person save the form? For a live story, saving means starting or editing its pending update. */
+    public static boolean canEdit(Actor actor, Subject subject) {
         if (actor.role() == null) {
             return false;
         }
         if (actor.isEditor()) {
             return true;
         }
-        return actor.owner() && REPORTER_EDITABLE.contains(state);
+        if (!actor.owner()) {
+            return false;
+        }
+        return BEING_WRITTEN.contains(subject.state()) || (subject.state() == StoryState.PUBLISHED && !subject.pendingUpdate());
     }
 
     /** Throws with a reader-friendly reason when this person may not edit the story now. */
-    public static void checkEdit(Actor actor, StoryState state) {
-        if (canEdit(actor, state)) {
+    public static void checkEdit(Actor actor, Subject subject) {
+        if (canEdit(actor, subject)) {
             return;
+        }
+        if (actor.role() == null) {
+            throw new WorkflowRefusedException("Sign in to do that.");
         }
         if (!actor.owner()) {
             throw new WorkflowRefusedException("Reporters can only edit their own stories.");
         }
-        throw new WorkflowRefusedException("This story is " + state.label().toLowerCase()
+        throw new WorkflowRefusedException("This story is " + subject.state().label().toLowerCase()
                 + ": only an editor can change it now.");
     }
 
     /** The state the story moves to, or a refusal saying why not. */
-    public static StoryState next(StoryState from, StoryAction action, Actor actor, String comment) {
+    public static StoryState next(Subject subject, StoryAction action, Actor actor, String comment) {
         if (actor.role() == null) {
             throw new WorkflowRefusedException("Sign in to do that.");
         }
+        StoryState from = subject.state();
         switch (action) {
             case SUBMIT -> {
-                if (!REPORTER_EDITABLE.contains(from)) {
+                if (!BEING_WRITTEN.contains(from)) {
                     throw new WorkflowRefusedException("Only a draft or a story with changes requested can be submitted for review.");
                 }
                 if (!actor.isEditor() && !actor.owner()) {
@@ -75,25 +100,57 @@ public final class StoryWorkflow {
                 if (from != StoryState.IN_REVIEW) {
                     throw new WorkflowRefusedException("Changes can only be requested on a story in review.");
                 }
-                if (comment == null || comment.isBlank()) {
-                    throw new WorkflowRefusedException("Say what should change: Request changes needs a comment.");
-                }
+                requireComment(comment, "Say what should change: Request changes needs a comment.");
                 return StoryState.CHANGES_REQUESTED;
             }
             case PUBLISH -> {
                 requireEditor(actor, "publish");
-                if (from != StoryState.IN_REVIEW) {
-                    throw new WorkflowRefusedException("Only a story in review can be published.");
+                notForUpdates(subject, "A pending update goes live with Publish update.");
+                if (from != StoryState.IN_REVIEW && from != StoryState.UNPUBLISHED) {
+                    throw new WorkflowRefusedException("Only a story in review (or one that was unpublished) can be published.");
                 }
                 return StoryState.PUBLISHED;
+            }
+            case SCHEDULE -> {
+                requireEditor(actor, "schedule");
+                notForUpdates(subject, "A pending update goes live with Publish update.");
+                if (from != StoryState.IN_REVIEW) {
+                    throw new WorkflowRefusedException("Only a story in review can be scheduled.");
+                }
+                return StoryState.SCHEDULED;
+            }
+            case CANCEL_SCHEDULE -> {
+                requireEditor(actor, "cancel a schedule");
+                if (from != StoryState.SCHEDULED) {
+                    throw new WorkflowRefusedException("This story is not scheduled.");
+                }
+                return StoryState.IN_REVIEW;
+            }
+            case PUBLISH_UPDATE -> {
+                requireEditor(actor, "publish an update");
+                if (!subject.pendingUpdate()) {
+                    throw new WorkflowRefusedException("Only a pending update of a live story can be published as an update.");
+                }
+                if (!UPDATE_PUBLISHABLE.contains(from)) {
+                    throw new WorkflowRefusedException("This update cannot be published now.");
+                }
+                return StoryState.PUBLISHED;
+            }
+            case UNPUBLISH -> {
+                requireEditor(actor, "unpublish");
+                if (from != StoryState.PUBLISHED || subject.pendingUpdate()) {
+                    throw new WorkflowRefusedException("Only a published story can be unpublished.");
+                }
+                requireComment(comment, "Give the reason for unpublishing.");
+                return StoryState.UNPUBLISHED;
             }
             default -> throw new IllegalArgumentException("Unknown action " + action);
         }
     }
 
-    public static boolean allows(StoryState from, StoryAction action, Actor actor) {
+    public static boolean allows(Subject subject, StoryAction action, Actor actor) {
         try {
-            next(from, action, actor, "(checking only)");
+            next(subject, action, actor, "(checking only)");
             return true;
         } catch (WorkflowRefusedException refused) {
             return false;
@@ -101,13 +158,25 @@ public final class StoryWorkflow {
     }
 
     /** The buttons to offer this person on this story, in the order they appear. */
-    public static List<StoryAction> available(StoryState from, Actor actor) {
-        return Arrays.stream(StoryAction.values()).filter(a -> allows(from, a, actor)).toList();
+    public static List<StoryAction> available(Subject subject, Actor actor) {
+        return Arrays.stream(StoryAction.values()).filter(a -> allows(subject, a, actor)).toList();
     }
 
     private static void requireEditor(Actor actor, String what) {
         if (!actor.isEditor()) {
             throw new WorkflowRefusedException("Only an editor can " + what + ".");
+        }
+    }
+
+    private static void requireComment(String comment, String message) {
+        if (comment == null || comment.isBlank()) {
+            throw new WorkflowRefusedException(message);
+        }
+    }
+
+    private static void notForUpdates(Subject subject, String message) {
+        if (subject.pendingUpdate()) {
+            throw new WorkflowRefusedException(message);
         }
     }
 }

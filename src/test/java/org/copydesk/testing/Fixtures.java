@@ -35,7 +35,7 @@ public class Fixtures {
     @Transactional
     public StaffAccount staff(Role role) {
         String username = unique(role.name().toLowerCase());
-        return staff.createAccount(username, PASSWORD, "Test " + role.label() + " " + username, role);
+        return staff.createAccount(username, PASSWORD, "Test " + role.label() + " " + username, role, null);
     }
 
     /** A story saved by {@code writer}, moved on by the given actions in turn (the last by {@code editor}). */

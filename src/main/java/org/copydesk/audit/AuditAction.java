@@ -1,0 +1,38 @@
+package org.copydesk.audit;
+
+/** What an audit line records. */
+public enum AuditAction {
+    SUBMIT("Submitted for review"),
+    REQUEST_CHANGES("Changes requested"),
+    PUBLISH("Published"),
+    SCHEDULE("Scheduled"),
+    CANCEL_SCHEDULE("Schedule cancelled"),
+    SCHEDULED_PUBLISH("Published on schedule"),
+    PUBLISH_UPDATE("Update published"),
+    UNPUBLISH("Unpublished"),
+    CORRECTION("Correction added"),
+    ACCOUNT_CREATED("Account created"),
+    ROLE_CHANGE("Role changed"),
+    SIGN_IN("Signed in"),
+    SIGN_IN_FAILED("Sign-in failed"),
+    SIGN_OUT("Signed out");
+
+    private final String label;
+
+    AuditAction(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public static AuditAction parse(String value) {
+        for (AuditAction action : values()) {
+            if (action.name().equals(value)) {
+                return action;
+            }
+        }
+        return null;
+    }
+}
