@@ -69,27 +69,27 @@ public class AuditLog {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
         if (filter.action() != null && !filter.action().isBlank()) {
-            where.add("action = :action");
+            where.add("e.action = :action");
             params.and("action", filter.action());
         }
         if (filter.actor() != null && !filter.actor().isBlank()) {
-            where.add("(lower(actor.username) = lower(:actor) or lower(actorName) like lower(:actorLike))");
+            where.add("(lower(a.username) = lower(:actor) or lower(e.actorName) like lower(:actorLike))");
             params.and("actor", filter.actor().strip()).and("actorLike", "%" + filter.actor().strip() + "%");
         }
         if (filter.storyId() != null) {
-            where.add("story.id = :story");
+            where.add("s.id = :story");
             params.and("story", filter.storyId());
         }
         if (filter.from() != null) {
-            where.add("at >= :from");
+            where.add("e.at >= :from");
             params.and("from", filter.from().atStartOfDay(Newsroom.zone()).toInstant());
         }
         if (filter.to() != null) {
-            where.add("at < :to");
+            where.add("e.at < :to");
             params.and("to", filter.to().plusDays(1).atStartOfDay(Newsroom.zone()).toInstant());
         }
-        String query = "from AuditEvent left join fetch actor left join fetch story"
-                + (where.isEmpty() ? "" : " where " + String.join(" and ", where)) + " order by at desc, id desc";
+        String query = "select e from AuditEvent e left join fetch e.actor a left join fetch e.story s"
+                + (where.isEmpty() ? "" : " where " + String.join(" and ", where)) + " order by e.at desc, e.id desc";
         return AuditEvent.find(query, params).page(0, PAGE).list();
     }
 

@@ -1,6 +1,5 @@
 package org.copydesk.site;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,8 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.copydesk.people.AuthorProfile;
 import org.copydesk.story.Section;
 import org.copydesk.story.Story;
+import org.copydesk.story.StoryRedirect;
 import org.copydesk.story.StoryState;
-import org.copydesk.web.Newsroom;
 
 /** The reader's view of the archive: only published stories ever come out of here. */
 @ApplicationScoped
@@ -31,10 +30,13 @@ public class PublicStories {
                 + "order by s.firstPublishedAt desc, s.id desc", author, StoryState.PUBLISHED).page(0, limit).list();
     }
 
-    /** The published story at this address; the date is the day of first publication. */
-    public Optional<Story> find(String sectionSlug, LocalDate day, String slug) {
-        return Story.<Story>find("slug = ?1 and state = ?2", slug, StoryState.PUBLISHED).firstResultOptional()
-                .filter(story -> story.section.slug.equals(sectionSlug))
-                .filter(story -> story.firstPublishedAt.atZone(Newsroom.zone()).toLocalDate().equals(day));
+    /** The story whose current public address is this path (published or since unpublished). */
+    public Optional<Story> atPath(String path) {
+        return Story.<Story>find("publicPath = ?1 and updateOf is null", path).firstResultOptional();
+    }
+
+    /** The story that used to live at this path before its slug or section changed. */
+    public Optional<Story> formerlyAt(String path) {
+        return StoryRedirect.<StoryRedirect>findByIdOptional(path).map(r -> r.story);
     }
 }

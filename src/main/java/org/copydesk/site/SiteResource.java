@@ -1,7 +1,7 @@
 package org.copydesk.site;
 
-import java.time.DateTimeException;
-import java.time.LocalDate;
+import java.net.URI;
+import java.util.Optional;
 import java.util.List;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -14,12 +14,15 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.copydesk.people.AuthorProfile;
 import org.copydesk.story.BodyHtml;
 import org.copydesk.story.Section;
 import org.copydesk.story.Story;
+import org.copydesk.story.StoryState;
+import org.copydesk.web.ErrorPages;
 import org.copydesk.web.Newsroom;
 
 /** The public site: front page, section fronts, story pages and author pages. Readers only. */
@@ -72,23 +75,33 @@ public class SiteResource {
 
     @GET
     @Path("{section: [a-z0-9-]+}/{yyyy: \\d{4}}/{mm: \\d{2}}/{dd: \\d{2}}/{slug: [a-z0-9-]+}")
-    public TemplateInstance story(@PathParam("section") String sectionSlug, @PathParam("yyyy") int year,
-                                  @PathParam("mm") int month, @PathParam("dd") int day, @PathParam("slug") String slug) {
-        LocalDate date;
-        try {
-            date = LocalDate.of(year, month, day);
-        } catch (DateTimeException e) {
+    public Response story(@PathParam("section") String section, @PathParam("yyyy") String year,
+                          @PathParam("mm") String month, @PathParam("dd") String day, @PathParam("slug") String slug) {
+        String path = "/" + section + "/" + year + "/" + month + "/" + day + "/" + slug;
+        Optional<Story> found = stories.atPath(path);
+        if (found.isEmpty()) {
+            Optional<Story> moved = stories.formerlyAt(path);
+            if (moved.isPresent() && moved.get().isPublished()) {
+                return Response.status(Response.Status.MOVED_PERMANENTLY).location(URI.create(moved.get().publicPath)).build();
+            }
+            found = moved;
+        }
+        Story story = found.orElseThrow(NotFoundException::new);
+        if (story.state == StoryState.UNPUBLISHED) {
+            return ErrorPages.gonePage();
+        }
+        if (!story.isPublished()) {
             throw new NotFoundException();
         }
-        Story story = stories.find(sectionSlug, date, slug).orElseThrow(NotFoundException::new);
         SiteInfo.Settings settings = site.settings();
         String dateline = Dateline.render(story.datelinePlace, story.datelineDay(Newsroom.zone()),
                 settings.datelineFormat(), settings.agencyCredit());
         String base = baseUrl();
-        String canonical = base + story.url(Newsroom.zone());
+        String canonical = base + story.publicPath;
         String jsonLd = structuredData.newsArticle(story, canonical, base, settings, dateline);
         String body = BodyHtml.withLeadIn(story.body, dateline, "dateline");
-        return Templates.story(new StoryPage(story, canonical, dateline, body, story.publishedRelated(), jsonLd));
+        return Response.ok(Templates.story(new StoryPage(story, canonical, dateline, body, story.publishedRelated(), jsonLd)))
+                .build();
     }
 
     @GET

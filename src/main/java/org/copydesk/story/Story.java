@@ -145,6 +145,11 @@ public class Story extends PanacheEntity {
     }
 
     /** The pending update of this live story, if one is being worked on. */
+    public Long findPendingUpdateId() {
+        Story update = findPendingUpdate();
+        return update == null ? null : update.id;
+    }
+
     public Story findPendingUpdate() {
         return updateOf != null ? null : Story.<Story>find("updateOf", this).firstResult();
     }

@@ -20,6 +20,8 @@ public class ErrorPages {
     static class Templates {
         static native TemplateInstance notFound();
 
+        static native TemplateInstance gone();
+
         static native TemplateInstance forbidden(String message);
 
         static native TemplateInstance serverError();
@@ -30,6 +32,11 @@ public class ErrorPages {
     /** 403 with a reason the reader can act on (or a general one when null). */
     public static Response forbiddenPage(String message) {
         return html(403, Templates.forbidden(message));
+    }
+
+    /** 410 Gone: the story was published and then taken down. */
+    public static Response gonePage() {
+        return html(410, Templates.gone());
     }
 
     public static Response notFoundPage() {

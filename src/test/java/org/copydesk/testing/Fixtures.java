@@ -64,10 +64,32 @@ public class Fixtures {
         stories.act(id, StoryAction.PUBLISH, editor, null);
     }
 
+    /** A published story, written by a reporter and published by an editor. */
+    public Story published(String headline, StaffAccount writer, StaffAccount editor) {
+        return story(headline, writer, editor, StoryAction.SUBMIT, StoryAction.PUBLISH);
+    }
+
+    @Transactional
+    public long count(String action, long storyId) {
+        return org.copydesk.audit.AuditEvent.count("action = ?1 and story.id = ?2", action, storyId);
+    }
+
+    /** Puts a story in review on the schedule for the given time, as an editor would. */
+    @Transactional
+    public void scheduleAt(long id, java.time.Instant at, StaffAccount editor) {
+        Story story = Story.findById(id);
+        story.state = org.copydesk.story.StoryState.SCHEDULED;
+        story.scheduledAt = at;
+    }
+
     @Transactional
     public Story reload(long id) {
         Story story = Story.findById(id);
+        if (story == null) {
+            return null;
+        }
         story.bylines.size();
+        story.corrections.size();
         story.related.size();
         story.tags.size();
         return story;

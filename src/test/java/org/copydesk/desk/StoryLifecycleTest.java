@@ -1,0 +1,246 @@
+package org.copydesk.desk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.copydesk.people.Role;
+import org.copydesk.people.StaffAccount;
+import org.copydesk.story.Story;
+import org.copydesk.story.StoryAction;
+import org.copydesk.story.StoryService;
+import org.copydesk.story.StoryState;
+import org.copydesk.testing.Browser;
+import org.copydesk.testing.Fixtures;
+import org.copydesk.web.Newsroom;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+/** A story's life after review: scheduling, live updates, corrections, moved URLs, unpublishing. */
+@QuarkusTest
+class StoryLifecycleTest {
+
+    @Inject
+    Fixtures fixtures;
+
+    @Inject
+    StoryService stories;
+
+    @Test
+    void aScheduledStoryGoesLiveAtItsTimeAndNotBefore() throws InterruptedException {
+        StaffAccount reporter = fixtures.staff(Role.REPORTER);
+        StaffAccount editor = fixtures.staff(Role.EDITOR);
+        Story story = fixtures.story("Embargoed " + Fixtures.unique("s"), reporter, editor, StoryAction.SUBMIT);
+        Browser browser = new Browser().signIn(editor.username, Fixtures.PASSWORD);
+        Document form = browser.page("/desk/stories/" + story.id);
+        String at = LocalDateTime.now(Newsroom.zone()).plusSeconds(3).truncatedTo(ChronoUnit.SECONDS)
+                .format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+        Document scheduled = browser.follow(browser.form(form, "#story-form").set("publishAt", at).press("Schedule"));
+        assertThat(scheduled.select(".flash").text()).startsWith("Scheduled for");
+        assertEquals(StoryState.SCHEDULED, fixtures.reload(story.id).state);
+        assertThat(new Browser().page("/").text()).doesNotContain(story.headline);
+
+        Story live = awaitState(story.id, StoryState.PUBLISHED, 12);
+        assertThat(live.firstPublishedAt).isAfterOrEqualTo(live.scheduledAt == null ? Instant.EPOCH : live.scheduledAt);
+        assertThat(new Browser().page(live.publicPath).select("h1").text()).isEqualTo(story.headline);
+        assertEquals(1, fixtures.count("SCHEDULED_PUBLISH", story.id));
+    }
+
+    @Test
+    void aScheduleInThePastIsRefusedAndCancelGoesBackToReview() {
+        StaffAccount reporter = fixtures.staff(Role.REPORTER);
+        StaffAccount editor = fixtures.staff(Role.EDITOR);
+        Story story = fixtures.story("Schedule me " + Fixtures.unique("s"), reporter, editor, StoryAction.SUBMIT);
+        Browser browser = new Browser().signIn(editor.username, Fixtures.PASSWORD);
+        Document form = browser.page("/desk/stories/" + story.id);
+        Response past = browser.form(form, "#story-form").set("publishAt", "2020-01-01T10:00").press("Schedule");
+        assertEquals(400, past.statusCode());
+        assertThat(Jsoup.parse(past.asString()).select("#publishAt-error").text()).contains("must be in the future");
+        assertEquals(StoryState.IN_REVIEW, fixtures.reload(story.id).state);
+
+        Document again = browser.page("/desk/stories/" + story.id);
+        browser.follow(browser.form(again, "#story-form").set("publishAt", "2099-01-01T10:00").press("Schedule"));
+        Document scheduled = browser.page("/desk/stories/" + story.id);
+        Document cancelled = browser.follow(browser.form(scheduled, "form[action$=/cancel-schedule]").press("Cancel schedule"));
+        assertThat(cancelled.select(".flash").text()).contains("back in review");
+        Story back = fixtures.reload(story.id);
+        assertEquals(StoryState.IN_REVIEW, back.state);
+        assertThat(back.scheduledAt).isNull();
+    }
+
+    @Test
+    void overdueScheduledStoriesArePublishedExactlyOnce() {
+        StaffAccount reporter = fixtures.staff(Role.REPORTER);
+        StaffAccount editor = fixtures.staff(Role.EDITOR);
+        Story story = fixtures.story("Overdue " + Fixtures.unique("s"), reporter, editor, StoryAction.SUBMIT);
+        fixtures.scheduleAt(story.id, Instant.now().minusSeconds(3600), editor);
+        stories.publishDue(Instant.now());
+        stories.publishDue(Instant.now());
+        assertEquals(StoryState.PUBLISHED, fixtures.reload(story.id).state);
+        assertEquals(1, fixtures.count("SCHEDULED_PUBLISH", story.id));
+    }
+
+    @Test
+    void theLivePageKeepsThePublishedVersionUntilPublishUpdate() {
+        StaffAccount reporter = fixtures.staff(Role.REPORTER);
+        StaffAccount editor = fixtures.staff(Role.EDITOR);
+        String original = "Original headline " + Fixtures.unique("u");
+        Story story = fixtures.published(original, reporter, editor);
+        Browser reader = new Browser();
+        Document before = reader.page(story.publicPath);
+        String modifiedBefore = before.select("meta[property=article:modified_time]").attr("content");
+        assertThat(before.select(".times").text()).doesNotContain("Updated");
+
+        // The reporter starts an update of their own live story and submits it.
+        Browser writer = new Browser().signIn(reporter.username, Fixtures.PASSWORD);
+        Document liveForm = writer.page("/desk/stories/" + story.id);
+        assertThat(liveForm.select(".notice").text()).contains("pending update");
+        String changed = "Changed headline " + Fixtures.unique("u");
+        Response saved = writer.form(liveForm, "#story-form").set("headline", changed)
+                .set("notesToEditor", "Secret note for the desk").press("Save draft");
+        Document update = writer.follow(saved);
+        assertThat(update.select(".flash").text()).contains("pending update");
+        assertThat(update.select("h1").text()).startsWith("Update:");
+        writer.follow(writer.form(update, "#story-form").press("Submit for review"));
+
+        Document stillOld = reader.page(story.publicPath);
+        assertThat(stillOld.select("h1").text()).isEqualTo(original);
+        assertThat(stillOld.html()).doesNotContain(changed).doesNotContain("Secret note");
+        assertThat(reader.page("/").html()).doesNotContain(changed);
+
+        // The editor publishes the update.
+        Browser desk = new Browser().signIn(editor.username, Fixtures.PASSWORD);
+        Document live = desk.page("/desk/stories/" + story.id);
+        String updatePath = live.select("a:contains(Open the pending update)").attr("href");
+        Document review = desk.page(updatePath);
+        Document done = desk.follow(desk.form(review, "#story-form").press("Publish update"));
+        assertThat(done.select(".flash").text()).contains("Update published");
+
+        Document after = reader.page(story.publicPath);
+        assertThat(after.select("h1").text()).isEqualTo(changed);
+        assertThat(after.select(".times").text()).contains("Updated");
+        assertThat(after.select("meta[property=article:modified_time]").attr("content")).isNotEqualTo(modifiedBefore);
+        assertThat(after.select("script[type=application/ld+json]").html()).contains("\"dateModified\"");
+        assertThat(after.html()).doesNotContain("Secret note");
+        assertThat(fixtures.reload(story.id).findPendingUpdateId()).isNull();
+        assertEquals(1, fixtures.count("PUBLISH_UPDATE", story.id));
+    }
+
+    @Test
+    void aChangedSlugKeepsTheOldAddressWorkingWithA301() {
+        StaffAccount reporter = fixtures.staff(Role.REPORTER);
+        StaffAccount editor = fixtures.staff(Role.EDITOR);
+        Story story = fixtures.published("Slug story " + Fixtures.unique("r"), reporter, editor);
+        String oldPath = story.publicPath;
+        Browser desk = new Browser().signIn(editor.username, Fixtures.PASSWORD);
+        Document live = desk.page("/desk/stories/" + story.id);
+        String newSlug = "renamed-" + Fixtures.unique("r").toLowerCase();
+        Document update = desk.follow(desk.form(live, "#story-form").set("slug", newSlug).press("Save draft"));
+        desk.follow(desk.form(update, "#story-form").press("Publish update"));
+
+        String newPath = fixtures.reload(story.id).publicPath;
+        assertThat(newPath).endsWith("/" + newSlug);
+        Response moved = new Browser().get(oldPath);
+        assertEquals(301, moved.statusCode());
+        assertThat(Browser.pathOf(moved.header("Location"))).isEqualTo(newPath);
+        assertEquals(200, new Browser().get(newPath).statusCode());
+    }
+
+    @Test
+    void anUnpublishedStoryAnswers410LeavesEveryListAndCanComeBack() {
+        StaffAccount reporter = fixtures.staff(Role.REPORTER);
+        StaffAccount editor = fixtures.staff(Role.EDITOR);
+        String headline = "Withdrawn " + Fixtures.unique("g");
+        Story story = fixtures.published(headline, reporter, editor);
+        Browser reader = new Browser();
+        assertThat(reader.page("/").text()).contains(headline);
+
+        Browser desk = new Browser().signIn(editor.username, Fixtures.PASSWORD);
+        Document live = desk.page("/desk/stories/" + story.id);
+        Response noReason = desk.form(live, "form[action$=/unpublish]").press("Unpublish");
+        assertEquals(400, noReason.statusCode());
+        assertThat(Jsoup.parse(noReason.asString()).select("#reason-error").text()).contains("reason");
+        desk.follow(desk.form(live, "form[action$=/unpublish]").set("reason", "Legal complaint").press("Unpublish"));
+
+        Response gone = reader.get(story.publicPath);
+        assertEquals(410, gone.statusCode());
+        assertThat(Jsoup.parse(gone.asString()).select("h1").text()).contains("removed");
+        assertThat(gone.asString()).doesNotContain("Legal complaint");
+        assertThat(reader.page("/").text()).doesNotContain(headline);
+        assertThat(reader.page("/world").text()).doesNotContain(headline);
+        String author = reader.page("/").select("a[href^=/authors/]").attr("href");
+        assertThat(reporter.username).isNotBlank();
+
+        Document unpublished = desk.page("/desk/stories/" + story.id);
+        desk.follow(desk.form(unpublished, "#story-form").press("Publish"));
+        assertEquals(200, reader.get(story.publicPath).statusCode());
+        assertThat(author).isNotNull();
+    }
+
+    @Test
+    void correctionsAreDatedShownInOrderAndKept() {
+        StaffAccount reporter = fixtures.staff(Role.REPORTER);
+        StaffAccount editor = fixtures.staff(Role.EDITOR);
+        Story story = fixtures.published("Corrected " + Fixtures.unique("c"), reporter, editor);
+        Browser desk = new Browser().signIn(editor.username, Fixtures.PASSWORD);
+        for (String text : new String[] {"An earlier version misspelt Diop’s name.", "The meeting was on Thursday."}) {
+            Document live = desk.page("/desk/stories/" + story.id);
+            Document done = desk.follow(desk.form(live, "form[action$=/corrections]").set("correction", text)
+                    .press("Add correction"));
+            assertThat(done.select(".flash").text()).contains("Correction added");
+        }
+        Document page = new Browser().page(story.publicPath);
+        assertThat(page.select(".corrections li").eachText()).hasSize(2);
+        assertThat(page.select(".corrections li").get(0).text()).contains("misspelt Diop’s name");
+        assertThat(page.select(".corrections li").get(1).text()).contains("on Thursday");
+        assertThat(page.select(".corrections time").attr("datetime")).isNotBlank();
+        assertThat(page.select("script[type=application/ld+json]").html()).contains("CorrectionComment");
+
+        StaffAccount otherReporter = fixtures.staff(Role.REPORTER);
+        Browser notAllowed = new Browser().signIn(otherReporter.username, Fixtures.PASSWORD);
+        Document view = notAllowed.page("/desk/stories/" + story.id);
+        assertThat(view.select("form[action$=/corrections]")).isEmpty();
+        assertEquals(403, notAllowed.post("/desk/stories/" + story.id + "/corrections",
+                java.util.Map.of("correction", java.util.List.of("x"), "csrf-token",
+                        java.util.List.of(notAllowed.cookie("copydesk-csrf")))).statusCode());
+    }
+
+    @Test
+    void historyAndTheAuditLogRecordWhoDidWhat() {
+        StaffAccount reporter = fixtures.staff(Role.REPORTER);
+        StaffAccount editor = fixtures.staff(Role.EDITOR);
+        Story story = fixtures.story("Audited " + Fixtures.unique("a"), reporter, editor, StoryAction.SUBMIT,
+                StoryAction.REQUEST_CHANGES);
+        Browser desk = new Browser().signIn(editor.username, Fixtures.PASSWORD);
+        Document history = desk.page("/desk/stories/" + story.id + "/history");
+        assertThat(history.select("tbody tr")).hasSize(2);
+        assertThat(history.select("tbody tr").get(1).text()).contains("Changes requested").contains("In review")
+                .contains("Please fix").contains(editor.displayName);
+
+        Browser admin = new Browser().signIn("admin", "test-admin-password");
+        Document changes = admin.page("/desk/audit?action=REQUEST_CHANGES&story=" + story.id);
+        assertThat(changes.select("tbody tr")).hasSize(1);
+        Document signIns = admin.page("/desk/audit?action=SIGN_IN&actor=" + editor.username);
+        assertThat(signIns.select("tbody tr").text()).contains(editor.displayName);
+        assertEquals(403, desk.get("/desk/audit").statusCode());
+    }
+
+    private Story awaitState(long id, StoryState state, int seconds) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(seconds);
+        Story story = fixtures.reload(id);
+        while (story.state != state && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+            story = fixtures.reload(id);
+        }
+        assertEquals(state, story.state);
+        return story;
+    }
+}
