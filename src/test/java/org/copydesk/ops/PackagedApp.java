@@ -1,0 +1,125 @@
+package org.copydesk.ops;
+
+import static io.restassured.RestAssured.given;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The packaged jar (target/quarkus-app/quarkus-run.jar) run as an operator runs it: a separate
+ * process, started from a directory of its own, configured only by environment variables.
+ */
+final class PackagedApp implements AutoCloseable {
+
+    static final String SERVER = System.getProperty("copydesk.it.server-jdbc-url", "jdbc:postgresql://127.0.0.1:5432/");
+    static final String USER = System.getProperty("copydesk.it.user", "postgres");
+
+    final int port;
+    private final Process process;
+    private final Path log;
+
+    private PackagedApp(int port, Process process, Path log) {
+        this.port = port;
+        this.process = process;
+        this.log = log;
+    }
+
+    /** Starts the jar against {@code database} and waits until it serves the sign-in page. */
+    static PackagedApp start(String database, Map<String, String> extraEnv) throws IOException, InterruptedException {
+        int port = freePort();
+        String jar = new File(System.getProperty("copydesk.jar", "target/quarkus-app/quarkus-run.jar")).getAbsolutePath();
+        Path workDir = Files.createTempDirectory("copydesk-it");
+        Path log = workDir.resolve("app.log");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar).directory(workDir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", SERVER + database);
+        env.put("QUARKUS_DATASOURCE_USERNAME", USER);
+        env.put("COPYDESK_ADMIN_USERNAME", "chief");
+        env.put("COPYDESK_ADMIN_PASSWORD", "chief-editor-password");
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        env.putAll(extraEnv);
+        builder.environment().putAll(env);
+        PackagedApp app = new PackagedApp(port, builder.start(), log);
+        app.awaitLoginPage();
+        return app;
+    }
+
+    String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    String log() throws IOException {
+        return Files.readString(log);
+    }
+
+    private void awaitLoginPage() throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new AssertionError("The app stopped:\n" + log());
+            }
+            try {
+                Response response = given().baseUri(base()).get("/login");
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (Exception notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("The app did not serve /login within 90 s:\n" + log());
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        process.waitFor();
+    }
+
+    /** A new, empty database on the local server; skips the test when there is no server to ask. */
+    static String createDatabase() {
+        String name = "copydesk_it_" + System.nanoTime();
+        try {
+            execute("postgres", "create database " + name);
+        } catch (SQLException e) {
+            Assumptions.abort("No PostgreSQL at " + SERVER + " to create an empty database: " + e.getMessage());
+        }
+        return name;
+    }
+
+    static void dropDatabase(String name) throws SQLException {
+        execute("postgres", "drop database if exists " + name + " with (force)");
+    }
+
+    static Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection(SERVER + database, USER, "");
+    }
+
+    private static void execute(String database, String sql) throws SQLException {
+        try (Connection c = connect(database); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
