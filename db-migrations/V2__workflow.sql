@@ -28,6 +28,17 @@ create table story_correction (
 );
 create index story_correction_story_idx on story_correction (story_id, created_at);
 
+-- The staff's comment thread on a story; never public.
+create sequence story_comment_seq increment by 50;
+create table story_comment (
+    id         bigint primary key,
+    story_id   bigint      not null references story (id) on delete cascade,
+    author_id  bigint      references staff_account (id),
+    text       text        not null,
+    created_at timestamptz not null
+);
+create index story_comment_story_idx on story_comment (story_id, created_at);
+
 -- Every public path a story had before its slug or section changed; answered with a 301.
 create table story_redirect (
     old_path   varchar(400) primary key,

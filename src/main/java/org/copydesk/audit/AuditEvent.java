@@ -10,6 +10,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
+import org.copydesk.people.Role;
 import org.copydesk.people.StaffAccount;
 import org.copydesk.story.Story;
 import org.copydesk.story.StoryState;
@@ -70,6 +71,10 @@ public class AuditEvent extends PanacheEntity {
     private static String label(String value) {
         if (value == null) {
             return "";
+        }
+        Role role = Role.parse(value);
+        if (role != null) {
+            return role.label();
         }
         try {
             return StoryState.valueOf(value).label();

@@ -23,7 +23,8 @@ public class DeskResource {
 
     @CheckedTemplate(basePath = "desk")
     static class Templates {
-        static native TemplateInstance dashboard(List<Story> myStories, List<Story> reviewQueue,
+        static native TemplateInstance dashboard(List<DeskQueries.MyStory> myStories,
+                                                 List<DeskQueries.ReviewItem> reviewQueue, List<Story> scheduled,
                                                  List<Story> recentlyPublished, boolean editor);
     }
 
@@ -37,6 +38,6 @@ public class DeskResource {
     public TemplateInstance dashboard() {
         boolean editor = me.isEditor();
         return Templates.dashboard(queries.myStories(me.account()), editor ? queries.reviewQueue() : List.of(),
-                queries.recentlyPublished(), editor);
+                queries.scheduled(), queries.recentlyPublished(), editor);
     }
 }

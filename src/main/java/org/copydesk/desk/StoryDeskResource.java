@@ -27,6 +27,7 @@ import org.copydesk.people.StaffService;
 import org.copydesk.story.Section;
 import org.copydesk.story.Story;
 import org.copydesk.story.StoryAction;
+import org.copydesk.story.StoryComment;
 import org.copydesk.story.StoryForm;
 import org.copydesk.story.StoryService;
 import org.copydesk.story.StoryState;
@@ -50,7 +51,8 @@ public class StoryDeskResource {
     /** Everything the story form page shows. */
     public record EditorPage(StoryForm form, FormErrors errors, Story story, boolean canEdit, List<StoryAction> actions,
                              List<Section> sections, List<AuthorProfile> authors, AuditEvent changeRequest,
-                             Story pendingUpdate, boolean editor, String unpublishReason, String correction) {
+                             Story pendingUpdate, boolean editor, String unpublishReason, String correction,
+                             List<StoryComment> comments, String staffComment) {
         public boolean isNew() {
             return story == null;
         }
@@ -94,6 +96,10 @@ public class StoryDeskResource {
 
         public String cancelScheduleAction() {
             return formAction() + "/cancel-schedule";
+        }
+
+        public String commentAction() {
+            return formAction() + "/comments";
         }
 
         public String formAction() {
@@ -187,6 +193,20 @@ public class StoryDeskResource {
         }
     }
 
+    @POST
+    @Path("{id}/comments")
+    public Response addComment(@PathParam("id") long id, @FormParam("staffComment") String text) {
+        try {
+            stories.addComment(id, text, me.account());
+            return flash.redirect("/desk/stories/" + id + "#comments", "Comment added.");
+        } catch (FormInvalidException invalid) {
+            Story story = stories.load(id);
+            EditorPage page = page(StoryForm.fromStory(story, Newsroom.zone()), invalid.errors(), story, "", "");
+            return Response.status(Response.Status.BAD_REQUEST).entity(Templates.storyForm(withComment(page,
+                    text == null ? "" : text))).build();
+        }
+    }
+
     @GET
     @Path("{id}/history")
     public TemplateInstance history(@PathParam("id") long id) {
@@ -264,7 +284,12 @@ public class StoryDeskResource {
         AuditEvent changeRequest = story != null && story.state == StoryState.CHANGES_REQUESTED
                 ? AuditEvent.latest(story, AuditAction.REQUEST_CHANGES) : null;
         return new EditorPage(form, errors, story, canEdit, actions, Section.inOrder(), staff.listAuthors(), changeRequest,
-                pending, me.isEditor(), reason, correction);
+                pending, me.isEditor(), reason, correction, story == null ? List.of() : StoryComment.thread(story), "");
+    }
+
+    private static EditorPage withComment(EditorPage p, String typed) {
+        return new EditorPage(p.form(), p.errors(), p.story(), p.canEdit(), p.actions(), p.sections(), p.authors(),
+                p.changeRequest(), p.pendingUpdate(), p.editor(), p.unpublishReason(), p.correction(), p.comments(), typed);
     }
 
     private String authorName(long authorId) {

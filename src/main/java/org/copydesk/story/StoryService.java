@@ -179,6 +179,26 @@ public class StoryService {
         return correction;
     }
 
+    /** Adds a message to the staff's thread on a story (any member of staff may). */
+    public StoryComment addComment(long id, String text, StaffAccount actor) {
+        Story story = load(id);
+        String clean = Text.clean(text);
+        if (clean == null) {
+            throw new FormInvalidException("staffComment", "Write a comment");
+        }
+        if (Text.length(clean) > StoryComment.TEXT_MAX) {
+            throw new FormInvalidException("staffComment", "A comment must be " + StoryComment.TEXT_MAX
+                    + " characters or fewer");
+        }
+        StoryComment comment = new StoryComment();
+        comment.story = story;
+        comment.author = actor;
+        comment.text = clean;
+        comment.createdAt = Instant.now(clock);
+        comment.persist();
+        return comment;
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Story load(long id) {
         Story story = Story.findById(id);
@@ -246,6 +266,7 @@ public class StoryService {
         movePublicPath(live);
         // The update's own history (submitted, changes requested) becomes part of the story's.
         AuditEvent.update("story = ?1 where story = ?2", live, update);
+        StoryComment.update("story = ?1 where story = ?2", live, update);
         update.delete();
         audit.storyEvent(AuditAction.PUBLISH_UPDATE, actor, live, from.name(), StoryState.PUBLISHED.name(),
                 Text.clean(comment));
