@@ -256,6 +256,9 @@ public class StoryService {
 
     private Story publishUpdate(Story update, StaffAccount actor, String comment, Instant now) {
         Story live = update.updateOf;
+        if (!live.isPublished()) {
+            throw new WorkflowRefusedException("The live story is no longer published: publish it again before its update.");
+        }
         StoryState from = update.state;
         copyContent(update, live);
         Long liveId = live.id;
