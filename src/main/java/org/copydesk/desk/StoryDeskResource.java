@@ -24,7 +24,12 @@ import org.copydesk.people.CurrentStaff;
 import org.copydesk.people.Role;
 import org.copydesk.people.StaffAccount;
 import org.copydesk.people.StaffService;
+import org.copydesk.revision.RevisionContent;
+import org.copydesk.revision.StoryRevision;
+import org.copydesk.revision.WordDiff;
+import org.copydesk.story.BodyHtml;
 import org.copydesk.story.Section;
+import org.copydesk.story.StaleStoryException;
 import org.copydesk.story.Story;
 import org.copydesk.story.StoryAction;
 import org.copydesk.story.StoryComment;
@@ -52,7 +57,7 @@ public class StoryDeskResource {
     public record EditorPage(StoryForm form, FormErrors errors, Story story, boolean canEdit, List<StoryAction> actions,
                              List<Section> sections, List<AuthorProfile> authors, AuditEvent changeRequest,
                              Story pendingUpdate, boolean editor, String unpublishReason, String correction,
-                             List<StoryComment> comments, String staffComment) {
+                             List<StoryComment> comments, String staffComment, List<WordDiff.FieldDiff> conflict) {
         public boolean isNew() {
             return story == null;
         }
@@ -111,7 +116,7 @@ public class StoryDeskResource {
     static class Templates {
         static native TemplateInstance storyForm(EditorPage page);
 
-        static native TemplateInstance history(Story story, List<AuditEvent> events);
+        static native TemplateInstance history(Story story, List<AuditEvent> events, List<StoryRevision> revisions);
     }
 
     @Inject
@@ -211,7 +216,7 @@ public class StoryDeskResource {
     @Path("{id}/history")
     public TemplateInstance history(@PathParam("id") long id) {
         Story story = stories.load(id);
-        return Templates.history(story, AuditEvent.forStory(story));
+        return Templates.history(story, AuditEvent.forStory(story), StoryRevision.of(story));
     }
 
     @ServerExceptionMapper
@@ -246,6 +251,9 @@ public class StoryDeskResource {
         try {
             Story saved = stories.save(id, form, account, action);
             return flash.redirect("/desk/stories/" + saved.id, doneMessage(action, saved, story));
+        } catch (StaleStoryException stale) {
+            return Response.status(Response.Status.CONFLICT)
+                    .entity(Templates.storyForm(withConflict(page(form, stale.errors(), story), story, form))).build();
         } catch (FormInvalidException invalid) {
             return Response.status(Response.Status.BAD_REQUEST)
                     .entity(Templates.storyForm(page(form, invalid.errors(), story))).build();
@@ -284,12 +292,32 @@ public class StoryDeskResource {
         AuditEvent changeRequest = story != null && story.state == StoryState.CHANGES_REQUESTED
                 ? AuditEvent.latest(story, AuditAction.REQUEST_CHANGES) : null;
         return new EditorPage(form, errors, story, canEdit, actions, Section.inOrder(), staff.listAuthors(), changeRequest,
-                pending, me.isEditor(), reason, correction, story == null ? List.of() : StoryComment.thread(story), "");
+                pending, me.isEditor(), reason, correction, story == null ? List.of() : StoryComment.thread(story), "",
+                List.of());
     }
 
     private static EditorPage withComment(EditorPage p, String typed) {
         return new EditorPage(p.form(), p.errors(), p.story(), p.canEdit(), p.actions(), p.sections(), p.authors(),
-                p.changeRequest(), p.pendingUpdate(), p.editor(), p.unpublishReason(), p.correction(), p.comments(), typed);
+                p.changeRequest(), p.pendingUpdate(), p.editor(), p.unpublishReason(), p.correction(), p.comments(), typed,
+                p.conflict());
+    }
+
+    /** The saved story against what this person typed, for merging by hand after a conflict. */
+    private static EditorPage withConflict(EditorPage p, Story saved, StoryForm typed) {
+        RevisionContent stored = RevisionContent.of(saved);
+        List<WordDiff.FieldDiff> diff = List.of(
+                WordDiff.field("Kicker", stored.kicker(), typed.kicker),
+                WordDiff.field("Headline", stored.headline(), typed.headline),
+                WordDiff.field("Standfirst", stored.standfirst(), typed.standfirst),
+                WordDiff.field("Body", stored.bodyText(), BodyHtml.toParagraphText(BodyHtml.fromInput(typed.body))),
+                WordDiff.field("Dateline", stored.datelinePlace(), typed.datelinePlace),
+                WordDiff.field("Tags", stored.tags(), typed.tags),
+                WordDiff.field("Slug", stored.slug(), typed.slug),
+                WordDiff.field("Notes to editor", stored.notesToEditor(), typed.notesToEditor))
+                .stream().filter(WordDiff.FieldDiff::changed).toList();
+        return new EditorPage(p.form(), p.errors(), p.story(), p.canEdit(), p.actions(), p.sections(), p.authors(),
+                p.changeRequest(), p.pendingUpdate(), p.editor(), p.unpublishReason(), p.correction(), p.comments(),
+                p.staffComment(), diff);
     }
 
     private String authorName(long authorId) {

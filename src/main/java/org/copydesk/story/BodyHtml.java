@@ -81,6 +81,24 @@ public final class BodyHtml {
         return doc.body().html();
     }
 
+    /** The body's text with a blank line between blocks (paragraphs, headings, list items), for comparing. */
+    public static String toParagraphText(String html) {
+        if (html == null || html.isBlank()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder();
+        for (Element block : Jsoup.parseBodyFragment(html).body().select("p, h2, h3, li, blockquote")) {
+            if (block.parent() != null && block.parent().is("blockquote, li")) {
+                continue;
+            }
+            if (!text.isEmpty()) {
+                text.append("\n\n");
+            }
+            text.append(block.text());
+        }
+        return text.toString();
+    }
+
     /** Plain text of the body, e.g. for descriptions and word counts. */
     public static String toPlainText(String html) {
         return html == null ? "" : Jsoup.parseBodyFragment(html).text();

@@ -19,6 +19,7 @@ import org.copydesk.audit.AuditAction;
 import org.copydesk.audit.AuditEvent;
 import org.copydesk.audit.AuditLog;
 import org.copydesk.people.AuthorProfile;
+import org.copydesk.revision.Revisions;
 import org.copydesk.people.Role;
 import org.copydesk.people.StaffAccount;
 import org.copydesk.people.StaffService;
@@ -44,6 +45,9 @@ public class StoryService {
     AuditLog audit;
 
     @Inject
+    Revisions revisions;
+
+    @Inject
     Clock clock;
 
     public Story create(StoryForm form, StaffAccount actor) {
@@ -53,6 +57,7 @@ public class StoryService {
         story.state = StoryState.DRAFT;
         apply(form, story, actor);
         story.persist();
+        revisions.record(story, actor);
         return story;
     }
 
@@ -75,9 +80,7 @@ public class StoryService {
         Story story = load(id);
         StoryWorkflow.checkEdit(actorOf(actor, story), story.subject());
         if (form.version == null || form.version != story.version) {
-            String who = story.updatedBy == null ? "someone else" : story.updatedBy.displayName;
-            throw new FormInvalidException("headline", "This story was saved by " + who
-                    + " after you opened it. Your text is below; reload the story, copy your changes in and save again.");
+            throw new StaleStoryException(story);
         }
         if (story.isPublished()) {
             if (story.findPendingUpdate() != null) {
@@ -87,9 +90,11 @@ public class StoryService {
             Story update = newUpdateOf(story);
             apply(form, update, actor);
             update.persist();
+            revisions.record(update, actor);
             return update;
         }
         apply(form, story, actor);
+        revisions.record(story, actor);
         return story;
     }
 
@@ -269,6 +274,7 @@ public class StoryService {
         movePublicPath(live);
         // The update's own history (submitted, changes requested) becomes part of the story's.
         AuditEvent.update("story = ?1 where story = ?2", live, update);
+        revisions.fold(update, live);
         StoryComment.update("story = ?1 where story = ?2", live, update);
         update.delete();
         audit.storyEvent(AuditAction.PUBLISH_UPDATE, actor, live, from.name(), StoryState.PUBLISHED.name(),

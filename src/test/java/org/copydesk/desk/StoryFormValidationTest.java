@@ -96,10 +96,12 @@ class StoryFormValidationTest {
         Document secondForm = second.page("/desk/stories/" + story.id);
         first.follow(first.form(firstForm, "#story-form").set("headline", "First save wins").press("Save draft"));
         Response late = second.form(secondForm, "#story-form").set("headline", "Second save").press("Save draft");
-        assertEquals(400, late.statusCode());
+        assertEquals(409, late.statusCode());
         Document page = Jsoup.parse(late.asString());
-        assertThat(page.select(".error-summary").text()).contains("was saved by");
+        assertThat(page.select(".error-summary").text()).contains("was saved by " + reporter.displayName);
         assertThat(page.select("#headline").val()).isEqualTo("Second save");
+        assertThat(page.select(".conflict tr:contains(Headline) del").text()).contains("First");
+        assertThat(page.select(".conflict tr:contains(Headline) ins").text()).contains("Second");
         assertEquals("First save wins", fixtures.reload(story.id).headline);
     }
 }

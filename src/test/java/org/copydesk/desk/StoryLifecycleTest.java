@@ -219,8 +219,8 @@ class StoryLifecycleTest {
                 StoryAction.REQUEST_CHANGES);
         Browser desk = new Browser().signIn(editor.username, Fixtures.PASSWORD);
         Document history = desk.page("/desk/stories/" + story.id + "/history");
-        assertThat(history.select("tbody tr")).hasSize(2);
-        assertThat(history.select("tbody tr").get(1).text()).contains("Changes requested").contains("In review")
+        assertThat(history.select("#workflow ~ table tbody tr")).hasSize(2);
+        assertThat(history.select("#workflow ~ table tbody tr").get(1).text()).contains("Changes requested").contains("In review")
                 .contains("Please fix").contains(editor.displayName);
 
         Browser admin = new Browser().signIn("admin", "test-admin-password");

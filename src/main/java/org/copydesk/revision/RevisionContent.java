@@ -1,0 +1,46 @@
+package org.copydesk.revision;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.copydesk.story.BodyHtml;
+import org.copydesk.story.Story;
+
+/** What a revision keeps of a story: every field a writer or editor can change. Stored as JSON. */
+public record RevisionContent(String headline, String standfirst, String kicker, String body, String slug,
+                              Long sectionId, String sectionName, String tags, List<BylineSnapshot> bylines,
+                              String creditLine, String datelinePlace, String datelineDate, String notesToEditor,
+                              List<RelatedSnapshot> related) {
+
+    /** A byline as it stood. */
+    public record BylineSnapshot(Long authorId, String name, String roleLine) {
+    }
+
+    /** A related story as it stood. */
+    public record RelatedSnapshot(Long id, String headline) {
+    }
+
+    public static RevisionContent of(Story story) {
+        return new RevisionContent(story.headline, story.standfirst, story.kicker, story.body, story.slug,
+                story.section == null ? null : story.section.id, story.section == null ? null : story.section.name,
+                story.tags.stream().map(t -> t.name).collect(Collectors.joining(", ")),
+                story.bylines.stream().map(b -> new BylineSnapshot(b.author.id, b.author.name, b.roleLine)).toList(),
+                story.creditLine, story.datelinePlace, story.datelineDate == null ? null : story.datelineDate.toString(),
+                story.notesToEditor, story.related.stream().map(r -> new RelatedSnapshot(r.id, r.headline)).toList());
+    }
+
+    /** The body as readable text, a paragraph a line, for comparing. */
+    public String bodyText() {
+        return BodyHtml.toParagraphText(body);
+    }
+
+    public String bylinesText() {
+        return bylines == null ? "" : bylines.stream()
+                .map(b -> b.name() + (b.roleLine() == null ? "" : " (" + b.roleLine() + ")"))
+                .collect(Collectors.joining("; "));
+    }
+
+    public String relatedText() {
+        return related == null ? "" : related.stream().map(RelatedSnapshot::headline).collect(Collectors.joining("; "));
+    }
+}
