@@ -98,7 +98,7 @@ public class AuditLog {
         event.at = Instant.now(clock);
         event.action = action.name();
         event.actor = actor;
-        event.actorName = actorName;
+        event.actorName = actorName != null && actorName.length() > 120 ? actorName.substring(0, 120) : actorName;
         return event;
     }
 

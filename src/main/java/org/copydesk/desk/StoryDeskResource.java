@@ -43,7 +43,6 @@ import org.copydesk.web.Flash;
 import org.copydesk.web.FormErrors;
 import org.copydesk.web.FormInvalidException;
 import org.copydesk.web.Newsroom;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** The story form on the desk: write, save, submit, review, schedule, publish, update, correct, unpublish. */
 @Path("/desk/stories")
@@ -219,11 +218,6 @@ public class StoryDeskResource {
         return Templates.history(story, AuditEvent.forStory(story), StoryRevision.of(story));
     }
 
-    @ServerExceptionMapper
-    public Response refused(WorkflowRefusedException refused) {
-        return ErrorPages.forbiddenPage(refused.getMessage());
-    }
-
     private Response handle(Long id, MultivaluedMap<String, String> fields) {
         StaffAccount account = me.account();
         Story story = id == null ? null : stories.load(id);
@@ -327,6 +321,6 @@ public class StoryDeskResource {
 
     private StoryForm.RelatedRow relatedRow(long storyId) {
         Story story = Story.findById(storyId);
-        return story == null ? null : new StoryForm.RelatedRow(story.id, story.headline, story.state.label());
+        return story == null || story.isPendingUpdate() ? null : new StoryForm.RelatedRow(story.id, story.headline, story.state.label());
     }
 }

@@ -72,6 +72,8 @@ public class LoginResource {
         FormErrors errors = new FormErrors();
         if (name.isEmpty()) {
             errors.add("username", "Enter your username");
+        } else if (name.length() > 64) {
+            errors.add("username", FAILED);
         }
         if (password == null || password.isEmpty()) {
             errors.add("password", "Enter your password");
@@ -129,6 +131,11 @@ public class LoginResource {
                 || next.contains("\r") || next.contains("\n")) {
             return "/desk";
         }
-        return next;
+        try {
+            java.net.URI uri = java.net.URI.create(next);
+            return uri.getScheme() == null && uri.getAuthority() == null ? next : "/desk";
+        } catch (IllegalArgumentException notAPath) {
+            return "/desk";
+        }
     }
 }

@@ -16,17 +16,17 @@ import org.copydesk.story.StoryState;
 public class PublicStories {
 
     public List<Story> latest(int limit) {
-        return Story.find("state = ?1 order by firstPublishedAt desc, id desc", StoryState.PUBLISHED)
+        return Story.find("state = ?1 and updateOf is null order by firstPublishedAt desc, id desc", StoryState.PUBLISHED)
                 .page(0, limit).list();
     }
 
     public List<Story> inSection(Section section, int limit) {
-        return Story.find("section = ?1 and state = ?2 order by firstPublishedAt desc, id desc", section, StoryState.PUBLISHED)
+        return Story.find("section = ?1 and state = ?2 and updateOf is null order by firstPublishedAt desc, id desc", section, StoryState.PUBLISHED)
                 .page(0, limit).list();
     }
 
     public List<Story> byAuthor(AuthorProfile author, int limit) {
-        return Story.find("select s from Story s join s.bylines b where b.author = ?1 and s.state = ?2 "
+        return Story.find("select s from Story s join s.bylines b where b.author = ?1 and s.state = ?2 and s.updateOf is null "
                 + "order by s.firstPublishedAt desc, s.id desc", author, StoryState.PUBLISHED).page(0, limit).list();
     }
 

@@ -108,7 +108,12 @@ public class SiteResource {
     @Path("authors/{slug: [a-z0-9-]+}")
     public TemplateInstance author(@PathParam("slug") String slug) {
         AuthorProfile author = AuthorProfile.findBySlug(slug).orElseThrow(NotFoundException::new);
-        return Templates.author(author, stories.byAuthor(author, LIST_LIMIT));
+        List<Story> theirs = stories.byAuthor(author, LIST_LIMIT);
+        if (theirs.isEmpty()) {
+            // A profile with nothing published (a byline typed on a draft) is not public yet.
+            throw new NotFoundException();
+        }
+        return Templates.author(author, theirs);
     }
 
     private String baseUrl() {

@@ -14,6 +14,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
@@ -48,7 +49,7 @@ public class Story extends PanacheEntity {
 
     public String slug;
 
-    @ManyToOne(optional = false)
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
     @JoinColumn(name = "section_id")
     public Section section;
 
@@ -86,11 +87,11 @@ public class Story extends PanacheEntity {
     @Enumerated(EnumType.STRING)
     public StoryState state = StoryState.DRAFT;
 
-    @ManyToOne
+    @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "created_by")
     public StaffAccount createdBy;
 
-    @ManyToOne
+    @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "updated_by")
     public StaffAccount updatedBy;
 
@@ -108,7 +109,7 @@ public class Story extends PanacheEntity {
     public Instant lastPublishedAt;
 
     /** Set on a pending update: the live story it will replace when an editor presses Publish update. */
-    @ManyToOne
+    @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "update_of")
     public Story updateOf;
 
@@ -174,7 +175,7 @@ public class Story extends PanacheEntity {
 
     /** Related stories a reader may see: only the published ones, in the editor's order. */
     public List<Story> publishedRelated() {
-        return related.stream().filter(Story::isPublished).toList();
+        return related.stream().filter(s -> s != null && s.isPublished()).toList();
     }
 
     /** True when the live story was updated after it first went out. */

@@ -191,14 +191,12 @@ public class StoryForm {
      */
     public void applyPickerEdits(java.util.function.LongFunction<String> authorNameById,
                                  java.util.function.LongFunction<RelatedRow> relatedById) {
+        // "Move up" names a row as it was shown, so it applies before the rows ticked Remove go.
         List<BylineRow> keptBylines = new ArrayList<>();
-        for (int i = 0; i < bylines.size(); i++) {
+        for (int i : movedUp(bylines.size(), bylineUp)) {
             if (!bylineRemove.contains(i)) {
                 keptBylines.add(bylines.get(i));
             }
-        }
-        if (bylineUp != null && bylineUp > 0 && bylineUp < keptBylines.size()) {
-            Collections.swap(keptBylines, bylineUp, bylineUp - 1);
         }
         Long addId = parseLong(bylineAdd);
         if (addId != null) {
@@ -219,13 +217,11 @@ public class StoryForm {
 
         List<RelatedRow> keptRelated = new ArrayList<>();
         Set<Long> seen = new LinkedHashSet<>();
-        for (RelatedRow row : related) {
+        for (int i : movedUp(related.size(), relatedUp)) {
+            RelatedRow row = related.get(i);
             if (!relatedRemove.contains(row.id()) && seen.add(row.id())) {
                 keptRelated.add(row);
             }
-        }
-        if (relatedUp != null && relatedUp > 0 && relatedUp < keptRelated.size()) {
-            Collections.swap(keptRelated, relatedUp, relatedUp - 1);
         }
         for (Long addedId : relatedAdd) {
             if (!addedId.equals(id) && seen.add(addedId)) {
@@ -239,6 +235,18 @@ public class StoryForm {
         relatedAdd = List.of();
         relatedRemove = Set.of();
         relatedUp = null;
+    }
+
+    /** Row indices in display order, with row {@code up} (if any) swapped with the one above it. */
+    private static List<Integer> movedUp(int size, Integer up) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            order.add(i);
+        }
+        if (up != null && up > 0 && up < size) {
+            Collections.swap(order, up, up - 1);
+        }
+        return order;
     }
 
     /** Tag names as typed, comma separated, without blanks or repeats. */

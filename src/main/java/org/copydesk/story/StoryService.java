@@ -147,11 +147,14 @@ public class StoryService {
                         + "for update skip locked").setParameter(1, now).getResultList();
         for (Number id : due) {
             Story story = Story.findById(id.longValue());
-            goLive(story, now);
+            String comment = "Scheduled for " + Times.display(story.scheduledAt);
+            // A story due while the app was down carries its embargo time, not the time of the catch-up.
+            goLive(story, story.scheduledAt != null && story.scheduledAt.isBefore(now) ? story.scheduledAt : now);
             story.state = StoryState.PUBLISHED;
             story.updatedAt = now;
+            story.scheduledAt = null;
             audit.storyEvent(AuditAction.SCHEDULED_PUBLISH, null, story, StoryState.SCHEDULED.name(),
-                    StoryState.PUBLISHED.name(), "Scheduled for " + Times.display(story.scheduledAt));
+                    StoryState.PUBLISHED.name(), comment);
         }
         return due.size();
     }
@@ -265,9 +268,11 @@ public class StoryService {
             throw new WorkflowRefusedException("The live story is no longer published: publish it again before its update.");
         }
         StoryState from = update.state;
-        copyContent(update, live);
         Long liveId = live.id;
-        live.slug = Slugs.unique(live.slug, Story.SLUG_MAX, s -> Story.slugTaken(s, liveId));
+        // Checked before anything is copied: the query flushes, and the live row must still be valid then.
+        String slug = Slugs.unique(update.slug, Story.SLUG_MAX, s -> Story.slugTaken(s, liveId));
+        copyContent(update, live);
+        live.slug = slug;
         live.lastPublishedAt = now;
         live.updatedAt = now;
         live.updatedBy = actor;
@@ -472,7 +477,7 @@ public class StoryService {
                 continue;
             }
             Story other = Story.findById(row.id());
-            if (other != null && !related.contains(other)) {
+            if (other != null && !other.isPendingUpdate() && !related.contains(other)) {
                 related.add(other);
             }
         }

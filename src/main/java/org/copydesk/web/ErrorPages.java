@@ -34,6 +34,10 @@ public class ErrorPages {
         return html(403, Templates.forbidden(message));
     }
 
+    public static TemplateInstance badRequestPage(String message) {
+        return Templates.badRequest(message);
+    }
+
     /** 410 Gone: the story was published and then taken down. */
     public static Response gonePage() {
         return html(410, Templates.gone());
@@ -70,9 +74,34 @@ public class ErrorPages {
     }
 
     @ServerExceptionMapper
+    public Response refused(ActionRefusedException refused) {
+        return forbiddenPage(refused.getMessage());
+    }
+
+    @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
+        if (isConcurrentChange(e)) {
+            LOG.info("Concurrent change refused: " + e);
+            return html(409, Templates.badRequest("Someone else changed this at the same moment, so nothing of yours "
+                    + "was saved. Go back, copy anything you typed, reload the page and try again."));
+        }
         LOG.error("Unexpected error", e);
         return html(500, Templates.serverError());
+    }
+
+    /** An optimistic-lock clash or a unique-key race found at commit: a conflict, not a crash. */
+    static boolean isConcurrentChange(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof jakarta.persistence.OptimisticLockException
+                    || t instanceof org.hibernate.StaleStateException
+                    || t instanceof org.hibernate.exception.ConstraintViolationException) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
     }
 
     private static Response html(int status, TemplateInstance page) {

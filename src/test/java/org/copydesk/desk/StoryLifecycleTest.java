@@ -155,6 +155,25 @@ class StoryLifecycleTest {
     }
 
     @Test
+    void anUpdateWhoseSlugWasTakenMeanwhileIsRefusedWithAMessage() {
+        StaffAccount reporter = fixtures.staff(Role.REPORTER);
+        StaffAccount editor = fixtures.staff(Role.EDITOR);
+        Story story = fixtures.published("Slug race " + Fixtures.unique("r"), reporter, editor);
+        Browser desk = new Browser().signIn(editor.username, Fixtures.PASSWORD);
+        String wanted = "wanted-" + Fixtures.unique("r").toLowerCase();
+        Document update = desk.follow(desk.form(desk.page("/desk/stories/" + story.id), "#story-form")
+                .set("slug", wanted).press("Save draft"));
+        Story rival = fixtures.story("Rival " + Fixtures.unique("r"), reporter, null);
+        Document rivalForm = desk.page("/desk/stories/" + rival.id);
+        desk.follow(desk.form(rivalForm, "#story-form").set("slug", wanted).press("Save draft"));
+
+        Response publish = desk.form(update, "#story-form").press("Publish update");
+        assertEquals(400, publish.statusCode());
+        assertThat(Jsoup.parse(publish.asString()).select("#slug-error").text()).contains("already uses this slug");
+        assertThat(fixtures.reload(story.id).slug).isEqualTo(story.slug);
+    }
+
+    @Test
     void anUnpublishedStoryAnswers410LeavesEveryListAndCanComeBack() {
         StaffAccount reporter = fixtures.staff(Role.REPORTER);
         StaffAccount editor = fixtures.staff(Role.EDITOR);

@@ -82,6 +82,26 @@ class StoryPermissionsTest {
     }
 
     @Test
+    void restoringAnotherReportersRevisionIsRefusedWithA403() {
+        StaffAccount owner = fixtures.staff(Role.REPORTER);
+        StaffAccount other = fixtures.staff(Role.REPORTER);
+        Story story = fixtures.story("Not your revision " + Fixtures.unique("p"), owner, null);
+        Browser browser = new Browser().signIn(other.username, Fixtures.PASSWORD);
+        browser.page("/desk/stories/" + story.id + "/history");
+        Response refused = browser.post("/desk/stories/" + story.id + "/revisions/1/restore",
+                Map.of("csrf-token", List.of(browser.cookie("copydesk-csrf"))));
+        assertEquals(403, refused.statusCode());
+    }
+
+    @Test
+    void authorsWithNothingPublishedHaveNoPublicPage() {
+        StaffAccount reporter = fixtures.staff(Role.REPORTER);
+        fixtures.story("Draft only " + Fixtures.unique("p"), reporter, null);
+        String slug = org.copydesk.web.Slugs.of(reporter.displayName, 120);
+        assertEquals(404, new Browser().get("/authors/" + slug).statusCode());
+    }
+
+    @Test
     void readerCannotReachTheDesk() {
         Browser reader = new Browser();
         for (String path : List.of("/desk", "/desk/stories/new", "/desk/staff", "/desk/authors", "/desk/sections")) {

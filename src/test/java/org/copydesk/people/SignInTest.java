@@ -59,6 +59,15 @@ class SignInTest {
     }
 
     @Test
+    void anAbsurdlyLongUsernameIsJustAFailedSignIn() {
+        Browser browser = new Browser();
+        Document login = browser.page("/login");
+        Response response = browser.form(login, "form[action=/login]").set("username", "x".repeat(5000))
+                .set("password", "whatever-password").press("Sign in");
+        assertEquals(401, response.statusCode());
+    }
+
+    @Test
     void signInWithoutCsrfTokenIsRefused() {
         StaffAccount reporter = fixtures.staff(Role.REPORTER);
         Response response = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
