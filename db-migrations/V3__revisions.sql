@@ -11,3 +11,22 @@ create table story_revision (
     content_hash varchar(64) not null,
     unique (story_id, number)
 );
+
+-- Who has a story open: a lease renewed while the edit page is open, expiring a few minutes after.
+create table story_lease (
+    story_id   bigint      not null references story (id) on delete cascade,
+    staff_id   bigint      not null references staff_account (id) on delete cascade,
+    since      timestamptz not null,
+    renewed_at timestamptz not null,
+    primary key (story_id, staff_id)
+);
+
+-- The working copy the edit page saves every few seconds: no revision, no state change.
+create table story_autosave (
+    story_id        bigint      not null references story (id) on delete cascade,
+    staff_id        bigint      not null references staff_account (id) on delete cascade,
+    saved_at        timestamptz not null,
+    based_on_version integer    not null,
+    fields          jsonb       not null,
+    primary key (story_id, staff_id)
+);

@@ -13,12 +13,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.copydesk.audit.AuditAction;
 import org.copydesk.audit.AuditEvent;
+import org.copydesk.editing.EditingSessions;
 import org.copydesk.people.AuthorProfile;
 import org.copydesk.people.CurrentStaff;
 import org.copydesk.people.Role;
@@ -43,6 +45,7 @@ import org.copydesk.web.Flash;
 import org.copydesk.web.FormErrors;
 import org.copydesk.web.FormInvalidException;
 import org.copydesk.web.Newsroom;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The story form on the desk: write, save, submit, review, schedule, publish, update, correct, unpublish. */
 @Path("/desk/stories")
@@ -56,7 +59,9 @@ public class StoryDeskResource {
     public record EditorPage(StoryForm form, FormErrors errors, Story story, boolean canEdit, List<StoryAction> actions,
                              List<Section> sections, List<AuthorProfile> authors, AuditEvent changeRequest,
                              Story pendingUpdate, boolean editor, String unpublishReason, String correction,
-                             List<StoryComment> comments, String staffComment, List<WordDiff.FieldDiff> conflict) {
+                             List<StoryComment> comments, String staffComment, List<WordDiff.FieldDiff> conflict,
+                             List<EditingSessions.OtherEditor> othersEditing, EditingSessions.WorkingCopy workingCopy,
+                             boolean restoredWorkingCopy, int autosaveMillis) {
         public boolean isNew() {
             return story == null;
         }
@@ -106,6 +111,27 @@ public class StoryDeskResource {
             return formAction() + "/comments";
         }
 
+        public String discardAutosaveAction() {
+            return formAction() + "/autosave/discard";
+        }
+
+        /** Where this form's text is kept in the browser: one key per story, one for a new story. */
+        public String storyKey() {
+            return story == null ? "copydesk:story:new" : "copydesk:story:" + story.id;
+        }
+
+        public String autosaveUrl() {
+            return story == null ? "" : formAction() + "/autosave";
+        }
+
+        public String leaseUrl() {
+            return story == null ? "" : formAction() + "/lease";
+        }
+
+        public long savedAtMillis() {
+            return story == null || story.updatedAt == null ? 0 : story.updatedAt.toEpochMilli();
+        }
+
         public String formAction() {
             return story == null ? "/desk/stories" : "/desk/stories/" + story.id;
         }
@@ -130,6 +156,12 @@ public class StoryDeskResource {
     @Inject
     Flash flash;
 
+    @Inject
+    EditingSessions editing;
+
+    @ConfigProperty(name = "copydesk.autosave.interval", defaultValue = "15000")
+    int autosaveMillis;
+
     @GET
     @Path("new")
     public TemplateInstance newStory() {
@@ -144,11 +176,29 @@ public class StoryDeskResource {
         return handle(null, fields);
     }
 
+    /**
+     * The edit page. Opening it takes an editing lease (so others see who has it open); with
+     * {@code ?restore=autosave} the form is filled from this person's newer autosaved working copy.
+     */
     @GET
     @Path("{id}")
-    public TemplateInstance edit(@PathParam("id") long id) {
+    public TemplateInstance edit(@PathParam("id") long id, @QueryParam("restore") String restore) {
         Story story = stories.load(id);
-        return Templates.storyForm(page(StoryForm.fromStory(story, Newsroom.zone()), FormErrors.none(), story));
+        StaffAccount account = me.account();
+        StoryForm form = StoryForm.fromStory(story, Newsroom.zone());
+        EditorPage base = page(form, FormErrors.none(), story);
+        EditingSessions.WorkingCopy copy = base.canEdit() ? editing.newerWorkingCopy(story, account) : null;
+        boolean restored = copy != null && "autosave".equals(restore);
+        if (restored) {
+            form.fillFrom(copy.fields(), copy.basedOnVersion());
+        }
+        if (base.canEdit()) {
+            editing.touch(story, account);
+        }
+        return Templates.storyForm(new EditorPage(form, base.errors(), story, base.canEdit(), base.actions(),
+                base.sections(), base.authors(), base.changeRequest(), base.pendingUpdate(), base.editor(),
+                base.unpublishReason(), base.correction(), base.comments(), base.staffComment(), base.conflict(),
+                editing.othersEditing(story, account), restored ? null : copy, restored, autosaveMillis));
     }
 
     @POST
@@ -244,6 +294,9 @@ public class StoryDeskResource {
         }
         try {
             Story saved = stories.save(id, form, account, action);
+            if (id != null) {
+                editing.discardWorkingCopy(id, account);
+            }
             return flash.redirect("/desk/stories/" + saved.id, doneMessage(action, saved, story));
         } catch (StaleStoryException stale) {
             return Response.status(Response.Status.CONFLICT)
@@ -287,13 +340,13 @@ public class StoryDeskResource {
                 ? AuditEvent.latest(story, AuditAction.REQUEST_CHANGES) : null;
         return new EditorPage(form, errors, story, canEdit, actions, Section.inOrder(), staff.listAuthors(), changeRequest,
                 pending, me.isEditor(), reason, correction, story == null ? List.of() : StoryComment.thread(story), "",
-                List.of());
+                List.of(), List.of(), null, false, autosaveMillis);
     }
 
     private static EditorPage withComment(EditorPage p, String typed) {
         return new EditorPage(p.form(), p.errors(), p.story(), p.canEdit(), p.actions(), p.sections(), p.authors(),
                 p.changeRequest(), p.pendingUpdate(), p.editor(), p.unpublishReason(), p.correction(), p.comments(), typed,
-                p.conflict());
+                p.conflict(), p.othersEditing(), p.workingCopy(), p.restoredWorkingCopy(), p.autosaveMillis());
     }
 
     /** The saved story against what this person typed, for merging by hand after a conflict. */
@@ -311,7 +364,7 @@ public class StoryDeskResource {
                 .stream().filter(WordDiff.FieldDiff::changed).toList();
         return new EditorPage(p.form(), p.errors(), p.story(), p.canEdit(), p.actions(), p.sections(), p.authors(),
                 p.changeRequest(), p.pendingUpdate(), p.editor(), p.unpublishReason(), p.correction(), p.comments(),
-                p.staffComment(), diff);
+                p.staffComment(), diff, p.othersEditing(), p.workingCopy(), p.restoredWorkingCopy(), p.autosaveMillis());
     }
 
     private String authorName(long authorId) {

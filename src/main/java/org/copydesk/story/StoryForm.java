@@ -112,6 +112,21 @@ public class StoryForm {
         return form;
     }
 
+    /** Puts text from an autosaved working copy over the form's fields; saving checks it against {@code version}. */
+    public void fillFrom(java.util.Map<String, String> fields, int basedOnVersion) {
+        headline = fields.getOrDefault("headline", headline);
+        standfirst = fields.getOrDefault("standfirst", standfirst);
+        kicker = fields.getOrDefault("kicker", kicker);
+        body = fields.getOrDefault("body", body);
+        slug = fields.getOrDefault("slug", slug);
+        tags = fields.getOrDefault("tags", tags);
+        datelinePlace = fields.getOrDefault("datelinePlace", datelinePlace);
+        datelineDate = fields.getOrDefault("datelineDate", datelineDate);
+        creditLine = fields.getOrDefault("creditLine", creditLine);
+        notesToEditor = fields.getOrDefault("notesToEditor", notesToEditor);
+        version = basedOnVersion;
+    }
+
     public static StoryForm blank(AuthorProfile writer, Long defaultSectionId) {
         StoryForm form = new StoryForm();
         form.sectionId = defaultSectionId;

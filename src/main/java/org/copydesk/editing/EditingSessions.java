@@ -1,0 +1,124 @@
+package org.copydesk.editing;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.copydesk.people.StaffAccount;
+import org.copydesk.story.Story;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Who has a story open (leases, renewed by the open page, expiring soon after it closes) and the
+ * working copies the page autosaves. Neither touches the story, its state or its revisions.
+ */
+@ApplicationScoped
+@Transactional
+public class EditingSessions {
+
+    /** Someone else with the story open. */
+    public record OtherEditor(String name, Instant since) {
+    }
+
+    /** A working copy: the form's text fields as typed, when, and the story version it started from. */
+    public record WorkingCopy(Map<String, String> fields, Instant savedAt, int basedOnVersion) {
+    }
+
+    @ConfigProperty(name = "copydesk.editing.lease", defaultValue = "PT3M")
+    Duration lease;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    ObjectMapper json;
+
+    /** Takes or renews this person's lease on the story ("since" stays while the lease lives). */
+    public void touch(Story story, StaffAccount me) {
+        Instant now = Instant.now(clock);
+        Panache.getEntityManager().createNativeQuery(
+                "insert into story_lease (story_id, staff_id, since, renewed_at) values (?1, ?2, ?3, ?3) "
+                        + "on conflict (story_id, staff_id) do update set renewed_at = excluded.renewed_at, "
+                        + "since = case when story_lease.renewed_at < ?4 then excluded.since else story_lease.since end")
+                .setParameter(1, story.id).setParameter(2, me.id).setParameter(3, Timestamp.from(now))
+                .setParameter(4, Timestamp.from(now.minus(lease))).executeUpdate();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<OtherEditor> othersEditing(Story story, StaffAccount me) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = Panache.getEntityManager().createNativeQuery(
+                "select a.display_name, l.since from story_lease l join staff_account a on a.id = l.staff_id "
+                        + "where l.story_id = ?1 and l.staff_id <> ?2 and l.renewed_at >= ?3 order by l.since")
+                .setParameter(1, story.id).setParameter(2, me.id)
+                .setParameter(3, Timestamp.from(Instant.now(clock).minus(lease))).getResultList();
+        return rows.stream().map(r -> new OtherEditor((String) r[0], toInstant(r[1]))).toList();
+    }
+
+    public void saveWorkingCopy(Story story, StaffAccount me, Map<String, String> fields, int basedOnVersion) {
+        Panache.getEntityManager().createNativeQuery(
+                "insert into story_autosave (story_id, staff_id, saved_at, based_on_version, fields) "
+                        + "values (?1, ?2, ?3, ?4, cast(?5 as jsonb)) on conflict (story_id, staff_id) do update set "
+                        + "saved_at = excluded.saved_at, based_on_version = excluded.based_on_version, fields = excluded.fields")
+                .setParameter(1, story.id).setParameter(2, me.id).setParameter(3, Timestamp.from(Instant.now(clock)))
+                .setParameter(4, basedOnVersion).setParameter(5, write(fields)).executeUpdate();
+    }
+
+    /** This person's working copy, when it is newer than the story's last save. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public WorkingCopy newerWorkingCopy(Story story, StaffAccount me) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = Panache.getEntityManager().createNativeQuery(
+                "select cast(fields as text), saved_at, based_on_version from story_autosave "
+                        + "where story_id = ?1 and staff_id = ?2")
+                .setParameter(1, story.id).setParameter(2, me.id).getResultList();
+        if (rows.isEmpty()) {
+            return null;
+        }
+        Object[] row = rows.get(0);
+        WorkingCopy copy = new WorkingCopy(read((String) row[0]), toInstant(row[1]), ((Number) row[2]).intValue());
+        return story.updatedAt == null || copy.savedAt().isAfter(story.updatedAt) ? copy : null;
+    }
+
+    public void discardWorkingCopy(long storyId, StaffAccount me) {
+        Panache.getEntityManager().createNativeQuery("delete from story_autosave where story_id = ?1 and staff_id = ?2")
+                .setParameter(1, storyId).setParameter(2, me.id).executeUpdate();
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof java.time.OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        return ((Timestamp) value).toInstant();
+    }
+
+    private String write(Map<String, String> fields) {
+        try {
+            return json.writeValueAsString(fields);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Map<String, String> read(String text) {
+        try {
+            return json.readValue(text, new TypeReference<Map<String, String>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+// Copydesk story form: progressive help while writing. Without JavaScript the form still works
+// (Save draft posts it); with it, the text is autosaved to the server every few seconds, kept in
+// this browser on every keystroke (so an expired sign-in or a crash loses nothing), the editing
+// lease is renewed, and leaving with unsaved changes asks first.
+(function () {
+  'use strict';
+  var form = document.getElementById('story-form');
+  var config = document.getElementById('story-form-config');
+  if (!form || !config || config.dataset.editable !== 'true') {
+    return;
+  }
+  var status = document.getElementById('autosave-status');
+  var key = config.dataset.storyKey;
+  var autosaveUrl = config.dataset.autosaveUrl;
+  var leaseUrl = config.dataset.leaseUrl;
+  var interval = parseInt(config.dataset.autosaveMs, 10) || 15000;
+  var savedAt = parseInt(config.dataset.savedAt, 10) || 0;
+  var fields = ['headline', 'standfirst', 'kicker', 'body', 'slug', 'tags', 'datelinePlace', 'datelineDate',
+    'creditLine', 'notesToEditor'];
+  var dirty = false;
+  var lastSent = null;
+  var submitting = false;
+
+  function values() {
+    var out = {};
+    fields.forEach(function (name) {
+      var el = form.elements[name];
+      if (el) { out[name] = el.value; }
+    });
+    return out;
+  }
+
+  function say(text) {
+    if (status) { status.textContent = text; }
+  }
+
+  function keepInBrowser() {
+    try {
+      localStorage.setItem(key, JSON.stringify({ at: Date.now(), fields: values() }));
+    } catch (e) { /* storage full or blocked: the server autosave still runs */ }
+  }
+
+  function payload() {
+    var data = new URLSearchParams();
+    var csrf = form.querySelector('input[name="csrf-token"]');
+    if (csrf) { data.append('csrf-token', csrf.value); }
+    var version = form.elements.version;
+    if (version) { data.append('version', version.value); }
+    var v = values();
+    Object.keys(v).forEach(function (name) { data.append(name, v[name]); });
+    return data;
+  }
+
+  function autosave() {
+    if (!autosaveUrl) { return; }
+    var body = payload();
+    var text = body.toString();
+    if (text === lastSent) { return; }
+    fetch(autosaveUrl, { method: 'POST', body: body, credentials: 'same-origin', redirect: 'manual',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded;charset=UTF-8' } })
+      .then(function (response) {
+        if (response.ok) {
+          lastSent = text;
+          return response.text().then(function (when) { say('Autosaved at ' + when); });
+        }
+        if (response.type === 'opaqueredirect' || response.status === 401 || response.status === 302) {
+          say('Your sign-in has expired. Your text is kept in this browser: sign in again in another tab, then come back and save.');
+        } else {
+          say('Autosave failed (' + response.status + '). Your text is kept in this browser.');
+        }
+      })
+      .catch(function () { say('Offline: your text is kept in this browser.'); });
+  }
+
+  form.addEventListener('input', function () {
+    dirty = true;
+    keepInBrowser();
+  });
+  form.addEventListener('submit', function () {
+    submitting = true;
+    keepInBrowser();
+  });
+  window.addEventListener('beforeunload', function (event) {
+    if (dirty && !submitting) {
+      event.preventDefault();
+      event.returnValue = '';
+    }
+  });
+  document.addEventListener('visibilitychange', function () {
+    if (document.visibilityState === 'hidden' && dirty && autosaveUrl && navigator.sendBeacon) {
+      navigator.sendBeacon(autosaveUrl, payload());
+    }
+  });
+  document.addEventListener('keydown', function (event) {
+    if ((event.ctrlKey || event.metaKey) && event.key === 's') {
+      event.preventDefault();
+      var save = form.querySelector('button[value="save"]');
+      if (save) { save.click(); }
+    }
+  });
+
+  // Text kept in this browser that the server never got (expired sign-in, crash): offer it back.
+  (function offerBrowserCopy() {
+    var offer = document.getElementById('browser-copy-offer');
+    var kept;
+    try { kept = JSON.parse(localStorage.getItem(key) || 'null'); } catch (e) { kept = null; }
+    if (!kept || !kept.fields) { return; }
+    var current = values();
+    var differs = Object.keys(kept.fields).some(function (name) {
+      return current[name] !== undefined && current[name] !== kept.fields[name];
+    });
+    if (!differs || kept.at <= savedAt) {
+      localStorage.removeItem(key);
+      return;
+    }
+    offer.hidden = false;
+    document.getElementById('restore-browser-copy').addEventListener('click', function () {
+      Object.keys(kept.fields).forEach(function (name) {
+        var el = form.elements[name];
+        if (el) { el.value = kept.fields[name]; }
+      });
+      dirty = true;
+      offer.hidden = true;
+      say('Text restored from this browser: press Save draft to keep it.');
+    });
+    document.getElementById('discard-browser-copy').addEventListener('click', function () {
+      localStorage.removeItem(key);
+      offer.hidden = true;
+    });
+  }());
+
+  setInterval(function () { if (dirty) { autosave(); } }, interval);
+  if (leaseUrl) {
+    setInterval(function () {
+      var data = new URLSearchParams();
+      var csrf = form.querySelector('input[name="csrf-token"]');
+      if (csrf) { data.append('csrf-token', csrf.value); }
+      fetch(leaseUrl, { method: 'POST', body: data, credentials: 'same-origin', redirect: 'manual' });
+    }, 60000);
+  }
+}());
