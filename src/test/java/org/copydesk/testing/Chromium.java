@@ -1,0 +1,68 @@
+package org.copydesk.testing;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.UnexpectedAlertBehaviour;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Debian Chromium driven by Selenium, for the few tests that need a real browser. The binary
+ * and the driver are named explicitly so Selenium Manager never tries to download anything; without
+ * them (a machine where `apt-get install chromium chromium-driver` was not run) the test is skipped.
+ */
+public final class Chromium {
+
+    static final Path BROWSER = Path.of(System.getProperty("copydesk.chromium", "/usr/bin/chromium"));
+    static final Path DRIVER = Path.of(System.getProperty("copydesk.chromedriver", "/usr/bin/chromedriver"));
+
+    private Chromium() {
+    }
+
+    public static WebDriver start() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER),
+                "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(BROWSER.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-quic", "--window-size=1280,2000",
+                "--user-data-dir=" + Files.createTempDirectory("copydesk-chromium"));
+        options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.ACCEPT);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().implicitlyWait(Duration.ofMillis(0));
+        return driver;
+    }
+
+    /** The input tied to the visible label with these words, as a person finds it. */
+    public static WebElement field(WebDriver driver, String label) {
+        WebElement tag = driver.findElement(By.xpath("//label[normalize-space()='" + label + "']"));
+        return driver.findElement(By.id(tag.getDomAttribute("for")));
+    }
+
+    public static WebElement button(WebDriver driver, String words) {
+        return driver.findElement(By.xpath("//button[normalize-space()='" + words + "']"));
+    }
+
+    public static WebDriverWait waiting(WebDriver driver) {
+        return new WebDriverWait(driver, Duration.ofSeconds(15));
+    }
+
+    public static void signIn(WebDriver driver, String base, String username, String password) {
+        driver.manage().deleteAllCookies();
+        driver.get(base + "/login");
+        field(driver, "Username").sendKeys(username);
+        field(driver, "Password").sendKeys(password);
+        button(driver, "Sign in").click();
+        waiting(driver).until(d -> d.getCurrentUrl().contains("/desk"));
+    }
+}
