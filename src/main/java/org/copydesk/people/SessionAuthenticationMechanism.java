@@ -1,5 +1,6 @@
 package org.copydesk.people;
 
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -43,9 +44,29 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
 
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
-        String back = context.request().method() == HttpMethod.GET ? context.request().uri() : "/desk";
+        String back = context.request().method() == HttpMethod.GET ? context.request().uri() : formPage(context);
         String location = "/login?next=" + URLEncoder.encode(back, StandardCharsets.UTF_8);
         return Uni.createFrom().item(new ChallengeData(302, "Location", location));
+    }
+
+    /**
+     * A form posted after the sign-in expired: back to the page the form was on (the Referer, when it
+     * is on this site), where the text kept in the browser is offered again.
+     */
+    private static String formPage(RoutingContext context) {
+        String referer = context.request().getHeader("Referer");
+        if (referer != null) {
+            try {
+                URI uri = URI.create(referer);
+                if (uri.getAuthority() != null && uri.getAuthority().equals(context.request().authority().toString())
+                        && uri.getRawPath() != null && uri.getRawPath().startsWith("/desk")) {
+                    return uri.getRawPath();
+                }
+            } catch (IllegalArgumentException ignored) {
+                // not a usable address: fall back to the desk
+            }
+        }
+        return "/desk";
     }
 
     @Override

@@ -82,6 +82,30 @@ class NewsroomInBrowserTest {
     }
 
     @Test
+    void textTypedWhenTheSignInHasExpiredSurvivesSigningInAgain() {
+        StaffAccount reporter = fixtures.staff(Role.REPORTER);
+        Story story = fixtures.story("Expired session " + Fixtures.unique("b"), reporter, null);
+        Chromium.signIn(driver, base(), reporter.username, Fixtures.PASSWORD);
+        driver.get(base() + "/desk/stories/" + story.id);
+        field(driver, "Standfirst").clear();
+        field(driver, "Standfirst").sendKeys("Typed for an hour while the sign-in ran out.");
+        driver.manage().deleteCookieNamed("copydesk-session");
+        button(driver, "Save draft").click();
+
+        waiting(driver).until(d -> d.getCurrentUrl().contains("/login"));
+        field(driver, "Username").sendKeys(reporter.username);
+        field(driver, "Password").sendKeys(Fixtures.PASSWORD);
+        button(driver, "Sign in").click();
+        waiting(driver).until(d -> d.getCurrentUrl().endsWith("/desk/stories/" + story.id));
+        waiting(driver).until(ExpectedConditions.elementToBeClickable(By.id("restore-browser-copy"))).click();
+        assertThat(field(driver, "Standfirst").getDomProperty("value"))
+                .isEqualTo("Typed for an hour while the sign-in ran out.");
+        button(driver, "Save draft").click();
+        waiting(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash"), "Draft saved."));
+        assertThat(fixtures.reload(story.id).standfirst).isEqualTo("Typed for an hour while the sign-in ran out.");
+    }
+
+    @Test
     void typedTextIsAutosavedAndComesBackAfterAReload() {
         StaffAccount reporter = fixtures.staff(Role.REPORTER);
         Story story = fixtures.story("Autosave in the browser " + Fixtures.unique("b"), reporter, null);
