@@ -9,8 +9,6 @@ import java.util.Map;
 import io.restassured.response.Response;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,19 +16,7 @@ import org.junit.jupiter.api.Test;
  * only by the datasource URL, the two admin variables and a port. It must migrate the schema, serve
  * the sign-in page and let the first admin in.
  */
-class PackagedAppIT {
-
-    private String database;
-
-    @BeforeEach
-    void emptyDatabase() {
-        database = PackagedApp.createDatabase();
-    }
-
-    @AfterEach
-    void dropDatabase() throws Exception {
-        PackagedApp.dropDatabase(database);
-    }
+class PackagedAppIT extends OnEmptyDatabase {
 
     @Test
     void packagedAppMigratesAnEmptyDatabaseAndLetsTheFirstAdminIn() throws Exception {

@@ -13,8 +13,6 @@ import java.time.Instant;
 import java.util.Map;
 
 import io.restassured.response.Response;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,23 +20,11 @@ import org.junit.jupiter.api.Test;
  * (one publication, one audit line), a sign-in on one node is good on the other, and a story whose
  * time passed while every node was down goes live when a node starts.
  */
-class TwoNodesIT {
+class TwoNodesIT extends OnEmptyDatabase {
 
     static final Map<String, String> NODE_ENV = Map.of(
             "QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY", "shared-key-for-both-test-nodes-0001",
             "COPYDESK_SCHEDULER_EVERY", "1s");
-
-    private String database;
-
-    @BeforeEach
-    void emptyDatabase() {
-        database = PackagedApp.createDatabase();
-    }
-
-    @AfterEach
-    void dropDatabase() throws Exception {
-        PackagedApp.dropDatabase(database);
-    }
 
     @Test
     void scheduledStoryGoesLiveExactlyOnceAcrossTwoNodesAndOverdueOnesAtStartUp() throws Exception {
