@@ -20,6 +20,7 @@ import org.copydesk.audit.AuditEvent;
 import org.copydesk.audit.AuditLog;
 import org.copydesk.people.AuthorProfile;
 import org.copydesk.revision.Revisions;
+import org.copydesk.search.StorySearch;
 import org.copydesk.people.Role;
 import org.copydesk.people.StaffAccount;
 import org.copydesk.people.StaffService;
@@ -48,6 +49,9 @@ public class StoryService {
     Revisions revisions;
 
     @Inject
+    StorySearch search;
+
+    @Inject
     Clock clock;
 
     public Story create(StoryForm form, StaffAccount actor) {
@@ -69,10 +73,9 @@ public class StoryService {
      */
     public Story save(Long id, StoryForm form, StaffAccount actor, StoryAction action) {
         Story story = id == null ? create(form, actor) : update(id, form, actor);
-        if (action != null) {
-            return act(story, action, actor, form.comment, form.scheduleAt());
-        }
-        return story;
+        Story shown = action != null ? act(story, action, actor, form.comment, form.scheduleAt()) : story;
+        search.index(shown);
+        return shown;
     }
 
     /** Saves the form over the story (or, for a live story, over its pending update). */
@@ -100,7 +103,9 @@ public class StoryService {
 
     /** Moves the story on by a button that has a form of its own (Unpublish, Cancel schedule). */
     public Story act(long id, StoryAction action, StaffAccount actor, String comment) {
-        return act(load(id), action, actor, comment, null);
+        Story story = act(load(id), action, actor, comment, null);
+        search.index(story);
+        return story;
     }
 
     /** Moves the story on, records it in the audit log, and stamps publication times and paths. */

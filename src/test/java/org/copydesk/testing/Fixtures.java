@@ -64,6 +64,19 @@ public class Fixtures {
         stories.act(id, StoryAction.PUBLISH, editor, null);
     }
 
+    /** A published story with the given body text. */
+    @Transactional
+    public Story publishedWithBody(String headline, String body, StaffAccount writer, StaffAccount editor) {
+        StoryForm form = new StoryForm();
+        form.headline = headline;
+        form.body = body;
+        form.sectionId = Section.findBySlug("world").orElseThrow().id;
+        Story story = stories.save(null, form, writer, null);
+        stories.act(story.id, StoryAction.SUBMIT, writer, null);
+        stories.act(story.id, StoryAction.PUBLISH, editor, null);
+        return story;
+    }
+
     /** A published story, written by a reporter and published by an editor. */
     public Story published(String headline, StaffAccount writer, StaffAccount editor) {
         return story(headline, writer, editor, StoryAction.SUBMIT, StoryAction.PUBLISH);

@@ -1,0 +1,67 @@
+package org.copydesk.search;
+
+import java.util.List;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.copydesk.people.AuthorProfile;
+import org.copydesk.story.Section;
+
+/** /search: readers' search over published stories. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class SearchResource {
+
+    static final int QUERY_MAX = 200;
+
+    @CheckedTemplate(basePath = "search")
+    static class Templates {
+        static native TemplateInstance results(StorySearch.Query query, List<StorySearch.Hit> hits, List<Section> sections,
+                                               List<AuthorProfile> authors, String nextPage, String previousPage);
+
+    }
+
+    @Inject
+    StorySearch search;
+
+    @GET
+    @Path("search")
+    public TemplateInstance search(@QueryParam("q") String q, @QueryParam("section") String section,
+                                   @QueryParam("author") String author, @QueryParam("page") String page) {
+        StorySearch.Query query = new StorySearch.Query(clip(q), clip(section), clip(author), pageNumber(page));
+        List<StorySearch.Hit> hits = search.published(query);
+        String base = "/search?q=" + encode(query.text()) + (query.sectionSlug().isEmpty() ? "" : "&section="
+                + encode(query.sectionSlug())) + (query.authorSlug().isEmpty() ? "" : "&author=" + encode(query.authorSlug()));
+        String next = hits.size() == StorySearch.PAGE_SIZE ? base + "&page=" + (query.page() + 1) : null;
+        String previous = query.page() > 1 ? base + "&page=" + (query.page() - 1) : null;
+        return Templates.results(query, hits, Section.inOrder(), AuthorProfile.list("order by name"), next, previous);
+    }
+
+    static String clip(String value) {
+        if (value == null) {
+            return "";
+        }
+        String clean = value.strip().replaceAll("\\p{Cntrl}", " ");
+        return clean.length() > QUERY_MAX ? clean.substring(0, QUERY_MAX) : clean;
+    }
+
+    static int pageNumber(String value) {
+        try {
+            int page = value == null ? 1 : Integer.parseInt(value.strip());
+            return Math.max(1, Math.min(page, 1000));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,104 @@
+package org.copydesk.search;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.copydesk.story.Story;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Entities;
+
+/**
+ * PostgreSQL full-text search over stories: websearch syntax ("quoted phrases", -exclusions),
+ * headline matches ranked first, recent stories favoured, highlighted snippets. Readers' searches
+ * only ever see published stories.
+ */
+@ApplicationScoped
+public class StorySearch {
+
+    public static final int PAGE_SIZE = 20;
+    private static final String START = "\uE000";
+    private static final String STOP = "\uE001";
+
+    /** One result: the story and a snippet whose matches are wrapped in mark elements (escaped HTML). */
+    public record Hit(Story story, String snippetHtml) {
+    }
+
+    /** What to search: words typed, and optional filters. */
+    public record Query(String text, String sectionSlug, String authorSlug, int page) {
+        public boolean isEmpty() {
+            return text == null || text.isBlank();
+        }
+    }
+
+    /** Recomputes a story's stored search vector (after every save or move). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void index(Story story) {
+        Panache.getEntityManager().flush();
+        Panache.getEntityManager().createNativeQuery("update story set search_vector = copydesk_story_search_vector(id) where id = ?1")
+                .setParameter(1, story.id).executeUpdate();
+    }
+
+    /** Published stories only: what readers may find. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Hit> published(Query query) {
+        return run(query, true);
+    }
+
+    /** Every story, any state: the desk's own search. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Hit> everything(Query query) {
+        return run(query, false);
+    }
+
+    private List<Hit> run(Query query, boolean publishedOnly) {
+        if (query.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder sql = new StringBuilder("select s.id, ts_headline('english', copydesk_html_text(s.body), q, "
+                + "'StartSel=" + START + ", StopSel=" + STOP + ", MaxFragments=2, MinWords=8, MaxWords=25') "
+                + "from story s, websearch_to_tsquery('english', ?1) q where s.search_vector @@ q and s.update_of is null ");
+        List<Object> params = new ArrayList<>();
+        params.add(query.text().strip());
+        if (publishedOnly) {
+            sql.append("and s.state = 'PUBLISHED' ");
+        }
+        if (query.sectionSlug() != null && !query.sectionSlug().isBlank()) {
+            params.add(query.sectionSlug());
+            sql.append("and s.section_id = (select id from section where slug = ?").append(params.size()).append(") ");
+        }
+        if (query.authorSlug() != null && !query.authorSlug().isBlank()) {
+            params.add(query.authorSlug());
+            sql.append("and exists (select 1 from story_byline b join author a on a.id = b.author_id where b.story_id = s.id "
+                    + "and a.slug = ?").append(params.size()).append(") ");
+        }
+        // Weighted rank (headline A counts most), gently favouring recent stories: halved after ~90 days.
+        sql.append("order by ts_rank(s.search_vector, q, 1) / (1 + extract(epoch from (now() - "
+                + "coalesce(s.first_published_at, s.updated_at))) / 7776000.0) desc, s.id desc ");
+        sql.append("limit ").append(PAGE_SIZE).append(" offset ").append(Math.max(0, query.page() - 1) * PAGE_SIZE);
+        var nativeQuery = Panache.getEntityManager().createNativeQuery(sql.toString());
+        for (int i = 0; i < params.size(); i++) {
+            nativeQuery.setParameter(i + 1, params.get(i));
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = nativeQuery.getResultList();
+        List<Hit> hits = new ArrayList<>();
+        for (Object[] row : rows) {
+            Story story = Story.findById(((Number) row[0]).longValue());
+            hits.add(new Hit(story, snippet((String) row[1])));
+        }
+        return hits;
+    }
+
+    /** The snippet as safe HTML: all text escaped, then only the match markers turned into mark elements. */
+    static String snippet(String raw) {
+        if (raw == null) {
+            return "";
+        }
+        String text = Jsoup.parseBodyFragment(raw).text();
+        return Entities.escape(text).replace(START, "<mark>").replace(STOP, "</mark>");
+    }
+}
