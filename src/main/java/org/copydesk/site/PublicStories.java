@@ -10,24 +10,39 @@ import org.copydesk.story.Section;
 import org.copydesk.story.Story;
 import org.copydesk.story.StoryRedirect;
 import org.copydesk.story.StoryState;
+import org.copydesk.story.Tag;
 
 /** The reader's view of the archive: only published stories ever come out of here. */
 @ApplicationScoped
 public class PublicStories {
 
-    public List<Story> latest(int limit) {
+    /** Newest first; {@code page} counts from 1 and fetches one extra row to know if another page follows. */
+    public List<Story> latest(int page, int size) {
         return Story.find("state = ?1 and updateOf is null order by firstPublishedAt desc, id desc", StoryState.PUBLISHED)
-                .page(0, limit).list();
+                .range((page - 1) * size, page * size).list();
     }
 
-    public List<Story> inSection(Section section, int limit) {
-        return Story.find("section = ?1 and state = ?2 and updateOf is null order by firstPublishedAt desc, id desc", section, StoryState.PUBLISHED)
-                .page(0, limit).list();
+    public List<Story> inSection(Section section, int page, int size) {
+        return Story.find("section = ?1 and state = ?2 and updateOf is null order by firstPublishedAt desc, id desc",
+                section, StoryState.PUBLISHED).range((page - 1) * size, page * size).list();
     }
 
-    public List<Story> byAuthor(AuthorProfile author, int limit) {
-        return Story.find("select s from Story s join s.bylines b where b.author = ?1 and s.state = ?2 and s.updateOf is null "
-                + "order by s.firstPublishedAt desc, s.id desc", author, StoryState.PUBLISHED).page(0, limit).list();
+    public List<Story> byAuthor(AuthorProfile author, int page, int size) {
+        return Story.find("select s from Story s join s.bylines b where b.author = ?1 and s.state = ?2 "
+                + "and s.updateOf is null order by s.firstPublishedAt desc, s.id desc", author, StoryState.PUBLISHED)
+                .range((page - 1) * size, page * size).list();
+    }
+
+    public List<Story> tagged(Tag tag, int page, int size) {
+        return Story.find("select s from Story s join s.tags t where t = ?1 and s.state = ?2 and s.updateOf is null "
+                + "order by s.firstPublishedAt desc, s.id desc", tag, StoryState.PUBLISHED)
+                .range((page - 1) * size, page * size).list();
+    }
+
+    /** Published since the instant, newest first (news sitemap). */
+    public List<Story> publishedSince(java.time.Instant since, int limit) {
+        return Story.find("state = ?1 and updateOf is null and firstPublishedAt >= ?2 order by firstPublishedAt desc",
+                StoryState.PUBLISHED, since).range(0, limit - 1).list();
     }
 
     /** The story whose current public address is this path (published or since unpublished). */

@@ -11,6 +11,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -22,6 +23,7 @@ import org.copydesk.story.BodyHtml;
 import org.copydesk.story.Section;
 import org.copydesk.story.Story;
 import org.copydesk.story.StoryState;
+import org.copydesk.story.Tag;
 import org.copydesk.web.ErrorPages;
 import org.copydesk.web.Newsroom;
 
@@ -40,13 +42,15 @@ public class SiteResource {
 
     @CheckedTemplate(basePath = "site")
     static class Templates {
-        static native TemplateInstance front(List<Story> stories);
+        static native TemplateInstance front(StoryList page);
 
-        static native TemplateInstance section(Section section, List<Story> stories);
+        static native TemplateInstance section(Section section, StoryList page);
+
+        static native TemplateInstance tag(Tag tag, StoryList page);
 
         static native TemplateInstance story(StoryPage page);
 
-        static native TemplateInstance author(AuthorProfile author, List<Story> stories);
+        static native TemplateInstance author(AuthorProfile author, StoryList page);
     }
 
     @Inject
@@ -62,15 +66,30 @@ public class SiteResource {
     UriInfo uri;
 
     @GET
-    public TemplateInstance front() {
-        return Templates.front(stories.latest(FRONT_LIMIT));
+    public TemplateInstance front(@QueryParam("page") String page) {
+        int number = pageNumber(page);
+        return Templates.front(listed(stories.latest(number, FRONT_LIMIT), FRONT_LIMIT, number, "/"));
     }
 
     @GET
     @Path("{section: [a-z0-9-]+}")
-    public TemplateInstance section(@PathParam("section") String sectionSlug) {
+    public TemplateInstance section(@PathParam("section") String sectionSlug, @QueryParam("page") String page) {
         Section section = Section.findBySlug(sectionSlug).orElseThrow(NotFoundException::new);
-        return Templates.section(section, stories.inSection(section, LIST_LIMIT));
+        int number = pageNumber(page);
+        return Templates.section(section, listed(stories.inSection(section, number, LIST_LIMIT), LIST_LIMIT, number,
+                section.url()));
+    }
+
+    @GET
+    @Path("tags/{slug: [a-z0-9-]+}")
+    public TemplateInstance tag(@PathParam("slug") String slug, @QueryParam("page") String page) {
+        Tag tag = Tag.findBySlug(slug).orElseThrow(NotFoundException::new);
+        int number = pageNumber(page);
+        StoryList list = listed(stories.tagged(tag, number, LIST_LIMIT), LIST_LIMIT, number, tag.url());
+        if (list.isEmpty()) {
+            throw new NotFoundException();
+        }
+        return Templates.tag(tag, list);
     }
 
     @GET
@@ -106,14 +125,33 @@ public class SiteResource {
 
     @GET
     @Path("authors/{slug: [a-z0-9-]+}")
-    public TemplateInstance author(@PathParam("slug") String slug) {
+    public TemplateInstance author(@PathParam("slug") String slug, @QueryParam("page") String page) {
         AuthorProfile author = AuthorProfile.findBySlug(slug).orElseThrow(NotFoundException::new);
-        List<Story> theirs = stories.byAuthor(author, LIST_LIMIT);
+        int number = pageNumber(page);
+        StoryList theirs = listed(stories.byAuthor(author, number, LIST_LIMIT), LIST_LIMIT, number, author.url());
         if (theirs.isEmpty()) {
             // A profile with nothing published (a byline typed on a draft) is not public yet.
             throw new NotFoundException();
         }
         return Templates.author(author, theirs);
+    }
+
+    /** A page of a list; a page number past the end is a 404, not an empty page. */
+    private static StoryList listed(List<Story> fetched, int size, int number, String path) {
+        StoryList list = StoryList.of(fetched, size, number, path);
+        if (list.isBeyondEnd()) {
+            throw new NotFoundException();
+        }
+        return list;
+    }
+
+    static int pageNumber(String value) {
+        try {
+            int page = value == null ? 1 : Integer.parseInt(value.strip());
+            return Math.max(1, Math.min(page, 100_000));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
     }
 
     private String baseUrl() {

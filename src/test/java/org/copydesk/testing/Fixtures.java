@@ -46,6 +46,8 @@ public class Fixtures {
         form.standfirst = "Standfirst of " + headline;
         form.body = "First paragraph of " + headline + ".\n\nSecond paragraph.";
         form.sectionId = Section.findBySlug("world").orElseThrow().id;
+        org.copydesk.people.AuthorProfile.findByStaffAccount(writer).ifPresent(
+                profile -> form.bylines.add(new StoryForm.BylineRow(profile.id, profile.name, "", false)));
         Story story = stories.save(null, form, writer, null);
         for (StoryAction action : actions) {
             StaffAccount actor = action == StoryAction.SUBMIT ? writer : editor;
@@ -93,6 +95,20 @@ public class Fixtures {
         Story story = Story.findById(id);
         story.state = org.copydesk.story.StoryState.SCHEDULED;
         story.scheduledAt = at;
+    }
+
+    /** Adds a tag to a story, as a save of the form would. */
+    @Transactional
+    public void tag(long id, String name) {
+        Story story = Story.findById(id);
+        org.copydesk.story.Tag tag = org.copydesk.story.Tag.findBySlug(org.copydesk.web.Slugs.of(name, 90)).orElseGet(() -> {
+            org.copydesk.story.Tag created = new org.copydesk.story.Tag();
+            created.name = name;
+            created.slug = org.copydesk.web.Slugs.of(name, 90);
+            created.persist();
+            return created;
+        });
+        story.tags.add(tag);
     }
 
     @Transactional

@@ -1,0 +1,123 @@
+package org.copydesk.site;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.copydesk.people.AuthorProfile;
+import org.copydesk.story.Section;
+import org.copydesk.story.Story;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Atom feeds, sitemaps and robots.txt: only published stories, ever. */
+@Path("/")
+public class FeedResource {
+
+    static final int FEED_SIZE = 30;
+    static final int SITEMAP_SIZE = 50_000;
+    static final String ATOM = "application/atom+xml;charset=UTF-8";
+    static final String XML = "application/xml;charset=UTF-8";
+
+    /** A feed: its title, where it lives, the page it mirrors, and its newest stories. */
+    public record Feed(String title, String selfUrl, String htmlUrl, String base, List<Story> stories) {
+        public Instant updated() {
+            return stories.stream().map(s -> s.lastPublishedAt != null ? s.lastPublishedAt : s.firstPublishedAt)
+                    .max(Instant::compareTo).orElse(Instant.EPOCH);
+        }
+    }
+
+    @CheckedTemplate(basePath = "feeds")
+    static class Templates {
+        static native TemplateInstance atom(Feed feed, String siteName);
+
+        static native TemplateInstance sitemap(String base, List<Story> stories);
+
+        static native TemplateInstance newsSitemap(String base, List<Story> stories, String siteName, String language);
+
+        static native TemplateInstance robots(String base);
+    }
+
+    @Inject
+    PublicStories stories;
+
+    @Inject
+    SiteInfo site;
+
+    @ConfigProperty(name = "copydesk.site.language", defaultValue = "en")
+    String language;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    @Path("feed.xml")
+    @Produces(ATOM)
+    public TemplateInstance siteFeed() {
+        return atom(site.name(), "/feed.xml", "/", stories.latest(1, FEED_SIZE - 1));
+    }
+
+    @GET
+    @Path("{section: [a-z0-9-]+}/feed.xml")
+    @Produces(ATOM)
+    public TemplateInstance sectionFeed(@PathParam("section") String slug) {
+        Section section = Section.findBySlug(slug).orElseThrow(NotFoundException::new);
+        return atom(section.name + " – " + site.name(), section.url() + "/feed.xml", section.url(),
+                stories.inSection(section, 1, FEED_SIZE - 1));
+    }
+
+    @GET
+    @Path("authors/{slug: [a-z0-9-]+}/feed.xml")
+    @Produces(ATOM)
+    public TemplateInstance authorFeed(@PathParam("slug") String slug) {
+        AuthorProfile author = AuthorProfile.findBySlug(slug).orElseThrow(NotFoundException::new);
+        List<Story> theirs = stories.byAuthor(author, 1, FEED_SIZE - 1);
+        if (theirs.isEmpty()) {
+            throw new NotFoundException();
+        }
+        return atom(author.name + " – " + site.name(), author.url() + "/feed.xml", author.url(), theirs);
+    }
+
+    @GET
+    @Path("sitemap.xml")
+    @Produces(XML)
+    public TemplateInstance sitemap() {
+        return Templates.sitemap(base(), stories.latest(1, SITEMAP_SIZE - 1));
+    }
+
+    /** Google News sitemap: stories first published in the last 48 hours. */
+    @GET
+    @Path("sitemap-news.xml")
+    @Produces(XML)
+    public TemplateInstance newsSitemap() {
+        return Templates.newsSitemap(base(), stories.publishedSince(Instant.now().minus(Duration.ofHours(48)), 1000),
+                site.name(), language);
+    }
+
+    @GET
+    @Path("robots.txt")
+    @Produces("text/plain;charset=UTF-8")
+    public TemplateInstance robots() {
+        return Templates.robots(base());
+    }
+
+    private TemplateInstance atom(String title, String self, String html, List<Story> fetched) {
+        List<Story> shown = fetched.size() > FEED_SIZE ? fetched.subList(0, FEED_SIZE) : fetched;
+        return Templates.atom(new Feed(title, base() + self, base() + html, base(), shown), site.name());
+    }
+
+    private String base() {
+        String base = uri.getBaseUri().toString();
+        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+}

@@ -1,0 +1,29 @@
+package org.copydesk.site;
+
+import java.util.List;
+
+import org.copydesk.story.Story;
+
+/**
+ * One page of a story list with stable ?page= links: page 1 is the plain address, later pages
+ * add ?page=N; prev/next are null at the ends.
+ */
+public record StoryList(List<Story> stories, int number, String previous, String next) {
+
+    public static StoryList of(List<Story> fetched, int size, int number, String path) {
+        boolean more = fetched.size() > size;
+        List<Story> shown = more ? fetched.subList(0, size) : fetched;
+        String previous = number <= 1 ? null : (number == 2 ? path : path + "?page=" + (number - 1));
+        String next = more ? path + "?page=" + (number + 1) : null;
+        return new StoryList(shown, number, previous, next);
+    }
+
+    public boolean isEmpty() {
+        return stories.isEmpty();
+    }
+
+    /** Page numbers beyond the list's end show nothing; readers get a 404 rather than an empty page. */
+    public boolean isBeyondEnd() {
+        return number > 1 && stories.isEmpty();
+    }
+}

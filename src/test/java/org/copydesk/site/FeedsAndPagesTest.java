@@ -1,0 +1,115 @@
+package org.copydesk.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.StringReader;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.copydesk.people.Role;
+import org.copydesk.people.StaffAccount;
+import org.copydesk.story.Story;
+import org.copydesk.story.StoryAction;
+import org.copydesk.testing.Browser;
+import org.copydesk.testing.Fixtures;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
+
+/** Feeds, sitemaps, robots.txt, tag pages, pagination and conditional requests. */
+@QuarkusTest
+class FeedsAndPagesTest {
+
+    @Inject
+    Fixtures fixtures;
+
+    @Test
+    void feedsAndSitemapsAreXmlWithOnlyPublishedStories() throws Exception {
+        StaffAccount reporter = fixtures.staff(Role.REPORTER);
+        StaffAccount editor = fixtures.staff(Role.EDITOR);
+        Story live = fixtures.published("Feed <live> & well " + Fixtures.unique("f"), reporter, editor);
+        Story draft = fixtures.story("Feed draft " + Fixtures.unique("f"), reporter, editor, StoryAction.SUBMIT);
+        Browser reader = new Browser();
+
+        for (String path : new String[] {"/feed.xml", "/world/feed.xml"}) {
+            Response feed = reader.get(path);
+            assertEquals(200, feed.statusCode(), path);
+            assertThat(feed.contentType()).startsWith("application/atom+xml");
+            org.w3c.dom.Document xml = parse(feed.asString());
+            assertEquals("feed", xml.getDocumentElement().getLocalName());
+            assertThat(titles(xml, "entry")).contains(live.headline).doesNotContain(draft.headline);
+        }
+        org.w3c.dom.Document authorFeed = parse(reader.get("/authors/" + slugOf(reporter) + "/feed.xml").asString());
+        assertThat(titles(authorFeed, "entry")).contains(live.headline);
+
+        org.w3c.dom.Document sitemap = parse(reader.get("/sitemap.xml").asString());
+        assertThat(sitemap.getDocumentElement().getTextContent()).contains(live.publicPath).doesNotContain(draft.slug);
+        org.w3c.dom.Document news = parse(reader.get("/sitemap-news.xml").asString());
+        assertThat(news.getDocumentElement().getTextContent()).contains(live.headline).contains("Copydesk");
+        assertThat(reader.get("/robots.txt").asString()).contains("Sitemap: ").contains("/sitemap-news.xml")
+                .contains("Disallow: /desk");
+    }
+
+    @Test
+    void tagPagesListPublishedStoriesAndListsPageWithStableLinks() {
+        StaffAccount reporter = fixtures.staff(Role.REPORTER);
+        StaffAccount editor = fixtures.staff(Role.EDITOR);
+        Story live = fixtures.published("Tagged " + Fixtures.unique("t"), reporter, editor);
+        fixtures.tag(live.id, "Sahel");
+        Document page = new Browser().page(fixtures.reload(live.id).publicPath);
+        String tagUrl = page.select(".tags a").attr("href");
+        assertThat(tagUrl).isEqualTo("/tags/sahel");
+        assertThat(new Browser().page(tagUrl).select(".teaser a").eachText()).contains(live.headline);
+
+        for (int i = 0; i < 31; i++) {
+            fixtures.published("Filler " + i + " " + Fixtures.unique("t"), reporter, editor);
+        }
+        Document first = new Browser().page("/world");
+        assertThat(first.select("link[rel=next]").attr("href")).isEqualTo("/world?page=2");
+        Document second = new Browser().page("/world?page=2");
+        assertThat(second.select("link[rel=prev]").attr("href")).isEqualTo("/world");
+        assertEquals(404, new Browser().get("/world?page=9999").statusCode());
+    }
+
+    @Test
+    void aRepeatedRequestWithTheETagGets304() {
+        StaffAccount reporter = fixtures.staff(Role.REPORTER);
+        StaffAccount editor = fixtures.staff(Role.EDITOR);
+        Story live = fixtures.published("Cached " + Fixtures.unique("e"), reporter, editor);
+        for (String path : new String[] {live.publicPath, "/", "/feed.xml"}) {
+            Response first = io.restassured.RestAssured.given().get(path);
+            String etag = first.header("ETag");
+            assertThat(etag).as(path).isNotBlank();
+            assertThat(first.header("Cache-Control")).contains("max-age").contains("stale-while-revalidate");
+            Response again = io.restassured.RestAssured.given().header("If-None-Match", etag).get(path);
+            assertEquals(304, again.statusCode(), path);
+            assertThat(again.asString()).isEmpty();
+        }
+    }
+
+    private static String slugOf(StaffAccount account) {
+        return org.copydesk.web.Slugs.of(account.displayName, 120);
+    }
+
+    private static org.w3c.dom.Document parse(String xml) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        return factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
+    }
+
+    private static java.util.List<String> titles(org.w3c.dom.Document xml, String parent) {
+        java.util.List<String> titles = new java.util.ArrayList<>();
+        NodeList entries = xml.getElementsByTagNameNS("*", parent);
+        for (int i = 0; i < entries.getLength(); i++) {
+            Element entry = (Element) entries.item(i);
+            titles.add(entry.getElementsByTagNameNS("*", "title").item(0).getTextContent());
+        }
+        return titles;
+    }
+}
