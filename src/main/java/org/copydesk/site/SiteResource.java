@@ -37,12 +37,12 @@ public class SiteResource {
 
     /** The story page's data beyond the story itself. */
     public record StoryPage(Story story, String canonicalUrl, String dateline, String bodyHtml, List<Story> related,
-                            String jsonLd) {
+                            String jsonLd, String breadcrumbsJsonLd) {
     }
 
     @CheckedTemplate(basePath = "site")
     static class Templates {
-        static native TemplateInstance front(StoryList page);
+        static native TemplateInstance front(StoryList page, String webSiteJsonLd);
 
         static native TemplateInstance section(Section section, StoryList page);
 
@@ -68,7 +68,8 @@ public class SiteResource {
     @GET
     public TemplateInstance front(@QueryParam("page") String page) {
         int number = pageNumber(page);
-        return Templates.front(listed(stories.latest(number, FRONT_LIMIT), FRONT_LIMIT, number, "/"));
+        return Templates.front(listed(stories.latest(number, FRONT_LIMIT), FRONT_LIMIT, number, "/"),
+                structuredData.webSite(baseUrl(), site.settings()));
     }
 
     @GET
@@ -119,8 +120,9 @@ public class SiteResource {
         String canonical = base + story.publicPath;
         String jsonLd = structuredData.newsArticle(story, canonical, base, settings, dateline);
         String body = BodyHtml.withLeadIn(story.body, dateline, "dateline");
-        return Response.ok(Templates.story(new StoryPage(story, canonical, dateline, body, story.publishedRelated(), jsonLd)))
-                .build();
+        String breadcrumbs = structuredData.breadcrumbs(story, canonical, base, settings);
+        return Response.ok(Templates.story(new StoryPage(story, canonical, dateline, body, story.publishedRelated(), jsonLd,
+                breadcrumbs))).build();
     }
 
     @GET

@@ -53,6 +53,7 @@ public class StructuredData {
         publisher.put("@type", "Organization");
         publisher.put("name", settings.siteName());
         publisher.put("url", baseUrl + "/");
+        publisher.put("logo", logo(baseUrl));
         article.put("publisher", publisher);
         article.put("articleSection", story.section.name);
         if (!story.tags.isEmpty()) {
@@ -73,8 +74,60 @@ public class StructuredData {
             article.put("correction", corrections);
         }
         article.put("wordCount", wordCount(BodyHtml.toPlainText(story.body)));
+        return write(article);
+    }
+
+    /** BreadcrumbList for a story page: front page, section, story. */
+    public String breadcrumbs(Story story, String absoluteUrl, String baseUrl, SiteInfo.Settings settings) {
+        Map<String, Object> list = new LinkedHashMap<>();
+        list.put("@context", "https://schema.org");
+        list.put("@type", "BreadcrumbList");
+        list.put("itemListElement", List.of(crumb(1, settings.siteName(), baseUrl + "/"),
+                crumb(2, story.section.name, baseUrl + story.section.url()), crumb(3, story.headline, absoluteUrl)));
+        return write(list);
+    }
+
+    /** WebSite with a SearchAction, for the front page. */
+    public String webSite(String baseUrl, SiteInfo.Settings settings) {
+        Map<String, Object> site = new LinkedHashMap<>();
+        site.put("@context", "https://schema.org");
+        site.put("@type", "WebSite");
+        site.put("name", settings.siteName());
+        site.put("url", baseUrl + "/");
+        Map<String, Object> action = new LinkedHashMap<>();
+        action.put("@type", "SearchAction");
+        action.put("target", baseUrl + "/search?q={search_term_string}");
+        action.put("query-input", "required name=search_term_string");
+        site.put("potentialAction", action);
+        Map<String, Object> publisher = new LinkedHashMap<>();
+        publisher.put("@type", "Organization");
+        publisher.put("name", settings.siteName());
+        publisher.put("logo", logo(baseUrl));
+        site.put("publisher", publisher);
+        return write(site);
+    }
+
+    private static Map<String, Object> crumb(int position, String name, String url) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("@type", "ListItem");
+        item.put("position", position);
+        item.put("name", name);
+        item.put("item", url);
+        return item;
+    }
+
+    private static Map<String, Object> logo(String baseUrl) {
+        Map<String, Object> logo = new LinkedHashMap<>();
+        logo.put("@type", "ImageObject");
+        logo.put("url", baseUrl + "/assets/logo.svg");
+        logo.put("width", 240);
+        logo.put("height", 60);
+        return logo;
+    }
+
+    private String write(Map<String, Object> data) {
         try {
-            return json.writeValueAsString(article).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
+            return json.writeValueAsString(data).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -112,6 +112,12 @@ public class Fixtures {
     }
 
     @Transactional
+    public void dateline(long id, String place) {
+        Story story = Story.findById(id);
+        story.datelinePlace = place;
+    }
+
+    @Transactional
     public Story reload(long id) {
         Story story = Story.findById(id);
         if (story == null) {
