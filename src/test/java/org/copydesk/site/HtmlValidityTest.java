@@ -1,0 +1,58 @@
+package org.copydesk.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.copydesk.people.Role;
+import org.copydesk.people.StaffAccount;
+import org.copydesk.story.Story;
+import org.copydesk.testing.Browser;
+import org.copydesk.testing.Fixtures;
+import org.copydesk.testing.HtmlChecker;
+import org.copydesk.web.Slugs;
+import org.junit.jupiter.api.Test;
+
+/** Every kind of public page, and the main desk pages, pass the Nu Html Checker without an error. */
+@QuarkusTest
+class HtmlValidityTest {
+
+    @Inject
+    Fixtures fixtures;
+
+    @Test
+    void theCheckerReallyFindsErrors() throws Exception {
+        assertThat(HtmlChecker.errors("<!DOCTYPE html><html lang=en><head><title>x</title></head>"
+                + "<body><p><label for=nowhere>Orphan</label><span><div>block in inline</div></span></body></html>"))
+                .isNotEmpty();
+    }
+
+    @Test
+    void publicAndDeskPagesAreValidHtml() throws Exception {
+        StaffAccount reporter = fixtures.staff(Role.REPORTER);
+        StaffAccount editor = fixtures.staff(Role.EDITOR);
+        Story story = fixtures.published("Valid “HTML” story " + Fixtures.unique("h"), reporter, editor);
+        fixtures.tag(story.id, "Validity");
+        fixtures.dateline(story.id, "Bamako");
+        Map<String, Response> pages = new LinkedHashMap<>();
+        Browser reader = new Browser();
+        for (String path : List.of("/", "/world", fixtures.reload(story.id).publicPath,
+                "/authors/" + Slugs.of(reporter.displayName, 120), "/tags/validity", "/search?q=story",
+                "/search?q=nothingmatcheszzz", "/no-such-page", "/login")) {
+            pages.put(path, reader.get(path));
+        }
+        Browser desk = new Browser().signIn(editor.username, Fixtures.PASSWORD);
+        for (String path : List.of("/desk", "/desk/stories/new", "/desk/stories/" + story.id,
+                "/desk/stories/" + story.id + "/history", "/desk/search?q=story")) {
+            pages.put(path, desk.get(path));
+        }
+        for (Map.Entry<String, Response> page : pages.entrySet()) {
+            assertThat(HtmlChecker.errors(page.getValue().asString())).as(page.getKey()).isEmpty();
+        }
+    }
+}
