@@ -89,7 +89,7 @@ class StoryLifecycleTest {
     }
 
     @Test
-    void theLivePageKeepsThePublishedVersionUntilPublishUpdate() {
+    void theLivePageKeepsThePublishedVersionUntilPublishUpdate() throws InterruptedException {
         StaffAccount reporter = fixtures.staff(Role.REPORTER);
         StaffAccount editor = fixtures.staff(Role.EDITOR);
         String original = "Original headline " + Fixtures.unique("u");
@@ -116,7 +116,8 @@ class StoryLifecycleTest {
         assertThat(stillOld.html()).doesNotContain(changed).doesNotContain("Secret note");
         assertThat(reader.page("/").html()).doesNotContain(changed);
 
-        // The editor publishes the update.
+        // The editor publishes the update (a second later, as times on the page are shown to the second).
+        Thread.sleep(1100);
         Browser desk = new Browser().signIn(editor.username, Fixtures.PASSWORD);
         Document live = desk.page("/desk/stories/" + story.id);
         String updatePath = live.select("a:contains(Open the pending update)").attr("href");
