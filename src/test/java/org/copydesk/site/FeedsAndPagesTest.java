@@ -93,6 +93,20 @@ class FeedsAndPagesTest {
         }
     }
 
+    @Test
+    void staticAssetsAreFingerprintedAndCachedForAYear() {
+        Document front = new Browser().page("/");
+        String css = front.select("link[rel=stylesheet]").attr("href");
+        assertThat(css).matches("/static/[0-9a-f]{12}/copydesk\\.css");
+        Response asset = io.restassured.RestAssured.given().get(css);
+        assertEquals(200, asset.statusCode());
+        assertThat(asset.header("Cache-Control")).contains("max-age=31536000").contains("immutable");
+        assertThat(asset.contentType()).startsWith("text/css");
+        Response stale = io.restassured.RestAssured.given().redirects().follow(false).get("/static/000000000000/copydesk.css");
+        assertEquals(301, stale.statusCode());
+        assertEquals(404, io.restassured.RestAssured.given().get("/static/000000000000/application.properties").statusCode());
+    }
+
     private static String slugOf(StaffAccount account) {
         return org.copydesk.web.Slugs.of(account.displayName, 120);
     }
