@@ -3,9 +3,16 @@ package org.copydesk.site;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 
 import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -14,10 +21,14 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
  * Public pages and feeds carry a strong ETag (a hash of the bytes) and a short shared cache life with
- * stale-while-revalidate, suitable for a CDN in front; a request whose If-None-Match matches gets
+ * stale-while-revalidate, suitable for a CDN in front, and Last-Modified where the page knows it; a
+ * request whose If-None-Match matches (or, without one, whose If-Modified-Since is not older) gets
  * 304 with no body. Desk pages, sign-in and anything personal are left alone.
  */
 public class PublicCaching {
+
+    @Inject
+    PageFreshness freshness;
 
     static final String CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=300";
 
@@ -40,12 +51,35 @@ public class PublicCaching {
         response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
         response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
         response.getHeaders().add(HttpHeaders.VARY, "Accept-Encoding");
-        String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
-        if (ifNoneMatch != null && (ifNoneMatch.equals(etag) || ifNoneMatch.equals("W/" + etag))) {
+        Instant lastModified = freshness.lastModified() == null ? null
+                : freshness.lastModified().truncatedTo(ChronoUnit.SECONDS);
+        if (lastModified != null) {
+            response.getHeaders().putSingle(HttpHeaders.LAST_MODIFIED,
+                    DateTimeFormatter.RFC_1123_DATE_TIME.format(lastModified.atZone(ZoneOffset.UTC)));
+        }
+        if (notModified(request, etag, lastModified)) {
             response.setStatus(304);
             response.setEntity(null);
         } else {
             response.setEntity(body);
+        }
+    }
+
+    /** If-None-Match decides when present (RFC 9110); otherwise If-Modified-Since, when the page knows its time. */
+    private static boolean notModified(ContainerRequestContext request, String etag, Instant lastModified) {
+        String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
+        if (ifNoneMatch != null) {
+            return ifNoneMatch.equals(etag) || ifNoneMatch.equals("W/" + etag);
+        }
+        String ifModifiedSince = request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE);
+        if (ifModifiedSince == null || lastModified == null) {
+            return false;
+        }
+        try {
+            Instant since = ZonedDateTime.parse(ifModifiedSince, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            return !lastModified.isAfter(since);
+        } catch (DateTimeParseException e) {
+            return false;
         }
     }
 

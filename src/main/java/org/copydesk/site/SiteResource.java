@@ -62,6 +62,9 @@ public class SiteResource {
     @Inject
     StructuredData structuredData;
 
+    @Inject
+    PageFreshness freshness;
+
     @Context
     UriInfo uri;
 
@@ -113,6 +116,7 @@ public class SiteResource {
         if (!story.isPublished()) {
             throw new NotFoundException();
         }
+        freshness.lastModified(lastChange(story));
         SiteInfo.Settings settings = site.settings();
         String dateline = Dateline.render(story.datelinePlace, story.datelineDay(Newsroom.zone()),
                 settings.datelineFormat(), settings.agencyCredit());
@@ -136,6 +140,17 @@ public class SiteResource {
             throw new NotFoundException();
         }
         return Templates.author(author, theirs);
+    }
+
+    /** The story's last publication, or a later correction. */
+    private static java.time.Instant lastChange(Story story) {
+        java.time.Instant last = story.lastPublishedAt != null ? story.lastPublishedAt : story.firstPublishedAt;
+        for (org.copydesk.story.StoryCorrection correction : story.corrections) {
+            if (correction.createdAt.isAfter(last)) {
+                last = correction.createdAt;
+            }
+        }
+        return last;
     }
 
     /** A page of a list; a page number past the end is a 404, not an empty page. */

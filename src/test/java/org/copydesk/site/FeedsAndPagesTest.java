@@ -107,6 +107,20 @@ class FeedsAndPagesTest {
         assertEquals(404, io.restassured.RestAssured.given().get("/static/000000000000/application.properties").statusCode());
     }
 
+    @Test
+    void aStoryPageCarriesLastModifiedAndHonoursIfModifiedSince() {
+        StaffAccount reporter = fixtures.staff(Role.REPORTER);
+        StaffAccount editor = fixtures.staff(Role.EDITOR);
+        Story live = fixtures.published("Dated " + Fixtures.unique("m"), reporter, editor);
+        Response first = io.restassured.RestAssured.given().get(live.publicPath);
+        String lastModified = first.header("Last-Modified");
+        assertThat(lastModified).isNotBlank();
+        assertEquals(304, io.restassured.RestAssured.given().header("If-Modified-Since", lastModified)
+                .get(live.publicPath).statusCode());
+        assertEquals(200, io.restassured.RestAssured.given().header("If-Modified-Since", "Mon, 01 Jan 2001 00:00:00 GMT")
+                .get(live.publicPath).statusCode());
+    }
+
     private static String slugOf(StaffAccount account) {
         return org.copydesk.web.Slugs.of(account.displayName, 120);
     }
