@@ -12,6 +12,7 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -25,7 +26,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class FeedResource {
 
     static final int FEED_SIZE = 30;
-    static final int SITEMAP_SIZE = 50_000;
     static final String ATOM = "application/atom+xml;charset=UTF-8";
     static final String XML = "application/xml;charset=UTF-8";
 
@@ -43,6 +43,8 @@ public class FeedResource {
 
         static native TemplateInstance sitemap(String base, List<Story> stories);
 
+        static native TemplateInstance sitemapIndex(String base, List<Integer> pages);
+
         static native TemplateInstance newsSitemap(String base, List<Story> stories, String siteName, String language);
 
         static native TemplateInstance robots(String base);
@@ -56,6 +58,9 @@ public class FeedResource {
 
     @ConfigProperty(name = "copydesk.site.language", defaultValue = "en")
     String language;
+
+    @ConfigProperty(name = "copydesk.sitemap.page-size", defaultValue = "50000")
+    int sitemapPageSize;
 
     @Context
     UriInfo uri;
@@ -88,11 +93,26 @@ public class FeedResource {
         return atom(author.name + " – " + site.name(), author.url() + "/feed.xml", author.url(), theirs);
     }
 
+    /**
+     * Up to {@code copydesk.sitemap.page-size} stories (50,000, the protocol's limit) it is one urlset;
+     * past that it is a sitemap index of {@code /sitemap.xml?page=N}, oldest stories first so pages stay stable.
+     */
     @GET
     @Path("sitemap.xml")
     @Produces(XML)
-    public TemplateInstance sitemap() {
-        return Templates.sitemap(base(), stories.latest(1, SITEMAP_SIZE - 1));
+    public TemplateInstance sitemap(@QueryParam("page") Integer page) {
+        long published = stories.publishedCount();
+        if (page == null) {
+            if (published <= sitemapPageSize) {
+                return Templates.sitemap(base(), stories.inPublicationOrder(0, sitemapPageSize));
+            }
+            int pages = (int) ((published + sitemapPageSize - 1) / sitemapPageSize);
+            return Templates.sitemapIndex(base(), java.util.stream.IntStream.rangeClosed(1, pages).boxed().toList());
+        }
+        if (page < 1 || (long) (page - 1) * sitemapPageSize >= Math.max(published, 1)) {
+            throw new NotFoundException();
+        }
+        return Templates.sitemap(base(), stories.inPublicationOrder((page - 1) * sitemapPageSize, sitemapPageSize));
     }
 
     /** Google News sitemap: stories first published in the last 48 hours. */

@@ -39,6 +39,16 @@ public class PublicStories {
                 .range((page - 1) * size, page * size).list();
     }
 
+    public long publishedCount() {
+        return Story.count("state = ?1 and updateOf is null", StoryState.PUBLISHED);
+    }
+
+    /** Published stories, oldest first (sitemap pages that keep their contents as the archive grows). */
+    public List<Story> inPublicationOrder(int offset, int limit) {
+        return Story.find("state = ?1 and updateOf is null order by firstPublishedAt, id", StoryState.PUBLISHED)
+                .range(offset, offset + limit - 1).list();
+    }
+
     /** Published since the instant, newest first (news sitemap). */
     public List<Story> publishedSince(java.time.Instant since, int limit) {
         return Story.find("state = ?1 and updateOf is null and firstPublishedAt >= ?2 order by firstPublishedAt desc",
