@@ -53,12 +53,7 @@ public class SearchResource {
     }
 
     static int pageNumber(String value) {
-        try {
-            int page = value == null ? 1 : Integer.parseInt(value.strip());
-            return Math.max(1, Math.min(page, 1000));
-        } catch (NumberFormatException e) {
-            return 1;
-        }
+        return org.copydesk.web.RequestValues.pageNumber(value, 1000);
     }
 
     private static String encode(String value) {

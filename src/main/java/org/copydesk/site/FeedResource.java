@@ -137,7 +137,6 @@ public class FeedResource {
     }
 
     private String base() {
-        String base = uri.getBaseUri().toString();
-        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        return org.copydesk.web.RequestValues.baseUrl(uri);
     }
 }

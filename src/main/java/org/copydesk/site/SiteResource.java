@@ -25,6 +25,7 @@ import org.copydesk.story.Story;
 import org.copydesk.story.StoryState;
 import org.copydesk.story.Tag;
 import org.copydesk.web.ErrorPages;
+import org.copydesk.web.RequestValues;
 import org.copydesk.web.Newsroom;
 
 /** The public site: front page, section fronts, story pages and author pages. Readers only. */
@@ -89,11 +90,7 @@ public class SiteResource {
     public TemplateInstance tag(@PathParam("slug") String slug, @QueryParam("page") String page) {
         Tag tag = Tag.findBySlug(slug).orElseThrow(NotFoundException::new);
         int number = pageNumber(page);
-        StoryList list = listed(stories.tagged(tag, number, LIST_LIMIT), LIST_LIMIT, number, tag.url());
-        if (list.isEmpty()) {
-            throw new NotFoundException();
-        }
-        return Templates.tag(tag, list);
+        return Templates.tag(tag, listedNonEmpty(stories.tagged(tag, number, LIST_LIMIT), LIST_LIMIT, number, tag.url()));
     }
 
     @GET
@@ -134,12 +131,9 @@ public class SiteResource {
     public TemplateInstance author(@PathParam("slug") String slug, @QueryParam("page") String page) {
         AuthorProfile author = AuthorProfile.findBySlug(slug).orElseThrow(NotFoundException::new);
         int number = pageNumber(page);
-        StoryList theirs = listed(stories.byAuthor(author, number, LIST_LIMIT), LIST_LIMIT, number, author.url());
-        if (theirs.isEmpty()) {
-            // A profile with nothing published (a byline typed on a draft) is not public yet.
-            throw new NotFoundException();
-        }
-        return Templates.author(author, theirs);
+        // A profile with nothing published (a byline typed on a draft) is not public yet.
+        return Templates.author(author, listedNonEmpty(stories.byAuthor(author, number, LIST_LIMIT), LIST_LIMIT, number,
+                author.url()));
     }
 
     /** The story's last publication, or a later correction. */
@@ -162,17 +156,20 @@ public class SiteResource {
         return list;
     }
 
-    static int pageNumber(String value) {
-        try {
-            int page = value == null ? 1 : Integer.parseInt(value.strip());
-            return Math.max(1, Math.min(page, 100_000));
-        } catch (NumberFormatException e) {
-            return 1;
+    /** Tag and author pages exist only while something published carries them. */
+    private static StoryList listedNonEmpty(List<Story> fetched, int size, int number, String path) {
+        StoryList list = listed(fetched, size, number, path);
+        if (list.isEmpty()) {
+            throw new NotFoundException();
         }
+        return list;
+    }
+
+    static int pageNumber(String value) {
+        return RequestValues.pageNumber(value, 100_000);
     }
 
     private String baseUrl() {
-        String base = uri.getBaseUri().toString();
-        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        return RequestValues.baseUrl(uri);
     }
 }
