@@ -64,7 +64,7 @@ public class DemoContent {
         StoryForm form = new StoryForm();
         form.headline = wire.headline();
         form.standfirst = wire.standfirst();
-        form.body = wire.bodyText();
+        form.body = wire.bodyHtml();
         form.sectionId = Section.findBySlug("world").map(s -> s.id).orElseThrow();
         form.datelinePlace = "Moscow";
         form.tags = "Mali, Russia, France";

@@ -278,6 +278,13 @@ public class StoryDeskResource {
         StoryWorkflow.Subject subject = story == null ? StoryWorkflow.Subject.story(StoryState.DRAFT) : story.subject();
         StoryWorkflow.checkEdit(actor, subject);
         if (form.isPickerStep()) {
+            if ("import".equals(form.action)) {
+                if (form.wireCopy.isBlank()) {
+                    return Response.status(Response.Status.BAD_REQUEST).entity(Templates.storyForm(page(form,
+                            FormErrors.of("wireCopy", "Paste the wire copy to import"), story))).build();
+                }
+                form.importWireCopy(name -> AuthorProfile.findByName(name).orElse(null));
+            }
             if ("find-related".equals(form.action)) {
                 form.relatedSearched = true;
                 form.relatedResults = stories.findByHeadline(form.relatedQuery, id, RELATED_RESULTS).stream()

@@ -54,6 +54,10 @@ public class StoryForm {
     public List<Long> relatedAdd = new ArrayList<>();
     public List<RelatedRow> relatedResults = List.of();
     public boolean relatedSearched;
+    /** "Paste wire copy": text for Import text, which fills the fields above it and saves nothing. */
+    public String wireCopy = "";
+    /** Set after Import text so the page can say what to check. */
+    public boolean imported;
 
     /** The button pressed: save, submit, request-changes, publish, or a picker button. */
     public String action = "save";
@@ -185,6 +189,7 @@ public class StoryForm {
         form.bylineAddRole = first(in, "bylineAddRole");
         form.newAuthorName = first(in, "newAuthorName");
         form.relatedQuery = first(in, "relatedQuery");
+        form.wireCopy = first(in, "wireCopy");
         form.relatedAdd = all(in, "relatedAdd").stream().map(StoryForm::parseLong)
                 .filter(java.util.Objects::nonNull).toList();
         return form;
@@ -193,7 +198,30 @@ public class StoryForm {
     /** True when a picker button was pressed: show the form again, save nothing. */
     public boolean isPickerStep() {
         return bylineUp != null || relatedUp != null || "add-byline".equals(action) || "find-related".equals(action)
-                || "add-related".equals(action);
+                || "add-related".equals(action) || "import".equals(action);
+    }
+
+    /**
+     * Import text: the pasted copy becomes headline, standfirst, body and byline for the reporter to
+     * review. A byline found in the copy replaces the default one (agency copy is not the importer's
+     * own work), matched to an existing author profile by name or offered as a new one.
+     */
+    public void importWireCopy(java.util.function.Function<String, AuthorProfile> authorByName) {
+        WireCopy.Parsed parsed = WireCopy.parse(wireCopy);
+        if (parsed.headline().isEmpty()) {
+            return;
+        }
+        headline = parsed.headline();
+        standfirst = parsed.standfirst();
+        body = BodyHtml.toEditable(BodyHtml.fromInput(parsed.bodyHtml()));
+        if (parsed.bylineName() != null) {
+            AuthorProfile known = authorByName.apply(parsed.bylineName());
+            bylines = new ArrayList<>(List.of(known != null
+                    ? new BylineRow(known.id, known.name, "", false)
+                    : new BylineRow(null, parsed.bylineName(), "", true)));
+        }
+        wireCopy = "";
+        imported = true;
     }
 
     public StoryAction workflowAction() {

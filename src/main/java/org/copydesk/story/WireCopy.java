@@ -4,48 +4,105 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.commonmark.node.Heading;
+import org.commonmark.node.Node;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.commonmark.renderer.text.TextContentRenderer;
+import org.jsoup.nodes.Entities;
+
 /**
- * Agency copy as pasted: headline on the first line, standfirst in the next paragraph, then the body;
- * a paragraph that repeats the headline is dropped, and a last short line that looks like a person's
- * name is taken as the byline.
+ * Agency copy as pasted ("Import text"): headline on the first line, standfirst in the next
+ * paragraph, then the body; a paragraph that repeats the headline is dropped, and a last short line
+ * that looks like a person's name is taken as the byline. Markdown is read too (a {@code # Headline},
+ * {@code ## subheads}, emphasis, links, lists, quotes), recognised by its marks.
  */
 public final class WireCopy {
 
     /** The parts of a wire story; {@code bylineName} is null when the copy carries none. */
-    public record Parsed(String headline, String standfirst, List<String> paragraphs, String bylineName) {
-        public String bodyText() {
-            return String.join("\n\n", paragraphs);
+    public record Parsed(String headline, String standfirst, List<Block> blocks, String bylineName) {
+
+        /** Body blocks as plain text, one per paragraph (or heading, list, quote). */
+        public List<String> paragraphs() {
+            return blocks.stream().map(Block::text).toList();
+        }
+
+        /** The body as HTML, still to be sanitised like anything typed ({@link BodyHtml#fromInput}). */
+        public String bodyHtml() {
+            return String.join("\n", blocks.stream().map(Block::html).toList());
         }
     }
 
+    /** One block of the body: its HTML and its text. */
+    public record Block(String html, String text) {
+    }
+
     private static final Pattern BLANK_LINES = Pattern.compile("\\R\\s*\\R");
-    private static final Pattern NAME = Pattern.compile("(\\p{Lu}[\\p{L}'’.-]*)(\\s+\\p{Lu}[\\p{L}'’.-]*){1,3}");
+    private static final Pattern NAME = Pattern.compile("(?:By\\s+)?(\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*){1,3})");
+    /** Marks only Markdown uses: an ATX heading, emphasis, a link, a list item or a quote at a line start. */
+    private static final Pattern MARKDOWN = Pattern.compile(
+            "(?m)^#{1,6}\\s|\\*\\*\\S|__\\S|\\]\\([^)]+\\)|^\\s*[-*+]\\s+\\S|^\\s*\\d+[.)]\\s+\\S|^>\\s");
 
     private WireCopy() {
     }
 
+    public static boolean looksLikeMarkdown(String text) {
+        return MARKDOWN.matcher(text).find();
+    }
+
     public static Parsed parse(String text) {
-        List<String> paragraphs = new ArrayList<>();
-        for (String block : BLANK_LINES.split(text.replace("\uFEFF", "").strip())) {
-            String paragraph = block.strip().replaceAll("\\s*\\R\\s*", " ");
-            if (!paragraph.isEmpty()) {
-                paragraphs.add(paragraph);
-            }
-        }
-        if (paragraphs.isEmpty()) {
+        String clean = text == null ? "" : text.replace("\uFEFF", "").strip();
+        List<Block> blocks = looksLikeMarkdown(clean) ? markdownBlocks(clean) : plainBlocks(clean);
+        if (blocks.isEmpty()) {
             return new Parsed("", "", List.of(), null);
         }
-        String headline = paragraphs.remove(0);
-        String standfirst = paragraphs.isEmpty() ? "" : paragraphs.remove(0);
-        paragraphs.removeIf(p -> p.equalsIgnoreCase(headline));
+        String headline = blocks.remove(0).text();
+        String standfirst = blocks.isEmpty() ? "" : blocks.remove(0).text();
+        blocks.removeIf(b -> b.text().equalsIgnoreCase(headline));
         String byline = null;
-        if (!paragraphs.isEmpty() && looksLikeName(paragraphs.get(paragraphs.size() - 1))) {
-            byline = paragraphs.remove(paragraphs.size() - 1);
+        if (!blocks.isEmpty()) {
+            var name = NAME.matcher(blocks.get(blocks.size() - 1).text());
+            if (blocks.get(blocks.size() - 1).text().length() <= 60 && name.matches()) {
+                byline = name.group(1);
+                blocks.remove(blocks.size() - 1);
+            }
         }
-        return new Parsed(headline, standfirst, paragraphs, byline);
+        return new Parsed(headline, standfirst, blocks, byline);
     }
 
     static boolean looksLikeName(String line) {
         return line.length() <= 60 && NAME.matcher(line).matches();
+    }
+
+    private static List<Block> plainBlocks(String text) {
+        List<Block> blocks = new ArrayList<>();
+        for (String block : BLANK_LINES.split(text)) {
+            String paragraph = block.strip().replaceAll("\\s*\\R\\s*", " ");
+            if (!paragraph.isEmpty()) {
+                blocks.add(new Block("<p>" + Entities.escape(paragraph) + "</p>", paragraph));
+            }
+        }
+        return blocks;
+    }
+
+    private static List<Block> markdownBlocks(String text) {
+        HtmlRenderer html = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
+        TextContentRenderer plain = TextContentRenderer.builder().build();
+        List<Block> blocks = new ArrayList<>();
+        Node document = Parser.builder().build().parse(text);
+        for (Node node = document.getFirstChild(); node != null; node = node.getNext()) {
+            String nodeText = plain.render(node).strip().replaceAll("\\s*\\R\\s*", " ");
+            if (nodeText.isEmpty()) {
+                continue;
+            }
+            String nodeHtml = html.render(node).strip();
+            // The story has one h1, its headline: deeper headings in the body keep to h2 and h3.
+            if (node instanceof Heading heading && !blocks.isEmpty()) {
+                int level = Math.min(3, Math.max(2, heading.getLevel()));
+                nodeHtml = "<h" + level + ">" + html.render(heading).replaceAll("^<h\\d>|</h\\d>\\s*$", "") + "</h" + level + ">";
+            }
+            blocks.add(new Block(nodeHtml, nodeText));
+        }
+        return blocks;
     }
 }

@@ -22,7 +22,7 @@ class WireCopyTest {
         assertThat(parsed.bylineName()).isEqualTo("Hüseyin Demir");
         assertThat(parsed.paragraphs()).doesNotContain(parsed.headline());
         assertThat(parsed.paragraphs().get(0)).startsWith("Malian Foreign Minister Abdoulaye Diop");
-        assertThat(parsed.bodyText()).contains("PMCs… we are concerned").contains("“This story is part");
+        assertThat(parsed.bodyHtml()).contains("PMCs… we are concerned").contains("“This story is part").startsWith("<p>Malian");
     }
 
     @Test
@@ -30,5 +30,40 @@ class WireCopyTest {
         WireCopy.Parsed parsed = WireCopy.parse("Headline\n\nStandfirst.\n\nBody one.\n\nThe talks ended on Friday.");
         assertThat(parsed.bylineName()).isNull();
         assertThat(parsed.paragraphs()).containsExactly("Body one.", "The talks ended on Friday.");
+    }
+
+    @Test
+    void markdownKeepsItsStructure() {
+        WireCopy.Parsed parsed = WireCopy.parse("""
+                # Floods close the *Danube* ports
+
+                Barges wait at Vienna as the river rises.
+
+                ## What shippers say
+
+                Traffic is **halted**, says the [port authority](https://example.org/port).
+
+                - Vienna
+                - Linz
+
+                > We have never seen it this high.
+
+                <script>alert(1)</script>
+
+                By Anna Maria Novak
+                """);
+        assertThat(parsed.headline()).isEqualTo("Floods close the Danube ports");
+        assertThat(parsed.standfirst()).isEqualTo("Barges wait at Vienna as the river rises.");
+        assertThat(parsed.bylineName()).isEqualTo("Anna Maria Novak");
+        String body = BodyHtml.fromInput(parsed.bodyHtml());
+        assertThat(body).contains("<h2>What shippers say</h2>", "<strong>halted</strong>",
+                "<a href=\"https://example.org/port\" rel=\"nofollow noopener\">port authority</a>",
+                "<ul>", "<li>Vienna</li>", "<blockquote>").doesNotContain("<script");
+    }
+
+    @Test
+    void plainCopyIsNotMistakenForMarkdown() {
+        assertThat(WireCopy.looksLikeMarkdown("Mali denies it\n\nThe minister said 3 things.")).isFalse();
+        assertThat(WireCopy.looksLikeMarkdown("# Headline\n\nText")).isTrue();
     }
 }
