@@ -18,6 +18,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -45,40 +47,75 @@ class NewsroomInBrowserTest {
         }
     }
 
+    static final String WIRE_HEADLINE = "Mali denies hiring private Russian military contractor";
+
+    private static String wireStory() throws java.io.IOException {
+        try (java.io.InputStream in = NewsroomInBrowserTest.class.getResourceAsStream("/demo/mali-denies-hiring-russian-pmc.txt")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
     private String base() {
         String url = root.toString();
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     @Test
-    void aReporterWritesAnEditorPublishesAReaderReads() {
+    void aReporterImportsWireCopyAnEditorPublishesAReaderReads() throws Exception {
         StaffAccount reporter = fixtures.staff(Role.REPORTER);
         StaffAccount editor = fixtures.staff(Role.EDITOR);
-        String headline = "Browser-made story " + Fixtures.unique("b");
+        String relatedHeadline = "Lavrov meets Diop " + Fixtures.unique("b");
+        fixtures.published(relatedHeadline, reporter, editor);
 
         Chromium.signIn(driver, base(), reporter.username, Fixtures.PASSWORD);
         driver.get(base() + "/desk/stories/new");
-        field(driver, "Headline").sendKeys(headline);
-        field(driver, "Standfirst").sendKeys("Written in a real browser.");
-        field(driver, "Body").sendKeys("First paragraph with “quotes”…");
-        field(driver, "Dateline").sendKeys("Bamako");
+        driver.findElement(By.xpath("//summary[normalize-space()='Import text']")).click();
+        field(driver, "Paste wire copy").sendKeys(wireStory());
+        button(driver, "Import text").click();
+        waiting(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "Imported"));
+        assertThat(field(driver, "Headline").getDomProperty("value")).isEqualTo(WIRE_HEADLINE);
+        assertThat(driver.findElement(By.id("bylines")).getText()).contains("Hüseyin Demir");
+
+        // Fix a word in the rich-text editor: "Malian" → "Mali's" at the very start of the body.
+        WebElement body = Chromium.richText(driver);
+        assertThat(body.getText()).startsWith("Malian Foreign Minister");
+        body.click();
+        body.sendKeys(Keys.chord(Keys.CONTROL, Keys.HOME));
+        body.sendKeys(Keys.DELETE, Keys.DELETE, Keys.DELETE, Keys.DELETE, Keys.DELETE, Keys.DELETE, "Mali's");
+        waiting(driver).until(d -> field(d, "Body").getDomProperty("value").startsWith("<p>Mali's Foreign Minister"));
+
+        // A second byline and a related story, with the pickers that also work without JavaScript.
+        field(driver, "or a new author profile").sendKeys("Anna Novak");
+        button(driver, "Add byline").click();
+        waiting(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.id("bylines"), "Anna Novak"));
+        assertThat(Chromium.richText(driver).getText()).startsWith("Mali's Foreign Minister");
+        field(driver, "Related stories").sendKeys(relatedHeadline);
+        button(driver, "Find stories").click();
+        waiting(driver).until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[name=relatedAdd]"))).click();
+        button(driver, "Add related stories").click();
+        waiting(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.id("related"), relatedHeadline));
+        field(driver, "Dateline").sendKeys("Moscow");
+        Chromium.screenshot(driver, "desk-story-form");
         button(driver, "Save draft").click();
         waiting(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash"), "Draft saved."));
         button(driver, "Submit for review").click();
         waiting(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash"), "Submitted"));
 
         Chromium.signIn(driver, base(), editor.username, Fixtures.PASSWORD);
-        driver.findElement(By.linkText(headline)).click();
+        driver.findElement(By.linkText(WIRE_HEADLINE)).click();
         button(driver, "Publish").click();
         waiting(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash"), "Published."));
         String live = driver.findElement(By.linkText("Live page")).getDomAttribute("href");
 
         driver.manage().deleteAllCookies();
         driver.get(base() + live);
-        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(headline);
-        assertThat(driver.findElement(By.cssSelector(".byline")).getText()).contains(reporter.displayName);
-        assertThat(driver.findElement(By.cssSelector(".dateline")).getText()).startsWith("BAMAKO,");
-        assertThat(driver.findElement(By.cssSelector(".story-body")).getText()).contains("“quotes”…");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(WIRE_HEADLINE);
+        assertThat(driver.findElement(By.cssSelector(".byline")).getText()).contains("Hüseyin Demir", "Anna Novak");
+        assertThat(driver.findElement(By.cssSelector(".dateline")).getText()).startsWith("MOSCOW,");
+        assertThat(driver.findElement(By.cssSelector(".story-body")).getText())
+                .contains("Mali's Foreign Minister Abdoulaye Diop").doesNotContain("Malian Foreign");
+        assertThat(driver.findElement(By.linkText(relatedHeadline)).isDisplayed()).isTrue();
+        Chromium.screenshot(driver, "published-story");
     }
 
     @Test
@@ -112,7 +149,9 @@ class NewsroomInBrowserTest {
         Chromium.signIn(driver, base(), reporter.username, Fixtures.PASSWORD);
         driver.get(base() + "/desk/stories/" + story.id);
         String typed = " And a sentence typed but never saved.";
-        field(driver, "Body").sendKeys(typed);
+        WebElement body = Chromium.richText(driver);
+        body.click();
+        body.sendKeys(Keys.chord(Keys.CONTROL, Keys.END), typed);
         waiting(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.id("autosave-status"), "Autosaved at"));
 
         driver.navigate().refresh();

@@ -50,7 +50,25 @@ public final class Chromium {
     }
 
     public static WebElement button(WebDriver driver, String words) {
-        return driver.findElement(By.xpath("//button[normalize-space()='" + words + "']"));
+        // The form's hidden default button (for Enter) is not one a person sees or presses.
+        return driver.findElement(By.xpath("//button[normalize-space()='" + words + "' and not(@aria-hidden='true')]"));
+    }
+
+    /** The rich-text Body editor that replaces the plain textarea when JavaScript runs. */
+    public static WebElement richText(WebDriver driver) {
+        return waiting(driver).until(d -> d.findElement(By.cssSelector("[role=textbox][aria-label=Body]")));
+    }
+
+    /** Saves what the browser shows now as a PNG under target/screenshots (for docs/). */
+    public static void screenshot(WebDriver driver, String name) {
+        try {
+            Path dir = Path.of("target", "screenshots");
+            Files.createDirectories(dir);
+            byte[] png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+            Files.write(dir.resolve(name + ".png"), png);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public static WebDriverWait waiting(WebDriver driver) {
