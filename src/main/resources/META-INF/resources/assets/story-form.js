@@ -117,7 +117,10 @@
     document.getElementById('restore-browser-copy').addEventListener('click', function () {
       Object.keys(kept.fields).forEach(function (name) {
         var el = form.elements[name];
-        if (el) { el.value = kept.fields[name]; }
+        if (el) {
+          el.value = kept.fields[name];
+          el.dispatchEvent(new Event('change', { bubbles: true }));
+        }
       });
       dirty = true;
       offer.hidden = true;
@@ -127,6 +130,57 @@
       localStorage.removeItem(key);
       offer.hidden = true;
     });
+  }());
+
+  // Helpers while writing: character counters against each limit, the body's length and reading
+  // time, and the address the story would get. All recomputed on every keystroke.
+  (function writingHelpers() {
+    function note(afterEl, id) {
+      var p = document.getElementById(id);
+      if (!p) {
+        p = document.createElement('p');
+        p.id = id;
+        p.className = 'hint counter';
+        p.setAttribute('aria-live', 'polite');
+        afterEl.insertAdjacentElement('afterend', p);
+      }
+      return p;
+    }
+    function slugOf(text) {
+      return text.replace(/ß/g, 'ss').replace(/ı/g, 'i').normalize('NFKD').replace(/\p{M}+/gu, '')
+        .toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 120).replace(/-+$/, '');
+    }
+    var limited = Array.prototype.slice.call(form.querySelectorAll('[data-maxlength]'));
+    var body = form.elements.body;
+    var section = form.elements.section;
+    function update() {
+      limited.forEach(function (el) {
+        var max = parseInt(el.dataset.maxlength, 10);
+        var used = el.value.length;
+        var p = note(el, el.id + '-count');
+        p.textContent = used + ' of ' + max + ' characters' + (used > max ? ': ' + (used - max) + ' too many' : '');
+        p.classList.toggle('over-limit', used > max);
+      });
+      if (body) {
+        var text = body.value.replace(/<[^>]*>/g, ' ').replace(/&[a-z#0-9]+;/gi, ' ');
+        var words = (text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) || []).length;
+        var minutes = Math.max(1, Math.round(words / 230));
+        var anchor = form.querySelector('.rich-text-holder') || body;
+        note(anchor, 'body-count').textContent = words + (words === 1 ? ' word' : ' words') + ' · about ' + minutes
+          + (minutes === 1 ? ' minute' : ' minutes') + ' to read';
+      }
+      var slugField = form.elements.slug;
+      if (slugField && section && section.selectedOptions.length) {
+        var slug = slugField.value.trim() ? slugOf(slugField.value) : slugOf(form.elements.headline.value);
+        var now = new Date();
+        var day = now.getFullYear() + '/' + String(now.getMonth() + 1).padStart(2, '0') + '/' + String(now.getDate()).padStart(2, '0');
+        note(slugField, 'slug-preview').textContent = 'Address if published today: /' + section.selectedOptions[0].dataset.slug
+          + '/' + day + '/' + (slug || '…');
+      }
+    }
+    form.addEventListener('input', update);
+    form.addEventListener('change', update);
+    update();
   }());
 
   setInterval(function () { if (dirty) { autosave(); } }, interval);

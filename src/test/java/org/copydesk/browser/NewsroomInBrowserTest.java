@@ -75,6 +75,11 @@ class NewsroomInBrowserTest {
         waiting(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "Imported"));
         assertThat(field(driver, "Headline").getDomProperty("value")).isEqualTo(WIRE_HEADLINE);
         assertThat(driver.findElement(By.id("bylines")).getText()).contains("Hüseyin Demir");
+        // Helpers while writing: counters, length and reading time, the address to be.
+        assertThat(driver.findElement(By.id("headline-count")).getText()).isEqualTo(WIRE_HEADLINE.length() + " of 200 characters");
+        assertThat(driver.findElement(By.id("body-count")).getText()).matches("\\d{3} words · about \\d minutes? to read");
+        assertThat(driver.findElement(By.id("slug-preview")).getText())
+                .matches("Address if published today: /\\w+/\\d{4}/\\d{2}/\\d{2}/mali-denies-hiring-private-russian-military-contractor");
 
         // Fix a word in the rich-text editor: "Malian" → "Mali's" at the very start of the body.
         WebElement body = Chromium.richText(driver);
