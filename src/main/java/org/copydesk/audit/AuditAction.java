@@ -11,6 +11,8 @@ public enum AuditAction {
     PUBLISH_UPDATE("Update published"),
     UNPUBLISH("Unpublished"),
     CORRECTION("Correction added"),
+    PREVIEW_SHARED("Preview link shared"),
+    PREVIEW_REVOKED("Preview link revoked"),
     ACCOUNT_CREATED("Account created"),
     ROLE_CHANGE("Role changed"),
     SIGN_IN("Signed in"),

@@ -95,6 +95,19 @@ public class StoryDeskResource {
             return actions.stream().filter(StoryAction::savesTheForm).toList();
         }
 
+        /** Preview posts the form as typed; for a story the page cannot edit, a link to the saved one. */
+        public String previewAction() {
+            return "/desk/stories/" + (story == null ? "new" : story.id) + "/preview";
+        }
+
+        public String shareAction() {
+            return previewAction() + "/links";
+        }
+
+        public String revokeAction(long linkId) {
+            return previewAction() + "/links/" + linkId + "/revoke";
+        }
+
         public String correctionAction() {
             return formAction() + "/corrections";
         }

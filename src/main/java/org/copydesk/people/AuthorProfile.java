@@ -44,6 +44,14 @@ public class AuthorProfile extends PanacheEntity {
         return find("staffAccount", account).firstResultOptional();
     }
 
+    /** A profile that exists only on a preview page: never persisted. */
+    public static AuthorProfile unsaved(String name) {
+        AuthorProfile author = new AuthorProfile();
+        author.name = name;
+        author.slug = org.copydesk.web.Slugs.of(name, 90);
+        return author;
+    }
+
     public static Optional<AuthorProfile> findByName(String name) {
         return find("lower(name) = lower(?1) order by id", name.trim()).firstResultOptional();
     }

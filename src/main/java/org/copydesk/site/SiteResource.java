@@ -36,9 +36,13 @@ public class SiteResource {
     static final int FRONT_LIMIT = 20;
     static final int LIST_LIMIT = 30;
 
-    /** The story page's data beyond the story itself. */
+    /**
+     * The story page's data beyond the story itself. {@code publishedAt} is the first publication, or
+     * the time of a preview of a story not yet published; {@code preview}, when set, is the notice a
+     * preview page carries (and such a page is never indexed).
+     */
     public record StoryPage(Story story, String canonicalUrl, String dateline, String bodyHtml, List<Story> related,
-                            String jsonLd, String breadcrumbsJsonLd) {
+                            String jsonLd, String breadcrumbsJsonLd, java.time.Instant publishedAt, String preview) {
     }
 
     @CheckedTemplate(basePath = "site")
@@ -65,6 +69,9 @@ public class SiteResource {
 
     @Inject
     PageFreshness freshness;
+
+    @Inject
+    StoryPages storyPages;
 
     @Context
     UriInfo uri;
@@ -114,16 +121,7 @@ public class SiteResource {
             throw new NotFoundException();
         }
         freshness.lastModified(lastChange(story));
-        SiteInfo.Settings settings = site.settings();
-        String dateline = Dateline.render(story.datelinePlace, story.datelineDay(Newsroom.zone()),
-                settings.datelineFormat(), settings.agencyCredit());
-        String base = baseUrl();
-        String canonical = base + story.publicPath;
-        String jsonLd = structuredData.newsArticle(story, canonical, base, settings, dateline);
-        String body = BodyHtml.withLeadIn(story.body, dateline, "dateline");
-        String breadcrumbs = structuredData.breadcrumbs(story, canonical, base, settings);
-        return Response.ok(Templates.story(new StoryPage(story, canonical, dateline, body, story.publishedRelated(), jsonLd,
-                breadcrumbs))).build();
+        return Response.ok(storyPages.page(story, baseUrl(), null)).build();
     }
 
     @GET

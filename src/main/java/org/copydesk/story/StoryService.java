@@ -327,6 +327,37 @@ public class StoryService {
         if (errors.any()) {
             throw new FormInvalidException(errors);
         }
+        fill(form, story, true);
+        story.notesToEditor = Text.clean(form.notesToEditor);
+        story.updatedAt = Instant.now();
+        story.updatedBy = actor;
+    }
+
+    /**
+     * Preview: the story as the form would make it, shown exactly as readers would see it, with nothing
+     * saved. The result is a new object never handed to Hibernate; tags and author profiles that do not
+     * exist yet are made for the page only.
+     */
+    public Story preview(Long id, StoryForm form) {
+        Story saved = id == null ? null : load(id);
+        FormErrors errors = validate(form, saved);
+        if (errors.any()) {
+            throw new FormInvalidException(errors);
+        }
+        Story preview = new Story();
+        if (saved != null) {
+            preview.state = saved.state;
+            preview.firstPublishedAt = saved.firstPublishedAt;
+            preview.lastPublishedAt = saved.lastPublishedAt;
+            preview.publicPath = saved.publicPath;
+            preview.corrections = new ArrayList<>(saved.corrections);
+        }
+        fill(form, preview, false);
+        return preview;
+    }
+
+    /** Form → story content. {@code createMissing}: persist new tags and author profiles (false for previews). */
+    private void fill(StoryForm form, Story story, boolean createMissing) {
         story.headline = form.headline.strip();
         story.standfirst = Text.clean(form.standfirst);
         story.kicker = Text.clean(form.kicker);
@@ -335,17 +366,14 @@ public class StoryService {
         story.creditLine = Text.clean(form.creditLine);
         story.datelinePlace = Text.clean(form.datelinePlace);
         story.datelineDate = Text.isBlank(form.datelineDate) ? null : LocalDate.parse(form.datelineDate.strip());
-        story.notesToEditor = Text.clean(form.notesToEditor);
         String slugTyped = Text.clean(form.slug);
         Long selfId = liveId(story);
-        story.slug = slugTyped != null
-                ? slugTyped
-                : Slugs.unique(Slugs.of(story.headline, Story.SLUG_MAX), Story.SLUG_MAX, s -> Story.slugTaken(s, selfId));
-        story.tags = resolveTags(form.tagNames());
-        story.bylines = resolveBylines(form.bylines);
+        story.slug = slugTyped != null ? slugTyped
+                : createMissing ? Slugs.unique(Slugs.of(story.headline, Story.SLUG_MAX), Story.SLUG_MAX, s -> Story.slugTaken(s, selfId))
+                : Slugs.of(story.headline, Story.SLUG_MAX);
+        story.tags = resolveTags(form.tagNames(), createMissing);
+        story.bylines = resolveBylines(form.bylines, createMissing);
         story.related = resolveRelated(form.related, liveId(story));
-        story.updatedAt = Instant.now();
-        story.updatedBy = actor;
     }
 
     private FormErrors validate(StoryForm form, Story story) {
@@ -442,7 +470,7 @@ public class StoryService {
         story.slug = Slugs.unique(story.slug, Story.SLUG_MAX, s -> Story.slugTaken(s, selfId));
     }
 
-    private Set<Tag> resolveTags(List<String> names) {
+    private Set<Tag> resolveTags(List<String> names, boolean createMissing) {
         Set<Tag> tags = new LinkedHashSet<>();
         for (String name : names) {
             String slug = Slugs.of(name, 90);
@@ -450,7 +478,9 @@ public class StoryService {
                 Tag created = new Tag();
                 created.name = name;
                 created.slug = slug;
-                created.persist();
+                if (createMissing) {
+                    created.persist();
+                }
                 return created;
             });
             tags.add(tag);
@@ -458,17 +488,18 @@ public class StoryService {
         return tags;
     }
 
-    private List<Byline> resolveBylines(List<StoryForm.BylineRow> rows) {
+    private List<Byline> resolveBylines(List<StoryForm.BylineRow> rows, boolean createMissing) {
         List<Byline> bylines = new ArrayList<>();
         Set<Long> seen = new LinkedHashSet<>();
         for (StoryForm.BylineRow row : rows) {
             AuthorProfile author;
             if (row.isNew()) {
-                author = AuthorProfile.findByName(row.authorName()).orElseGet(() -> staff.newAuthorProfile(row.authorName()));
+                author = AuthorProfile.findByName(row.authorName()).orElseGet(() -> createMissing
+                        ? staff.newAuthorProfile(row.authorName()) : AuthorProfile.unsaved(row.authorName()));
             } else {
                 author = AuthorProfile.findById(row.authorId());
             }
-            if (author != null && seen.add(author.id)) {
+            if (author != null && (author.id == null || seen.add(author.id))) {
                 bylines.add(new Byline(author, Text.clean(row.roleLine())));
             }
         }

@@ -64,6 +64,11 @@ public final class StoryWorkflow {
         return BEING_WRITTEN.contains(subject.state()) || (subject.state() == StoryState.PUBLISHED && !subject.pendingUpdate());
     }
 
+    /** Share preview (and revoking its links): the story's writer and editors, in any state. */
+    public static boolean canSharePreview(Actor actor) {
+        return actor.role() != null && (actor.owner() || actor.isEditor());
+    }
+
     /** Throws with a reader-friendly reason when this person may not edit the story now. */
     public static void checkEdit(Actor actor, Subject subject) {
         if (canEdit(actor, subject)) {

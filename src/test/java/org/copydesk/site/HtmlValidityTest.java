@@ -48,9 +48,15 @@ class HtmlValidityTest {
         }
         Browser desk = new Browser().signIn(editor.username, Fixtures.PASSWORD);
         for (String path : List.of("/desk", "/desk/stories/new", "/desk/stories/" + story.id,
-                "/desk/stories/" + story.id + "/history", "/desk/search?q=story")) {
+                "/desk/stories/" + story.id + "/history", "/desk/search?q=story", "/desk/stories/" + story.id + "/preview")) {
             pages.put(path, desk.get(path));
         }
+        Story draft = fixtures.story("Draft to share " + Fixtures.unique("h"), reporter, null);
+        Browser writer = new Browser().signIn(reporter.username, Fixtures.PASSWORD);
+        String flash = writer.follow(writer.form(writer.page("/desk/stories/" + draft.id), "#previews form")
+                .press("Share preview")).select(".flash").text();
+        pages.put("/preview/{token}", reader.get(flash.substring(flash.indexOf("/preview/"))));
+        pages.put("/preview/{closed}", reader.get("/preview/" + "x".repeat(43)));
         for (Map.Entry<String, Response> page : pages.entrySet()) {
             assertThat(HtmlChecker.errors(page.getValue().asString())).as(page.getKey()).isEmpty();
         }

@@ -128,7 +128,8 @@ public class Browser {
             if (button.hasAttr("name")) {
                 sent.computeIfAbsent(button.attr("name"), k -> new ArrayList<>()).add(button.attr("value"));
             }
-            return post(form.attr("action"), sent);
+            // A button's formaction (Preview) sends the form somewhere else, as browsers do.
+            return post(button.hasAttr("formaction") ? button.attr("formaction") : form.attr("action"), sent);
         }
 
         /** Presses the button with this name and value (such as a row's "Move up"). */

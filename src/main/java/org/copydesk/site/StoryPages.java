@@ -1,0 +1,47 @@
+package org.copydesk.site;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import io.quarkus.qute.TemplateInstance;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.copydesk.story.BodyHtml;
+import org.copydesk.story.Story;
+import org.copydesk.web.Newsroom;
+
+/**
+ * Renders a story the way readers see it: the public story page, and the same page for Preview and
+ * Share preview, so a preview is exactly what would go live.
+ */
+@ApplicationScoped
+public class StoryPages {
+
+    @Inject
+    SiteInfo site;
+
+    @Inject
+    StructuredData structuredData;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * @param preview null for the public page; otherwise the notice shown above a preview. A story not
+     *                yet published is shown as if it went live now.
+     */
+    public TemplateInstance page(Story story, String baseUrl, String preview) {
+        Instant publishedAt = story.firstPublishedAt != null ? story.firstPublishedAt : clock.instant();
+        SiteInfo.Settings settings = site.settings();
+        var day = story.datelineDate != null ? story.datelineDate : publishedAt.atZone(Newsroom.zone()).toLocalDate();
+        String dateline = Dateline.render(story.datelinePlace, day, settings.datelineFormat(), settings.agencyCredit());
+        String path = story.publicPath != null ? story.publicPath : story.section.slug + "/" + story.slug;
+        String canonical = baseUrl + (path.startsWith("/") ? path : "/" + path);
+        String jsonLd = structuredData.newsArticle(story, canonical, baseUrl, settings, dateline);
+        String body = BodyHtml.withLeadIn(story.body, dateline, "dateline");
+        String breadcrumbs = structuredData.breadcrumbs(story, canonical, baseUrl, settings);
+        return SiteResource.Templates.story(new SiteResource.StoryPage(story, canonical, dateline, body,
+                story.publishedRelated(), jsonLd, breadcrumbs, publishedAt, preview));
+    }
+}
