@@ -19,6 +19,11 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.copydesk.audit.AuditAction;
+import org.copydesk.media.Image;
+import org.copydesk.media.ImageRejectedException;
+import org.copydesk.media.ImageStore;
+import org.copydesk.web.MultipartForms;
+import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
 import org.copydesk.audit.AuditEvent;
 import org.copydesk.editing.EditingSessions;
 import org.copydesk.people.AuthorProfile;
@@ -161,6 +166,9 @@ public class StoryDeskResource {
     StoryService stories;
 
     @Inject
+    ImageStore images;
+
+    @Inject
     StaffService staff;
 
     @Inject
@@ -186,7 +194,14 @@ public class StoryDeskResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(MultivaluedMap<String, String> fields) {
-        return handle(null, fields);
+        return handle(null, fields, null);
+    }
+
+    /** The same form with an image file chosen (browsers send it as multipart). */
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response createWithImage(MultipartFormDataInput input) {
+        return handleWithImage(null, input);
     }
 
     /**
@@ -218,7 +233,37 @@ public class StoryDeskResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response update(@PathParam("id") long id, MultivaluedMap<String, String> fields) {
-        return handle(id, fields);
+        return handle(id, fields, null);
+    }
+
+    @POST
+    @Path("{id}")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response updateWithImage(@PathParam("id") long id, MultipartFormDataInput input) {
+        return handleWithImage(id, input);
+    }
+
+    /**
+     * A chosen image is stored at once, whatever else happens to the form, and its key put in the form:
+     * a picker step or a mistake elsewhere never makes the reporter upload it again.
+     */
+    private Response handleWithImage(Long id, MultipartFormDataInput input) {
+        MultivaluedMap<String, String> fields = MultipartForms.textFields(input);
+        byte[] file = MultipartForms.file(input, "imageFile", ImageStore.MAX_BYTES);
+        if (file == null) {
+            return handle(id, fields, null);
+        }
+        Story story = id == null ? null : stories.load(id);
+        StoryWorkflow.checkEdit(StoryService.actorOf(me.account(), story),
+                story == null ? StoryWorkflow.Subject.story(StoryState.DRAFT) : story.subject());
+        try {
+            Image image = images.store(file, me.account());
+            fields.putSingle("imageKey", image.publicKey);
+            fields.remove("imageRemove");
+            return handle(id, fields, null);
+        } catch (ImageRejectedException rejected) {
+            return handle(id, fields, rejected.getMessage());
+        }
     }
 
     @POST
@@ -281,7 +326,7 @@ public class StoryDeskResource {
         return Templates.history(story, AuditEvent.forStory(story), StoryRevision.of(story));
     }
 
-    private Response handle(Long id, MultivaluedMap<String, String> fields) {
+    private Response handle(Long id, MultivaluedMap<String, String> fields, String imageProblem) {
         StaffAccount account = me.account();
         Story story = id == null ? null : stories.load(id);
         StoryForm form = StoryForm.fromPost(fields);
@@ -290,6 +335,10 @@ public class StoryDeskResource {
         StoryWorkflow.Actor actor = StoryService.actorOf(account, story);
         StoryWorkflow.Subject subject = story == null ? StoryWorkflow.Subject.story(StoryState.DRAFT) : story.subject();
         StoryWorkflow.checkEdit(actor, subject);
+        if (imageProblem != null) {
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(Templates.storyForm(page(form, FormErrors.of("imageFile", imageProblem), story))).build();
+        }
         if (form.isPickerStep()) {
             if ("import".equals(form.action)) {
                 if (form.wireCopy.isBlank()) {

@@ -82,6 +82,13 @@ public class DeskPreviewResource {
         }
     }
 
+    /** Preview from the form when it carries an image file: the text as typed (the file is not kept). */
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response typedWithFile(@PathParam("id") String id, org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput input) {
+        return typed(id, org.copydesk.web.MultipartForms.textFields(input));
+    }
+
     /** Share preview: a new secret link, shown once in the message on the story's page. */
     @POST
     @Path("links")

@@ -10,7 +10,8 @@ import org.copydesk.story.Story;
 public record RevisionContent(String headline, String standfirst, String kicker, String body, String slug,
                               Long sectionId, String sectionName, String tags, List<BylineSnapshot> bylines,
                               String creditLine, String datelinePlace, String datelineDate, String notesToEditor,
-                              List<RelatedSnapshot> related) {
+                              List<RelatedSnapshot> related, String imageKey, String imageAlt, String imageCaption,
+                              String imageCredit) {
 
     /** A byline as it stood. */
     public record BylineSnapshot(Long authorId, String name, String roleLine) {
@@ -26,7 +27,9 @@ public record RevisionContent(String headline, String standfirst, String kicker,
                 story.tags.stream().map(t -> t.name).collect(Collectors.joining(", ")),
                 story.bylines.stream().map(b -> new BylineSnapshot(b.author.id, b.author.name, b.roleLine)).toList(),
                 story.creditLine, story.datelinePlace, story.datelineDate == null ? null : story.datelineDate.toString(),
-                story.notesToEditor, story.related.stream().map(r -> new RelatedSnapshot(r.id, r.headline)).toList());
+                story.notesToEditor, story.related.stream().map(r -> new RelatedSnapshot(r.id, r.headline)).toList(),
+                story.featuredImage == null ? null : story.featuredImage.publicKey, story.featuredImageAlt,
+                story.featuredImageCaption, story.featuredImageCredit);
     }
 
     /** The body as readable text, a paragraph a line, for comparing. */
@@ -38,6 +41,12 @@ public record RevisionContent(String headline, String standfirst, String kicker,
         return bylines == null ? "" : bylines.stream()
                 .map(b -> b.name() + (b.roleLine() == null ? "" : " (" + b.roleLine() + ")"))
                 .collect(Collectors.joining("; "));
+    }
+
+    /** The featured image in words, for comparing: its alt text, caption and credit. */
+    public String imageText() {
+        return imageKey == null ? "" : "Image “" + (imageAlt == null ? "" : imageAlt) + "”"
+                + (imageCaption == null ? "" : " · " + imageCaption) + (imageCredit == null ? "" : " · " + imageCredit);
     }
 
     public String relatedText() {

@@ -85,6 +85,7 @@ public final class WordDiff {
                 field("Slug", before.slug(), after.slug()),
                 field("Bylines", before.bylinesText(), after.bylinesText()),
                 field("Credit line", before.creditLine(), after.creditLine()),
+                field("Featured image", before.imageText(), after.imageText()),
                 field("Related stories", before.relatedText(), after.relatedText()),
                 field("Notes to editor", before.notesToEditor(), after.notesToEditor()));
     }

@@ -42,7 +42,8 @@ public class SiteResource {
      * preview page carries (and such a page is never indexed).
      */
     public record StoryPage(Story story, String canonicalUrl, String dateline, String bodyHtml, List<Story> related,
-                            String jsonLd, String breadcrumbsJsonLd, java.time.Instant publishedAt, String preview) {
+                            String jsonLd, String breadcrumbsJsonLd, java.time.Instant publishedAt, String preview,
+                            String imageUrl) {
     }
 
     @CheckedTemplate(basePath = "site")

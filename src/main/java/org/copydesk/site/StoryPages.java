@@ -42,6 +42,7 @@ public class StoryPages {
         String body = BodyHtml.withLeadIn(story.body, dateline, "dateline");
         String breadcrumbs = structuredData.breadcrumbs(story, canonical, baseUrl, settings);
         return SiteResource.Templates.story(new SiteResource.StoryPage(story, canonical, dateline, body,
-                story.publishedRelated(), jsonLd, breadcrumbs, publishedAt, preview));
+                story.publishedRelated(), jsonLd, breadcrumbs, publishedAt, preview,
+                story.featuredImage == null ? null : baseUrl + story.featuredImage.src()));
     }
 }

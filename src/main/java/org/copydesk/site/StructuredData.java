@@ -62,6 +62,20 @@ public class StructuredData {
         if (dateline != null) {
             article.put("dateline", dateline);
         }
+        if (story.featuredImage != null) {
+            Map<String, Object> image = new LinkedHashMap<>();
+            image.put("@type", "ImageObject");
+            image.put("url", baseUrl + story.featuredImage.src());
+            image.put("width", story.featuredImage.standardWidth());
+            image.put("height", story.featuredImage.standardHeight());
+            if (story.featuredImageCaption != null) {
+                image.put("caption", story.featuredImageCaption);
+            }
+            if (story.featuredImageCredit != null) {
+                image.put("creditText", story.featuredImageCredit);
+            }
+            article.put("image", List.of(image));
+        }
         if (!story.corrections.isEmpty()) {
             List<Map<String, Object>> corrections = new ArrayList<>();
             for (StoryCorrection correction : story.corrections) {

@@ -36,6 +36,7 @@ public class Story extends PanacheEntity {
     public static final int KICKER_MAX = 60;
     public static final int SLUG_MAX = 120;
     public static final int CREDIT_MAX = 200;
+    public static final int IMAGE_TEXT_MAX = 400;
     public static final int DATELINE_PLACE_MAX = 80;
 
     public String headline;
@@ -61,6 +62,20 @@ public class Story extends PanacheEntity {
     /** Free-text credit after the bylines, e.g. "with agencies". */
     @Column(name = "credit_line")
     public String creditLine;
+
+    /** The featured image, with its words: alt text (required with an image), caption and credit. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "featured_image_id")
+    public org.copydesk.media.Image featuredImage;
+
+    @Column(name = "featured_image_alt")
+    public String featuredImageAlt;
+
+    @Column(name = "featured_image_caption")
+    public String featuredImageCaption;
+
+    @Column(name = "featured_image_credit")
+    public String featuredImageCredit;
 
     @ManyToMany
     @JoinTable(name = "story_tag", joinColumns = @JoinColumn(name = "story_id"),

@@ -37,6 +37,13 @@ public class StoryForm {
     public Long sectionId;
     public String tags = "";
     public String creditLine = "";
+    /** The featured image: the key of an uploaded image (kept across picker steps and errors) and its words. */
+    public String imageKey = "";
+    public String imageAlt = "";
+    public String imageCaption = "";
+    public String imageCredit = "";
+    /** Set when the form came with an image file that was refused, so the page can say why. */
+    public String imageProblem;
     public String datelinePlace = "";
     public String datelineDate = "";
     public String notesToEditor = "";
@@ -79,6 +86,10 @@ public class StoryForm {
         form.sectionId = story.section == null ? null : story.section.id;
         form.tags = story.tags.stream().map(t -> t.name).collect(Collectors.joining(", "));
         form.creditLine = orEmpty(story.creditLine);
+        form.imageKey = story.featuredImage == null ? "" : story.featuredImage.publicKey;
+        form.imageAlt = orEmpty(story.featuredImageAlt);
+        form.imageCaption = orEmpty(story.featuredImageCaption);
+        form.imageCredit = orEmpty(story.featuredImageCredit);
         form.datelinePlace = orEmpty(story.datelinePlace);
         form.datelineDate = story.datelineDate == null ? "" : story.datelineDate.toString();
         form.notesToEditor = orEmpty(story.notesToEditor);
@@ -104,6 +115,10 @@ public class StoryForm {
         form.sectionId = content.sectionId();
         form.tags = orEmpty(content.tags());
         form.creditLine = orEmpty(content.creditLine());
+        form.imageKey = orEmpty(content.imageKey());
+        form.imageAlt = orEmpty(content.imageAlt());
+        form.imageCaption = orEmpty(content.imageCaption());
+        form.imageCredit = orEmpty(content.imageCredit());
         form.datelinePlace = orEmpty(content.datelinePlace());
         form.datelineDate = orEmpty(content.datelineDate());
         form.notesToEditor = orEmpty(content.notesToEditor());
@@ -152,6 +167,10 @@ public class StoryForm {
         form.sectionId = parseLong(first(in, "section"));
         form.tags = first(in, "tags");
         form.creditLine = first(in, "creditLine");
+        form.imageKey = "on".equals(first(in, "imageRemove")) ? "" : first(in, "imageKey");
+        form.imageAlt = first(in, "imageAlt");
+        form.imageCaption = first(in, "imageCaption");
+        form.imageCredit = first(in, "imageCredit");
         form.datelinePlace = first(in, "datelinePlace");
         form.datelineDate = first(in, "datelineDate");
         form.notesToEditor = first(in, "notesToEditor");

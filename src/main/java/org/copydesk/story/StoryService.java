@@ -300,6 +300,10 @@ public class StoryService {
         to.slug = from.slug;
         to.section = from.section;
         to.creditLine = from.creditLine;
+        to.featuredImage = from.featuredImage;
+        to.featuredImageAlt = from.featuredImageAlt;
+        to.featuredImageCaption = from.featuredImageCaption;
+        to.featuredImageCredit = from.featuredImageCredit;
         to.datelinePlace = from.datelinePlace;
         to.datelineDate = from.datelineDate;
         to.notesToEditor = from.notesToEditor;
@@ -364,6 +368,10 @@ public class StoryService {
         story.body = BodyHtml.fromInput(form.body);
         story.section = Section.findById(form.sectionId);
         story.creditLine = Text.clean(form.creditLine);
+        story.featuredImage = Text.isBlank(form.imageKey) ? null : org.copydesk.media.Image.findByKey(form.imageKey.strip()).orElse(null);
+        story.featuredImageAlt = story.featuredImage == null ? null : Text.clean(form.imageAlt);
+        story.featuredImageCaption = story.featuredImage == null ? null : Text.clean(form.imageCaption);
+        story.featuredImageCredit = story.featuredImage == null ? null : Text.clean(form.imageCredit);
         story.datelinePlace = Text.clean(form.datelinePlace);
         story.datelineDate = Text.isBlank(form.datelineDate) ? null : LocalDate.parse(form.datelineDate.strip());
         String slugTyped = Text.clean(form.slug);
@@ -412,6 +420,16 @@ public class StoryService {
             }
         }
         limit(errors, "creditLine", "Credit line", form.creditLine.strip(), Story.CREDIT_MAX);
+        if (!Text.isBlank(form.imageKey)) {
+            if (org.copydesk.media.Image.findByKey(form.imageKey.strip()).isEmpty()) {
+                errors.add("imageFile", "The image is no longer there: upload it again");
+            } else if (Text.isBlank(form.imageAlt)) {
+                errors.add("imageAlt", "Describe the image for readers who cannot see it");
+            }
+            limit(errors, "imageAlt", "Alt text", form.imageAlt.strip(), Story.IMAGE_TEXT_MAX);
+            limit(errors, "imageCaption", "Caption", form.imageCaption.strip(), Story.IMAGE_TEXT_MAX);
+            limit(errors, "imageCredit", "Credit", form.imageCredit.strip(), Story.CREDIT_MAX);
+        }
         limit(errors, "datelinePlace", "Dateline", form.datelinePlace.strip(), Story.DATELINE_PLACE_MAX);
         singleLine(errors, "datelinePlace", "Dateline", form.datelinePlace);
         if (!Text.isBlank(form.datelineDate)) {

@@ -48,6 +48,20 @@ public class Browser {
         return response;
     }
 
+    /** A file chosen in a form's file input. */
+    public record Upload(String fileName, byte[] bytes, String mimeType) {
+    }
+
+    /** Posts as multipart/form-data, as a browser does for a form with a file chosen. */
+    public Response postMultipart(String path, Map<String, List<String>> fields, Map<String, Upload> files) {
+        RequestSpecification request = given().cookies(cookies).redirects().follow(false).contentType("multipart/form-data");
+        fields.forEach((name, values) -> values.forEach(v -> request.multiPart(name, v, "text/plain; charset=UTF-8")));
+        files.forEach((name, file) -> request.multiPart(name, file.fileName(), file.bytes(), file.mimeType()));
+        Response response = request.post(path);
+        remember(response);
+        return response;
+    }
+
     /** Follows a redirect to the page it points at (same site only). */
     public Document follow(Response redirect) {
         assertEquals(303, redirect.statusCode(), "expected a redirect but got " + redirect.statusCode()
@@ -92,6 +106,7 @@ public class Browser {
     public class Form {
         private final FormElement form;
         private final Map<String, List<String>> fields = new LinkedHashMap<>();
+        private final Map<String, Upload> files = new LinkedHashMap<>();
 
         Form(FormElement form) {
             this.form = form;
@@ -107,6 +122,13 @@ public class Browser {
         /** Ticks a checkbox, or adds one more value of a repeated field. */
         public Form add(String name, String value) {
             fields.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+            return this;
+        }
+
+        /** Chooses a file in a file input; the form then goes as multipart/form-data. */
+        public Form attach(String name, String fileName, byte[] bytes, String mimeType) {
+            fields.remove(name);
+            files.put(name, new Upload(fileName, bytes, mimeType));
             return this;
         }
 
@@ -129,7 +151,8 @@ public class Browser {
                 sent.computeIfAbsent(button.attr("name"), k -> new ArrayList<>()).add(button.attr("value"));
             }
             // A button's formaction (Preview) sends the form somewhere else, as browsers do.
-            return post(button.hasAttr("formaction") ? button.attr("formaction") : form.attr("action"), sent);
+            String target = button.hasAttr("formaction") ? button.attr("formaction") : form.attr("action");
+            return files.isEmpty() ? post(target, sent) : postMultipart(target, sent, files);
         }
 
         /** Presses the button with this name and value (such as a row's "Move up"). */

@@ -127,6 +127,7 @@ public class Fixtures {
         story.corrections.size();
         story.related.size();
         story.tags.size();
+        org.hibernate.Hibernate.initialize(story.featuredImage);
         return story;
     }
 }
