@@ -3,6 +3,7 @@
 // autosave and the browser copy work exactly as before. The server sanitises whatever arrives.
 import { Editor } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
+import Image from '@tiptap/extension-image';
 
 const BLOCK_HTML = /<(p|h2|h3|ul|ol|blockquote)\b/i;
 
@@ -25,6 +26,7 @@ const BUTTONS = [
   { label: 'Bulleted list', run: (c) => c.toggleBulletList(), active: (e) => e.isActive('bulletList') },
   { label: 'Numbered list', run: (c) => c.toggleOrderedList(), active: (e) => e.isActive('orderedList') },
   { label: 'Quote', run: (c) => c.toggleBlockquote(), active: (e) => e.isActive('blockquote') },
+  { label: 'Image', run: null, upload: true, active: () => false },
   { label: 'Undo', run: (c) => c.undo(), active: () => false },
   { label: 'Redo', run: (c) => c.redo(), active: () => false },
 ];
@@ -43,6 +45,50 @@ function editLink(editor) {
   }
 }
 
+/**
+ * "Image": choose a file, upload it (the server checks and re-encodes it), ask for its alt text, and
+ * place it in the body at the cursor. The server keeps only images uploaded here.
+ */
+function addImage(editor, textarea, say) {
+  const picker = document.createElement('input');
+  picker.type = 'file';
+  picker.accept = 'image/jpeg,image/png,image/webp';
+  picker.addEventListener('change', async () => {
+    const file = picker.files[0];
+    if (!file) {
+      return;
+    }
+    const data = new FormData();
+    data.append('file', file);
+    const csrf = textarea.form.querySelector('input[name="csrf-token"]');
+    if (csrf) {
+      data.append('csrf-token', csrf.value);
+    }
+    say('Uploading the image…');
+    try {
+      const response = await fetch('/desk/images', { method: 'POST', body: data, credentials: 'same-origin' });
+      const answer = await response.json().catch(() => ({ error: 'The image could not be uploaded.' }));
+      if (!response.ok) {
+        say(answer.error || 'The image could not be uploaded.');
+        return;
+      }
+      let alt = '';
+      while (alt !== null && alt.trim() === '') {
+        alt = window.prompt('Describe the image for readers who cannot see it (alt text):', '');
+      }
+      if (alt === null) {
+        say('Image not added.');
+        return;
+      }
+      editor.chain().focus().setImage({ src: answer.src, alt: alt.trim(), width: answer.width, height: answer.height }).run();
+      say('Image added.');
+    } catch (e) {
+      say('The image could not be uploaded: check the connection and try again.');
+    }
+  });
+  picker.click();
+}
+
 function start(textarea) {
   const field = textarea.closest('.field');
   const toolbar = document.createElement('div');
@@ -52,14 +98,17 @@ function start(textarea) {
   toolbar.setAttribute('aria-controls', 'body-editor');
   const holder = document.createElement('div');
   holder.className = 'rich-text-holder';
-  textarea.after(toolbar, holder);
+  const status = document.createElement('p');
+  status.className = 'hint';
+  status.setAttribute('role', 'status');
+  textarea.after(toolbar, holder, status);
   textarea.hidden = true;
 
   const editor = new Editor({
     element: holder,
     injectCSS: false,
     content: asHtml(textarea.value),
-    extensions: [StarterKit.configure({
+    extensions: [Image.configure({ inline: false, allowBase64: false }), StarterKit.configure({
       heading: { levels: [2, 3] },
       code: false, codeBlock: false, horizontalRule: false, strike: false, underline: false,
       link: { openOnClick: false, autolink: true, protocols: ['mailto'],
@@ -83,6 +132,8 @@ function start(textarea) {
     button.addEventListener('click', () => {
       if (spec.run) {
         spec.run(editor.chain().focus()).run();
+      } else if (spec.upload) {
+        addImage(editor, textarea, (text) => { status.textContent = text; });
       } else {
         editLink(editor);
       }
@@ -91,7 +142,7 @@ function start(textarea) {
     return { button, spec };
   });
   const showState = () => buttons.forEach(({ button, spec }) => {
-    if (spec.label !== 'Undo' && spec.label !== 'Redo') {
+    if (!['Undo', 'Redo', 'Image'].includes(spec.label)) {
       button.setAttribute('aria-pressed', String(spec.active(editor)));
     }
   });

@@ -54,6 +54,11 @@ public class Image extends PanacheEntity {
 
     /** The widths this image is served in, narrowest first. */
     public List<Integer> widths() {
+        return widthsFor(width);
+    }
+
+    /** The widths made of an image {@code width} pixels wide: the standard ones below it, and its own. */
+    public static List<Integer> widthsFor(int width) {
         List<Integer> widths = new ArrayList<>();
         for (int w : WIDTHS) {
             if (w < width) {

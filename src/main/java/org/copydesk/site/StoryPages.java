@@ -39,7 +39,7 @@ public class StoryPages {
         String path = story.publicPath != null ? story.publicPath : story.section.slug + "/" + story.slug;
         String canonical = baseUrl + (path.startsWith("/") ? path : "/" + path);
         String jsonLd = structuredData.newsArticle(story, canonical, baseUrl, settings, dateline);
-        String body = BodyHtml.withLeadIn(story.body, dateline, "dateline");
+        String body = BodyHtml.withResponsiveImages(BodyHtml.withLeadIn(story.body, dateline, "dateline"));
         String breadcrumbs = structuredData.breadcrumbs(story, canonical, baseUrl, settings);
         return SiteResource.Templates.story(new SiteResource.StoryPage(story, canonical, dateline, body,
                 story.publishedRelated(), jsonLd, breadcrumbs, publishedAt, preview,

@@ -16,14 +16,18 @@ import org.jsoup.safety.Safelist;
 public final class BodyHtml {
 
     private static final Safelist ALLOWED = new Safelist()
-            .addTags("p", "h2", "h3", "strong", "b", "em", "i", "a", "ul", "ol", "li", "blockquote", "br")
+            .addTags("p", "h2", "h3", "strong", "b", "em", "i", "a", "ul", "ol", "li", "blockquote", "br", "img")
             .addAttributes("a", "href")
+            .addAttributes("img", "src", "alt", "width", "height")
             .addProtocols("a", "href", "http", "https", "mailto")
             .addEnforcedAttribute("a", "rel", "nofollow noopener");
 
     private static final Pattern LOOKS_LIKE_HTML = Pattern.compile("<\\s*(p|h[1-6]|ul|ol|li|blockquote|br|div|strong|b|em|i|a)\\b[^>]*>",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern BLANK_LINES = Pattern.compile("\\R\\s*\\R");
+    /** The only images a body may show: this site's own uploads, {@code /images/{key}/{width}.jpg}. */
+    private static final Pattern OWN_IMAGE = Pattern.compile("/images/[A-Za-z0-9_-]{22}/(\\d{1,5})\\.(jpg|png)");
+    private static final Pattern DIMENSION = Pattern.compile("\\d{1,5}");
     private static final Pattern PLAIN_PARAGRAPHS = Pattern.compile("(<p>[^<]*</p>\\s*)*");
 
     private BodyHtml() {
@@ -37,7 +41,56 @@ public final class BodyHtml {
         String html = LOOKS_LIKE_HTML.matcher(input).find() ? input : paragraphs(input);
         Document.OutputSettings output = new Document.OutputSettings().prettyPrint(false)
                 .charset("UTF-8").escapeMode(Entities.EscapeMode.base);
-        return Jsoup.clean(html, "", ALLOWED, output).strip();
+        String clean = Jsoup.clean(html, "", ALLOWED, output).strip();
+        if (!clean.contains("<img") && !clean.contains("<a rel")) {
+            return clean;
+        }
+        Document doc = Jsoup.parseBodyFragment(clean);
+        doc.outputSettings(output);
+        // A link with no address left (a bookmark pasted from a word processor, a javascript: link) is just text.
+        doc.body().select("a:not([href])").unwrap();
+        // Images: only our own uploads, with numeric sizes and alt text; anything pasted from elsewhere goes.
+        for (Element img : doc.body().select("img")) {
+            if (!OWN_IMAGE.matcher(img.attr("src")).matches()) {
+                img.remove();
+                continue;
+            }
+            for (String size : new String[] {"width", "height"}) {
+                if (img.hasAttr(size) && !DIMENSION.matcher(img.attr(size)).matches()) {
+                    img.removeAttr(size);
+                }
+            }
+            img.attr("alt", img.attr("alt"));
+        }
+        return doc.body().html().strip();
+    }
+
+    /**
+     * For the public page: each of our images in the body gets its other widths as srcset, so a phone
+     * loads a small one, and loads lazily. The widths follow from the one in the address (the upload's).
+     */
+    public static String withResponsiveImages(String html) {
+        if (html == null || !html.contains("<img")) {
+            return html;
+        }
+        Document doc = Jsoup.parseBodyFragment(html);
+        doc.outputSettings().prettyPrint(false).escapeMode(Entities.EscapeMode.base);
+        for (Element img : doc.body().select("img")) {
+            var own = OWN_IMAGE.matcher(img.attr("src"));
+            if (!own.matches()) {
+                continue;
+            }
+            int width = Integer.parseInt(own.group(1));
+            String base = img.attr("src").substring(0, img.attr("src").lastIndexOf('/') + 1);
+            StringBuilder srcset = new StringBuilder();
+            for (int w : org.copydesk.media.Image.widthsFor(width)) {
+                srcset.append(srcset.isEmpty() ? "" : ", ").append(base).append(w).append('.').append(own.group(2))
+                        .append(' ').append(w).append('w');
+            }
+            img.attr("srcset", srcset.toString()).attr("sizes", "(min-width: 48rem) 46rem, 100vw")
+                    .attr("loading", "lazy").attr("decoding", "async");
+        }
+        return doc.body().html();
     }
 
     /**

@@ -33,4 +33,32 @@ class BodyHtmlTest {
         assertThat(BodyHtml.withLeadIn("<p>Text.</p><p>More.</p>", "A<B –", "dateline"))
                 .isEqualTo("<p><span class=\"dateline\">A&lt;B –</span> Text.</p><p>More.</p>");
     }
+
+    @Test
+    void onlyOurOwnUploadedImagesStayInTheBody() {
+        String own = "/images/AAAAAAAAAAAAAAAAAAAAAA/1600.jpg";
+        String html = BodyHtml.fromInput("<p>Text</p><img src=\"" + own + "\" alt=\"A barge\" width=\"1600\" height=\"900\" onerror=\"x()\" style=\"a\">"
+                + "<img src=\"https://evil.example/track.gif\" alt=\"t\"><img src=\"data:image/png;base64,AAAA\">"
+                + "<img src=\"/images/../desk/1.jpg\"><img src=\"" + own + "\" width=\"100%\">");
+        assertThat(html).isEqualTo("<p>Text</p><img src=\"" + own + "\" alt=\"A barge\" width=\"1600\" height=\"900\">"
+                + "<img src=\"" + own + "\" alt=\"\">");
+        assertThat(BodyHtml.withResponsiveImages(html)).contains("srcset=\"/images/AAAAAAAAAAAAAAAAAAAAAA/480.jpg 480w, "
+                + "/images/AAAAAAAAAAAAAAAAAAAAAA/800.jpg 800w, /images/AAAAAAAAAAAAAAAAAAAAAA/1200.jpg 1200w, " + own + " 1600w\"")
+                .contains("loading=\"lazy\"");
+    }
+
+    @Test
+    void pastedWordProcessorAndWebPageHtmlKeepStructureAndLoseTheJunk() {
+        String word = "<p class=MsoNormal style='margin-bottom:0cm'><b><span lang=EN-GB style='font-size:12.0pt;"
+                + "font-family:\"Calibri\"'>Bold lead</span></b><span style='mso-bidi-font-weight:bold'> then text<o:p></o:p></span></p>"
+                + "<h2 style='mso-outline-level:2'><a name=\"_Toc1\">Subhead</a></h2>"
+                + "<ul style='margin-top:0cm'><li class=MsoListParagraph style='mso-list:l0 level1 lfo1'>One</li></ul>"
+                + "<!--[if gte mso 9]><xml><w:WordDocument></w:WordDocument></xml><![endif]-->";
+        assertThat(BodyHtml.fromInput(word)).isEqualTo("<p><b>Bold lead</b> then text</p><h2>Subhead</h2><ul><li>One</li></ul>");
+
+        String web = "<div class=\"article\" id=\"x\"><span style=\"color:red\">Intro</span><p data-track=\"1\">A <em>web</em> "
+                + "<a href=\"https://example.org/a\" target=\"_blank\" class=\"btn\">link</a></p><iframe src=\"https://ads\"></iframe>"
+                + "<button onclick=\"buy()\">Buy</button><form action=\"/x\"><input name=\"q\"></form></div>";
+        assertThat(BodyHtml.fromInput(web)).isEqualTo("Intro<p>A <em>web</em> <a href=\"https://example.org/a\" rel=\"nofollow noopener\">link</a></p>Buy");
+    }
 }

@@ -1,0 +1,56 @@
+package org.copydesk.media;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.copydesk.people.CurrentStaff;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+/**
+ * {@code POST /desk/images}: the rich-text editor's "Image" button uploads here and puts the answer
+ * (address, size) into the body. Same checks as the featured image; answers JSON.
+ */
+@Path("/desk/images")
+public class DeskImageResource {
+
+    @Inject
+    ImageStore images;
+
+    @Inject
+    CurrentStaff me;
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response upload(@RestForm("file") FileUpload file) {
+        try {
+            Image image = images.store(read(file), me.account());
+            return Response.ok(Map.of("src", image.url(image.width), "width", image.width, "height", image.height)).build();
+        } catch (ImageRejectedException rejected) {
+            return Response.status(Response.Status.BAD_REQUEST).entity(Map.of("error", rejected.getMessage())).build();
+        }
+    }
+
+    private static byte[] read(FileUpload file) {
+        if (file == null || file.uploadedFile() == null) {
+            return null;
+        }
+        try (InputStream in = Files.newInputStream(file.uploadedFile())) {
+            return in.readNBytes(ImageStore.MAX_BYTES + 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
