@@ -22,6 +22,36 @@ public class PublicStories {
                 .range((page - 1) * size, page * size).list();
     }
 
+    /** A front-page block: a section and its newest stories. */
+    public record SectionBlock(Section section, List<Story> stories) {
+    }
+
+    /**
+     * The newest {@code perSection} published stories of every section, in the sections' order, for
+     * the front page: two queries however many sections there are.
+     */
+    @SuppressWarnings("unchecked")
+    public List<SectionBlock> sectionBlocks(int perSection) {
+        List<Number> ids = Story.getEntityManager().createNativeQuery("""
+                select id from (
+                  select id, row_number() over (partition by section_id order by first_published_at desc, id desc) as rank
+                  from story where state = 'PUBLISHED' and update_of is null) newest
+                where rank <= :per""").setParameter("per", perSection).getResultList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<Story> stories = Story.list("id in ?1 order by firstPublishedAt desc, id desc",
+                ids.stream().map(Number::longValue).toList());
+        List<SectionBlock> blocks = new java.util.ArrayList<>();
+        for (Section section : Section.inOrder()) {
+            List<Story> inSection = stories.stream().filter(s -> s.section.id.equals(section.id)).toList();
+            if (!inSection.isEmpty()) {
+                blocks.add(new SectionBlock(section, inSection));
+            }
+        }
+        return blocks;
+    }
+
     public List<Story> inSection(Section section, int page, int size) {
         return Story.find("section = ?1 and state = ?2 and updateOf is null order by firstPublishedAt desc, id desc",
                 section, StoryState.PUBLISHED).range((page - 1) * size, page * size).list();

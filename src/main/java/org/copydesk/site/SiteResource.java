@@ -35,6 +35,8 @@ public class SiteResource {
 
     static final int FRONT_LIMIT = 20;
     static final int LIST_LIMIT = 30;
+    /** Stories in each section's block on the front page. */
+    static final int SECTION_BLOCK_SIZE = 4;
 
     /**
      * The story page's data beyond the story itself. {@code publishedAt} is the first publication, or
@@ -48,7 +50,7 @@ public class SiteResource {
 
     @CheckedTemplate(basePath = "site")
     static class Templates {
-        static native TemplateInstance front(StoryList page, String webSiteJsonLd);
+        static native TemplateInstance front(StoryList page, String webSiteJsonLd, List<PublicStories.SectionBlock> sectionBlocks);
 
         static native TemplateInstance section(Section section, StoryList page);
 
@@ -81,7 +83,8 @@ public class SiteResource {
     public TemplateInstance front(@QueryParam("page") String page) {
         int number = pageNumber(page);
         return Templates.front(listed(stories.latest(number, FRONT_LIMIT), FRONT_LIMIT, number, "/"),
-                structuredData.webSite(baseUrl(), site.settings()));
+                structuredData.webSite(baseUrl(), site.settings()),
+                number == 1 ? stories.sectionBlocks(SECTION_BLOCK_SIZE) : List.of());
     }
 
     @GET

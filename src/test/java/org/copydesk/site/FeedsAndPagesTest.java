@@ -57,6 +57,20 @@ class FeedsAndPagesTest {
     }
 
     @Test
+    void theFrontPageHasABlockPerSectionWithItsNewestPublishedStories() {
+        StaffAccount reporter = fixtures.staff(Role.REPORTER);
+        StaffAccount editor = fixtures.staff(Role.EDITOR);
+        Story live = fixtures.published("In the world block " + Fixtures.unique("w"), reporter, editor);
+        Story draft = fixtures.story("Draft not in a block " + Fixtures.unique("w"), reporter, null);
+        Document front = new Browser().page("/");
+        org.jsoup.nodes.Element world = front.selectFirst("section.section-block:has(h2 a[href=/world])");
+        assertThat(world).as("a World block").isNotNull();
+        assertThat(world.select(".teaser-headline").eachText()).contains(live.headline).doesNotContain(draft.headline)
+                .hasSizeLessThanOrEqualTo(4);
+        assertThat(front.select("section.section-block h2").eachText()).doesNotHaveDuplicates();
+    }
+
+    @Test
     void tagPagesListPublishedStoriesAndListsPageWithStableLinks() {
         StaffAccount reporter = fixtures.staff(Role.REPORTER);
         StaffAccount editor = fixtures.staff(Role.EDITOR);
