@@ -51,6 +51,9 @@ public class FeedResource {
     }
 
     @Inject
+    PageFreshness freshness;
+
+    @Inject
     PublicStories stories;
 
     @Inject
@@ -69,6 +72,7 @@ public class FeedResource {
     @Path("feed.xml")
     @Produces(ATOM)
     public TemplateInstance siteFeed() {
+        freshness.sinceLastPublicChange();
         return atom(site.name(), "/feed.xml", "/", stories.latest(1, FEED_SIZE - 1));
     }
 
@@ -76,6 +80,7 @@ public class FeedResource {
     @Path("{section: [a-z0-9-]+}/feed.xml")
     @Produces(ATOM)
     public TemplateInstance sectionFeed(@PathParam("section") String slug) {
+        freshness.sinceLastPublicChange();
         Section section = Section.findBySlug(slug).orElseThrow(NotFoundException::new);
         return atom(section.name + " – " + site.name(), section.url() + "/feed.xml", section.url(),
                 stories.inSection(section, 1, FEED_SIZE - 1));
@@ -101,6 +106,7 @@ public class FeedResource {
     @Path("sitemap.xml")
     @Produces(XML)
     public TemplateInstance sitemap(@QueryParam("page") Integer page) {
+        freshness.sinceLastPublicChange();
         long published = stories.publishedCount();
         if (page == null) {
             if (published <= sitemapPageSize) {
@@ -120,6 +126,7 @@ public class FeedResource {
     @Path("sitemap-news.xml")
     @Produces(XML)
     public TemplateInstance newsSitemap() {
+        freshness.sinceLastPublicChange();
         return Templates.newsSitemap(base(), stories.publishedSince(Instant.now().minus(Duration.ofHours(48)), 1000),
                 site.name(), language);
     }

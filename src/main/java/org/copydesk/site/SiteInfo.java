@@ -33,6 +33,7 @@ public class SiteInfo {
 
     private volatile Settings settings = new Settings("Copydesk", "Copydesk", "MMM d");
     private volatile List<SectionLink> sections = List.of();
+    private volatile java.time.Instant loadedAt = java.time.Instant.now();
 
     void onStart(@Observes @Priority(5) StartupEvent event) {
         reload();
@@ -43,9 +44,15 @@ public class SiteInfo {
             SiteSettings row = SiteSettings.current();
             if (row != null) {
                 settings = new Settings(row.siteName, row.agencyCredit, row.datelineFormat);
+                loadedAt = java.time.Instant.now();
             }
             sections = Section.inOrder().stream().map(s -> new SectionLink(s.name, s.slug)).toList();
         });
+    }
+
+    /** When settings and sections were last read (after any change to them): every page shows them. */
+    public java.time.Instant loadedAt() {
+        return loadedAt;
     }
 
     public Settings settings() {

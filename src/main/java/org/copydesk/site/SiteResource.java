@@ -82,6 +82,7 @@ public class SiteResource {
     @GET
     public TemplateInstance front(@QueryParam("page") String page) {
         int number = pageNumber(page);
+        freshness.sinceLastPublicChange();
         return Templates.front(listed(stories.latest(number, FRONT_LIMIT), FRONT_LIMIT, number, "/"),
                 structuredData.webSite(baseUrl(), site.settings()),
                 number == 1 ? stories.sectionBlocks(SECTION_BLOCK_SIZE) : List.of());
@@ -92,6 +93,7 @@ public class SiteResource {
     public TemplateInstance section(@PathParam("section") String sectionSlug, @QueryParam("page") String page) {
         Section section = Section.findBySlug(sectionSlug).orElseThrow(NotFoundException::new);
         int number = pageNumber(page);
+        freshness.sinceLastPublicChange();
         return Templates.section(section, listed(stories.inSection(section, number, LIST_LIMIT), LIST_LIMIT, number,
                 section.url()));
     }
@@ -101,6 +103,7 @@ public class SiteResource {
     public TemplateInstance tag(@PathParam("slug") String slug, @QueryParam("page") String page) {
         Tag tag = Tag.findBySlug(slug).orElseThrow(NotFoundException::new);
         int number = pageNumber(page);
+        freshness.sinceLastPublicChange();
         return Templates.tag(tag, listedNonEmpty(stories.tagged(tag, number, LIST_LIMIT), LIST_LIMIT, number, tag.url()));
     }
 

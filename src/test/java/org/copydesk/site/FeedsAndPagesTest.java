@@ -29,6 +29,9 @@ class FeedsAndPagesTest {
     @Inject
     Fixtures fixtures;
 
+    @Inject
+    org.copydesk.story.StoryService stories;
+
     @Test
     void feedsAndSitemapsAreXmlWithOnlyPublishedStories() throws Exception {
         StaffAccount reporter = fixtures.staff(Role.REPORTER);
@@ -133,6 +136,25 @@ class FeedsAndPagesTest {
                 .get(live.publicPath).statusCode());
         assertEquals(200, io.restassured.RestAssured.given().header("If-Modified-Since", "Mon, 01 Jan 2001 00:00:00 GMT")
                 .get(live.publicPath).statusCode());
+    }
+
+    @Test
+    void listsAndFeedsCarryLastModifiedThatMovesOnEveryPublicChange() throws Exception {
+        StaffAccount reporter = fixtures.staff(Role.REPORTER);
+        StaffAccount editor = fixtures.staff(Role.EDITOR);
+        Story live = fixtures.published("Listed " + Fixtures.unique("l"), reporter, editor);
+        for (String path : new String[] {"/", "/world", "/feed.xml", "/world/feed.xml", "/sitemap.xml", "/sitemap-news.xml"}) {
+            String lastModified = io.restassured.RestAssured.given().get(path).header("Last-Modified");
+            assertThat(lastModified).as(path).isNotBlank();
+            assertEquals(304, io.restassured.RestAssured.given().header("If-Modified-Since", lastModified).get(path).statusCode(), path);
+        }
+        String before = io.restassured.RestAssured.given().get("/").header("Last-Modified");
+        Thread.sleep(1100); // HTTP dates count whole seconds
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(
+                () -> stories.act(live.id, org.copydesk.story.StoryAction.UNPUBLISH, editor, "Test"));
+        Response after = io.restassured.RestAssured.given().header("If-Modified-Since", before).get("/");
+        assertEquals(200, after.statusCode(), "unpublishing changes the front page's time");
+        assertThat(after.asString()).doesNotContain(live.headline);
     }
 
     private static String slugOf(StaffAccount account) {
