@@ -28,3 +28,6 @@ alter table story
     add column featured_image_alt     text,
     add column featured_image_caption text,
     add column featured_image_credit  text;
+
+-- An author's photo, shown on their public page.
+alter table author add column photo_image_id bigint references image (id);

@@ -1,9 +1,5 @@
 package org.copydesk.media;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -15,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.copydesk.people.CurrentStaff;
+import org.copydesk.web.MultipartForms;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -36,21 +33,10 @@ public class DeskImageResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response upload(@RestForm("file") FileUpload file) {
         try {
-            Image image = images.store(read(file), me.account());
+            Image image = images.store(MultipartForms.read(file, ImageStore.MAX_BYTES), me.account());
             return Response.ok(Map.of("src", image.url(image.width), "width", image.width, "height", image.height)).build();
         } catch (ImageRejectedException rejected) {
             return Response.status(Response.Status.BAD_REQUEST).entity(Map.of("error", rejected.getMessage())).build();
-        }
-    }
-
-    private static byte[] read(FileUpload file) {
-        if (file == null || file.uploadedFile() == null) {
-            return null;
-        }
-        try (InputStream in = Files.newInputStream(file.uploadedFile())) {
-            return in.readNBytes(ImageStore.MAX_BYTES + 1);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

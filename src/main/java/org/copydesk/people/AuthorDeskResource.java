@@ -1,5 +1,11 @@
 package org.copydesk.people;
 
+import org.copydesk.media.ImageRejectedException;
+import org.copydesk.media.ImageStore;
+import org.copydesk.web.MultipartForms;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
 import java.util.List;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -39,6 +45,12 @@ public class AuthorDeskResource {
     @Inject
     Flash flash;
 
+    @Inject
+    ImageStore images;
+
+    @Inject
+    CurrentStaff me;
+
     @GET
     public TemplateInstance list() {
         return Templates.authors(staff.listAuthors(), "", FormErrors.none());
@@ -72,6 +84,26 @@ public class AuthorDeskResource {
             return Response.status(Response.Status.BAD_REQUEST)
                     .entity(Templates.authorForm(find(id), name == null ? "" : name, bio == null ? "" : bio, invalid.errors()))
                     .build();
+        }
+    }
+
+    /** The author's photo: a new one replaces the old; "remove" takes it off. Checked like any upload. */
+    @POST
+    @Path("{id}/photo")
+    @jakarta.ws.rs.Consumes(MediaType.MULTIPART_FORM_DATA)
+    @jakarta.transaction.Transactional
+    public Response photo(@PathParam("id") long id, @RestForm("photo") FileUpload photo, @RestForm("remove") String remove) {
+        AuthorProfile author = find(id);
+        if ("on".equals(remove)) {
+            author.photo = null;
+            return flash.redirect("/desk/authors/" + id, "Photo removed.");
+        }
+        try {
+            author.photo = images.store(MultipartForms.read(photo, ImageStore.MAX_BYTES), me.account());
+            return flash.redirect("/desk/authors/" + id, "Photo saved.");
+        } catch (ImageRejectedException rejected) {
+            return Response.status(Response.Status.BAD_REQUEST).entity(Templates.authorForm(author, author.name,
+                    author.bio == null ? "" : author.bio, FormErrors.of("photo", rejected.getMessage()))).build();
         }
     }
 

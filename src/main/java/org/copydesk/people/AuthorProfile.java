@@ -25,6 +25,10 @@ public class AuthorProfile extends PanacheEntity {
 
     public String bio;
 
+    @jakarta.persistence.ManyToOne(fetch = jakarta.persistence.FetchType.LAZY)
+    @jakarta.persistence.JoinColumn(name = "photo_image_id")
+    public org.copydesk.media.Image photo;
+
     @OneToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "staff_account_id")
     public StaffAccount staffAccount;

@@ -16,4 +16,8 @@ public final class PeopleViews {
     public static String deskUrl(AuthorProfile author) {
         return "/desk/authors/" + author.id;
     }
+
+    public static String photoAction(AuthorProfile author) {
+        return deskUrl(author) + "/photo";
+    }
 }

@@ -31,6 +31,18 @@ public final class MultipartForms {
         return fields;
     }
 
+    /** The bytes of an uploaded file, at most {@code limit + 1} of them; null when no file was chosen. */
+    public static byte[] read(org.jboss.resteasy.reactive.multipart.FileUpload file, int limit) {
+        if (file == null || file.uploadedFile() == null || file.fileName() == null || file.fileName().isEmpty()) {
+            return null;
+        }
+        try (InputStream in = java.nio.file.Files.newInputStream(file.uploadedFile())) {
+            return in.readNBytes(limit + 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /**
      * The chosen file's bytes, at most {@code limit + 1} of them (so the caller can tell "too large"
      * without reading it all), or null when no file was chosen.

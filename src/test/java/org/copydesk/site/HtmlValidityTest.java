@@ -53,6 +53,9 @@ class HtmlValidityTest {
         }
         Story draft = fixtures.story("Draft to share " + Fixtures.unique("h"), reporter, null);
         Browser writer = new Browser().signIn(reporter.username, Fixtures.PASSWORD);
+        writer.form(writer.page("/desk/stories/" + draft.id), "#story-form").set("imageAlt", "Shapes").set("imageCaption", "A caption")
+                .attach("imageFile", "shapes.jpg", org.copydesk.media.TestImages.jpeg(900, 500), "image/jpeg").press("Save draft");
+        pages.put("/desk/stories/{with image}", writer.get("/desk/stories/" + draft.id));
         String flash = writer.follow(writer.form(writer.page("/desk/stories/" + draft.id), "#previews form")
                 .press("Share preview")).select(".flash").text();
         pages.put("/preview/{token}", reader.get(flash.substring(flash.indexOf("/preview/"))));
