@@ -121,6 +121,19 @@ class NewsroomInBrowserTest {
                 .contains("Mali's Foreign Minister Abdoulaye Diop").doesNotContain("Malian Foreign");
         assertThat(driver.findElement(By.linkText(relatedHeadline)).isDisplayed()).isTrue();
         Chromium.screenshot(driver, "published-story");
+        assertThat(Chromium.contrastFailures(driver)).as("WCAG AA contrast on the story page").isEmpty();
+        driver.get(base() + "/");
+        assertThat(Chromium.contrastFailures(driver)).as("WCAG AA contrast on the front page").isEmpty();
+        driver.get(base() + "/search?q=Mali");
+        assertThat(Chromium.contrastFailures(driver)).as("WCAG AA contrast on search results").isEmpty();
+    }
+
+    @Test
+    void theContrastCheckCatchesPaleText() {
+        driver.get("data:text/html,<p style='color:%23999'>pale grey on white</p><p style='color:%23333'>dark enough</p>");
+        assertThat(Chromium.contrastFailures(driver)).hasSize(1).first().asString().contains("pale grey");
+        driver.get(base() + "/login");
+        assertThat(Chromium.contrastFailures(driver)).as("WCAG AA contrast on the sign-in page").isEmpty();
     }
 
     @Test

@@ -59,6 +59,17 @@ public final class Chromium {
         return waiting(driver).until(d -> d.findElement(By.cssSelector("[role=textbox][aria-label=Body]")));
     }
 
+    /** Text on the page whose colour contrast is below WCAG 2.1 AA (4.5:1, or 3:1 for large text). */
+    @SuppressWarnings("unchecked")
+    public static java.util.List<Object> contrastFailures(WebDriver driver) {
+        try (java.io.InputStream in = Chromium.class.getResourceAsStream("/browser/contrast.js")) {
+            String script = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return (java.util.List<Object>) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(script);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Saves what the browser shows now as a PNG under target/screenshots (for docs/). */
     public static void screenshot(WebDriver driver, String name) {
         try {
