@@ -47,7 +47,10 @@ public class EditingResource {
     @POST
     @Path("lease")
     public Response renewLease(@PathParam("id") long id) {
-        editing.touch(stories.load(id), me.account());
+        // Only someone who may edit holds a lease: others would show up as "Being edited by".
+        Story story = stories.load(id);
+        StoryWorkflow.checkEdit(StoryService.actorOf(me.account(), story), story.subject());
+        editing.touch(story, me.account());
         return Response.noContent().build();
     }
 

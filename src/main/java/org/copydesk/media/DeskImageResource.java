@@ -20,6 +20,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
  * (address, size) into the body. Same checks as the featured image; answers JSON.
  */
 @Path("/desk/images")
+@jakarta.annotation.security.RolesAllowed(org.copydesk.people.Role.REPORTER_ROLE)
 public class DeskImageResource {
 
     @Inject

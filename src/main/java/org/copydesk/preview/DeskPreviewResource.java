@@ -34,6 +34,7 @@ import org.copydesk.web.Times;
  * (whose typed text can be previewed all the same).
  */
 @Path("/desk/stories/{id}/preview")
+@jakarta.annotation.security.RolesAllowed(org.copydesk.people.Role.REPORTER_ROLE)
 public class DeskPreviewResource {
 
     /** The choices of the "Link works for" list, in hours. */

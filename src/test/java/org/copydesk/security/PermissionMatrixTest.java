@@ -1,0 +1,280 @@
+package org.copydesk.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import org.copydesk.media.Image;
+import org.copydesk.media.ImageStore;
+import org.copydesk.media.TestImages;
+import org.copydesk.people.AuthorProfile;
+import org.copydesk.people.Role;
+import org.copydesk.people.StaffAccount;
+import org.copydesk.preview.PreviewLinks;
+import org.copydesk.story.Story;
+import org.copydesk.story.StoryAction;
+import org.copydesk.testing.Browser;
+import org.copydesk.testing.Fixtures;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every route × every kind of visitor, with the answer each must get. The routes are read from the
+ * application's own resource classes, so a route added without a line here fails this test.
+ * Each check runs in a fresh browser, signed in anew, against fresh stories.
+ */
+@QuarkusTest
+class PermissionMatrixTest {
+
+    /** Who asks: nobody, the story's writer, another reporter, an editor, an admin. */
+    enum Who { ANONYMOUS, WRITER, OTHER_REPORTER, EDITOR, ADMIN }
+
+    /**
+     * What they must get. A: let through (any answer but a refusal, a sign-in redirect or a server
+     * error: a 400 for a thin form still means the request was let in); L: sent to sign in; D: refused (403).
+     */
+    enum Answer { A, L, D }
+
+    /** One line of the matrix: the expected answers in {@link Who} order, the request to make. */
+    record Line(String route, String answers, Function<World, Request> request) {
+        Answer expected(Who who) {
+            return Answer.valueOf(answers.split(" ")[who.ordinal()]);
+        }
+    }
+
+    /** A concrete request: path, form fields, and whether it goes as multipart. */
+    record Request(String path, Map<String, String> form, boolean multipart) {
+        static Request get(String path) {
+            return new Request(path, null, false);
+        }
+
+        static Request post(String path, String... fields) {
+            Map<String, String> form = new LinkedHashMap<>();
+            for (int i = 0; i < fields.length; i += 2) {
+                form.put(fields[i], fields[i + 1]);
+            }
+            return new Request(path, form, false);
+        }
+
+        Request asMultipart() {
+            return new Request(path, form, true);
+        }
+    }
+
+    /** Fresh things to point the routes at, made for each check. */
+    record World(StaffAccount writer, StaffAccount editor, Story draft, Story published, Story scheduled,
+                 String previewToken, long previewLinkId, String imagePath, long authorId, String authorSlug,
+                 long throwawayStaffId) {
+    }
+
+    static final List<Line> MATRIX = List.of(
+            // The public site: the same for everyone.
+            new Line("GET /", "A A A A A", w -> Request.get("/")),
+            new Line("GET /{section}", "A A A A A", w -> Request.get("/world")),
+            new Line("GET /{section}/{yyyy}/{mm}/{dd}/{slug}", "A A A A A", w -> Request.get(w.published().publicPath)),
+            new Line("GET /{section}/feed.xml", "A A A A A", w -> Request.get("/world/feed.xml")),
+            new Line("GET /tags/{slug}", "A A A A A", w -> Request.get("/tags/matrix")),
+            new Line("GET /authors/{slug}", "A A A A A", w -> Request.get("/authors/" + w.authorSlug())),
+            new Line("GET /authors/{slug}/feed.xml", "A A A A A", w -> Request.get("/authors/" + w.authorSlug() + "/feed.xml")),
+            new Line("GET /feed.xml", "A A A A A", w -> Request.get("/feed.xml")),
+            new Line("GET /sitemap.xml", "A A A A A", w -> Request.get("/sitemap.xml")),
+            new Line("GET /sitemap-news.xml", "A A A A A", w -> Request.get("/sitemap-news.xml")),
+            new Line("GET /robots.txt", "A A A A A", w -> Request.get("/robots.txt")),
+            new Line("GET /search", "A A A A A", w -> Request.get("/search?q=matrix")),
+            new Line("GET /images/{key}/{width}.{ext}", "A A A A A", w -> Request.get(w.imagePath())),
+            new Line("GET /preview/{token}", "A A A A A", w -> Request.get("/preview/" + w.previewToken())),
+            new Line("GET /static/{hash}/{name}", "A A A A A", w -> Request.get(stylesheet())),
+            new Line("GET /login", "A A A A A", w -> Request.get("/login")),
+            // A wrong password gets the sign-in page again (401); signing out lands on it.
+            new Line("POST /login", "L L L L L", w -> Request.post("/login", "username", "nobody", "password", "wrong-password-1")),
+            new Line("GET /logout", "A A A A A", w -> Request.get("/logout")),
+            new Line("POST /logout", "L L L L L", w -> Request.post("/logout")),
+            // The desk: signed-in staff, by rank and by ownership.
+            new Line("GET /desk", "L A A A A", w -> Request.get("/desk")),
+            new Line("GET /desk/search", "L A A A A", w -> Request.get("/desk/search?q=matrix")),
+            new Line("GET /desk/stories/new", "L A A A A", w -> Request.get("/desk/stories/new")),
+            new Line("POST /desk/stories", "L A A A A", w -> Request.post("/desk/stories", "headline", "Matrix new",
+                    "section", "1")),
+            new Line("GET /desk/stories/{id}", "L A A A A", w -> Request.get("/desk/stories/" + w.draft().id)),
+            new Line("POST /desk/stories/{id}", "L A D A A", w -> Request.post("/desk/stories/" + w.draft().id,
+                    "headline", "Matrix changed", "section", "1", "version", String.valueOf(w.draft().version))),
+            new Line("GET /desk/stories/{id}/history", "L A A A A", w -> Request.get("/desk/stories/" + w.draft().id + "/history")),
+            new Line("POST /desk/stories/{id}/comments", "L A A A A", w -> Request.post("/desk/stories/" + w.draft().id
+                    + "/comments", "staffComment", "A comment")),
+            new Line("POST /desk/stories/{id}/lease", "L A D A A", w -> Request.post("/desk/stories/" + w.draft().id + "/lease")),
+            new Line("POST /desk/stories/{id}/autosave", "L A D A A", w -> Request.post("/desk/stories/" + w.draft().id
+                    + "/autosave", "headline", "Typed")),
+            new Line("POST /desk/stories/{id}/autosave/discard", "L A A A A", w -> Request.post("/desk/stories/"
+                    + w.draft().id + "/autosave/discard")),
+            new Line("GET /desk/stories/{id}/revisions/compare", "L A A A A", w -> Request.get("/desk/stories/"
+                    + w.draft().id + "/revisions/compare?from=1&to=1")),
+            new Line("POST /desk/stories/{id}/revisions/{number}/restore", "L A D A A", w -> Request.post("/desk/stories/"
+                    + w.draft().id + "/revisions/1/restore")),
+            new Line("GET /desk/stories/{id}/preview", "L A A A A", w -> Request.get("/desk/stories/" + w.draft().id + "/preview")),
+            new Line("POST /desk/stories/{id}/preview", "L A A A A", w -> Request.post("/desk/stories/" + w.draft().id
+                    + "/preview", "headline", "Previewed", "section", "1")),
+            new Line("POST /desk/stories/{id}/preview/links", "L A D A A", w -> Request.post("/desk/stories/"
+                    + w.draft().id + "/preview/links", "lifetimeHours", "24")),
+            new Line("POST /desk/stories/{id}/preview/links/{linkId}/revoke", "L A D A A", w -> Request.post(
+                    "/desk/stories/" + w.draft().id + "/preview/links/" + w.previewLinkId() + "/revoke")),
+            new Line("POST /desk/stories/{id}/unpublish", "L D D A A", w -> Request.post("/desk/stories/"
+                    + w.published().id + "/unpublish", "reason", "Matrix")),
+            new Line("POST /desk/stories/{id}/corrections", "L D D A A", w -> Request.post("/desk/stories/"
+                    + w.published().id + "/corrections", "correction", "A correction")),
+            new Line("POST /desk/stories/{id}/cancel-schedule", "L D D A A", w -> Request.post("/desk/stories/"
+                    + w.scheduled().id + "/cancel-schedule")),
+            new Line("POST /desk/images", "L A A A A", w -> Request.post("/desk/images").asMultipart()),
+            new Line("GET /desk/sections", "L D D A A", w -> Request.get("/desk/sections")),
+            new Line("POST /desk/sections", "L D D A A", w -> Request.post("/desk/sections", "name", Fixtures.unique("Sec"))),
+            new Line("GET /desk/authors", "L D D A A", w -> Request.get("/desk/authors")),
+            new Line("POST /desk/authors", "L D D A A", w -> Request.post("/desk/authors", "name", Fixtures.unique("Author"))),
+            new Line("GET /desk/authors/{id}", "L D D A A", w -> Request.get("/desk/authors/" + w.authorId())),
+            new Line("POST /desk/authors/{id}", "L D D A A", w -> Request.post("/desk/authors/" + w.authorId(),
+                    "name", "Matrix Author", "bio", "Bio")),
+            new Line("POST /desk/authors/{id}/photo", "L D D A A", w -> Request.post("/desk/authors/" + w.authorId()
+                    + "/photo").asMultipart()),
+            new Line("GET /desk/staff", "L D D D A", w -> Request.get("/desk/staff")),
+            new Line("POST /desk/staff", "L D D D A", w -> Request.post("/desk/staff", "username", Fixtures.unique("m"),
+                    "password", "a-long-enough-password", "displayName", "Matrix Person", "role", "REPORTER")),
+            new Line("POST /desk/staff/{id}/role", "L D D D A", w -> Request.post("/desk/staff/" + w.throwawayStaffId()
+                    + "/role", "role", "EDITOR")),
+            new Line("GET /desk/audit", "L D D D A", w -> Request.get("/desk/audit")));
+
+    @Inject
+    Fixtures fixtures;
+
+    @Inject
+    PreviewLinks previews;
+
+    @Inject
+    ImageStore images;
+
+    @Test
+    void everyRouteOfTheAppHasALineInTheMatrix() throws Exception {
+        TreeSet<String> declared = new TreeSet<>(MATRIX.stream().map(Line::route).toList());
+        assertThat(declared).as("routes listed twice").hasSize(MATRIX.size());
+        assertThat(declared).isEqualTo(new TreeSet<>(appRoutes()));
+    }
+
+    @Test
+    void everyoneGetsTheAnswerTheMatrixSays() {
+        List<String> wrong = new ArrayList<>();
+        StaffAccount writer = fixtures.staff(Role.REPORTER);
+        StaffAccount other = fixtures.staff(Role.REPORTER);
+        StaffAccount editor = fixtures.staff(Role.EDITOR);
+        StaffAccount admin = fixtures.staff(Role.ADMIN);
+        Map<Who, StaffAccount> accounts = Map.of(Who.WRITER, writer, Who.OTHER_REPORTER, other, Who.EDITOR, editor,
+                Who.ADMIN, admin);
+        for (Line line : MATRIX) {
+            for (Who who : Who.values()) {
+                World world = world(writer, editor);
+                Browser browser = new Browser();
+                if (who != Who.ANONYMOUS) {
+                    browser.signIn(accounts.get(who).username, Fixtures.PASSWORD);
+                }
+                Response response = send(browser, line.request().apply(world));
+                Answer got = answerOf(response);
+                if (got != line.expected(who) || response.statusCode() >= 500) {
+                    wrong.add(line.route() + " as " + who + ": expected " + line.expected(who) + ", got "
+                            + response.statusCode() + " " + got);
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    private World world(StaffAccount writer, StaffAccount editor) {
+        Story draft = fixtures.story("Matrix draft " + Fixtures.unique("d"), writer, null);
+        Story published = fixtures.published("Matrix live " + Fixtures.unique("p"), writer, editor);
+        fixtures.tag(published.id, "Matrix");
+        Story scheduled = fixtures.story("Matrix scheduled " + Fixtures.unique("s"), writer, editor, StoryAction.SUBMIT);
+        fixtures.scheduleAt(scheduled.id, java.time.Instant.now().plus(Duration.ofDays(2)), editor);
+        PreviewLinks.Created link = previews.create(draft.id, writer, Duration.ofHours(1));
+        long linkId = QuarkusTransaction.requiringNew().call(() -> org.copydesk.preview.PreviewLink
+                .<org.copydesk.preview.PreviewLink>find("story.id = ?1", draft.id).firstResult().id);
+        Image image = images.store(TestImages.jpeg(40, 30), writer);
+        AuthorProfile author = QuarkusTransaction.requiringNew().call(() -> AuthorProfile.findByStaffAccount(writer).orElseThrow());
+        StaffAccount throwaway = fixtures.staff(Role.REPORTER);
+        return new World(writer, editor, fixtures.reload(draft.id), fixtures.reload(published.id), scheduled,
+                link.token(), linkId, image.url(40), author.id, author.slug, throwaway.id);
+    }
+
+    private static Response send(Browser browser, Request request) {
+        if (request.form() == null) {
+            return browser.get(request.path());
+        }
+        String token = Jsoup.parse(browser.get("/login").asString()).select("input[name=csrf-token]").val();
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        fields.put("csrf-token", List.of(token));
+        request.form().forEach((k, v) -> fields.put(k, List.of(v)));
+        return request.multipart() ? browser.postMultipart(request.path(), fields, Map.of()) : browser.post(request.path(), fields);
+    }
+
+    private static Answer answerOf(Response response) {
+        int status = response.statusCode();
+        String location = response.header("Location");
+        if ((status == 302 || status == 303) && location != null && Browser.pathOf(location).startsWith("/login")) {
+            return Answer.L;
+        }
+        if (status == 401) {
+            return Answer.L;
+        }
+        return status == 403 ? Answer.D : Answer.A;
+    }
+
+    private static String stylesheet() {
+        return Jsoup.parse(io.restassured.RestAssured.given().get("/").asString()).select("link[rel=stylesheet]").attr("href");
+    }
+
+    /** Every method × path the application's resource classes declare, path parameters without their patterns. */
+    static List<String> appRoutes() throws IOException, ClassNotFoundException {
+        List<String> routes = new ArrayList<>();
+        Path classes = Path.of("target", "classes");
+        try (Stream<Path> files = Files.walk(classes.resolve("org/copydesk"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                String name = classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
+                Class<?> type = Class.forName(name, false, PermissionMatrixTest.class.getClassLoader());
+                jakarta.ws.rs.Path base = type.getAnnotation(jakarta.ws.rs.Path.class);
+                if (base == null) {
+                    continue;
+                }
+                for (Method method : type.getDeclaredMethods()) {
+                    String verb = method.isAnnotationPresent(GET.class) ? "GET" : method.isAnnotationPresent(POST.class) ? "POST"
+                            : method.isAnnotationPresent(jakarta.ws.rs.PUT.class) ? "PUT"
+                            : method.isAnnotationPresent(jakarta.ws.rs.DELETE.class) ? "DELETE" : null;
+                    if (verb == null) {
+                        continue;
+                    }
+                    jakarta.ws.rs.Path sub = method.getAnnotation(jakarta.ws.rs.Path.class);
+                    String path = ("/" + base.value() + (sub == null ? "" : "/" + sub.value())).replaceAll("/+", "/");
+                    path = path.replaceAll("\\{(\\w+)\\s*:[^{}]*(?:\\{[^{}]*}[^{}]*)*}", "{$1}");
+                    if (path.length() > 1 && path.endsWith("/")) {
+                        path = path.substring(0, path.length() - 1);
+                    }
+                    String route = verb + " " + path;
+                    if (!routes.contains(route)) {
+                        routes.add(route);
+                    }
+                }
+            }
+        }
+        return routes;
+    }
+}
