@@ -15,6 +15,10 @@ public enum AuditAction {
     PREVIEW_REVOKED("Preview link revoked"),
     ACCOUNT_CREATED("Account created"),
     ROLE_CHANGE("Role changed"),
+    PASSWORD_CHANGE("Password changed"),
+    ACCOUNT_DISABLED("Account disabled"),
+    ACCOUNT_ENABLED("Account enabled"),
+    SIGN_IN_LOCKED("Sign-in refused: too many failures"),
     SIGN_IN("Signed in"),
     SIGN_IN_FAILED("Sign-in failed"),
     SIGN_OUT("Signed out");

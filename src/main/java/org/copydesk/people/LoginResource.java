@@ -58,6 +58,12 @@ public class LoginResource {
     @Inject
     CurrentStaff me;
 
+    @Inject
+    SignInThrottle throttle;
+
+    @Inject
+    StaffService staff;
+
     @GET
     @Path("login")
     public TemplateInstance loginForm(@QueryParam("next") String next) {
@@ -80,12 +86,22 @@ public class LoginResource {
         }
         if (errors.isEmpty()) {
             StaffAccount account = StaffAccount.findByUsername(name).orElse(null);
+            java.util.Optional<java.time.Duration> locked = throttle.lockedFor(name, address());
+            if (locked.isPresent()) {
+                audit.session(AuditAction.SIGN_IN_LOCKED, account, name, address());
+                long minutes = Math.max(1, (locked.get().toSeconds() + 59) / 60);
+                errors.add("username", "Too many failed sign-ins for this username or from this address. Try again in "
+                        + minutes + (minutes == 1 ? " minute" : " minutes") + ", or ask an admin to help");
+                return Response.status(429).entity(Templates.login(name, safeNext(next), errors)).build();
+            }
             SecurityIdentity identity = authenticate(account, password);
             if (identity != null) {
+                throttle.succeeded(name);
                 audit.session(AuditAction.SIGN_IN, account, name, address());
-                sessions.save(identity.getPrincipal().getName(), routing, null);
+                sessions.signIn(account, routing);
                 return flash.redirect(safeNext(next), "You are signed in.");
             }
+            throttle.failed(name, address());
             audit.session(AuditAction.SIGN_IN_FAILED, account, name, address());
             errors.add("username", FAILED);
         }
@@ -104,6 +120,7 @@ public class LoginResource {
     public Response signOut() {
         if (me.signedIn()) {
             audit.session(AuditAction.SIGN_OUT, me.account(), me.account().username, address());
+            staff.endSessions(me.account());
         }
         sessions.clear(routing);
         return flash.redirect("/login", "You have signed out.");

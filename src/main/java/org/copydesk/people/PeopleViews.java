@@ -17,6 +17,10 @@ public final class PeopleViews {
         return "/desk/authors/" + author.id;
     }
 
+    public static String enabledFormAction(StaffAccount account) {
+        return "/desk/staff/" + account.id + "/enabled";
+    }
+
     public static String photoAction(AuthorProfile author) {
         return deskUrl(author) + "/photo";
     }

@@ -1,5 +1,8 @@
 package org.copydesk.people;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -36,10 +39,31 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
         if (restored == null) {
             return Uni.createFrom().optional(Optional.empty());
         }
+        SessionCookies.Session session = SessionCookies.Session.parse(restored.getPrincipal());
+        if (session == null) {
+            cookies.clear(context);
+            return Uni.createFrom().optional(Optional.empty());
+        }
         AuthenticationRequest request = HttpSecurityUtils.setRoutingContextAttribute(
-                new TrustedAuthenticationRequest(restored.getPrincipal()), context);
+                new TrustedAuthenticationRequest(session.username()), context);
+        // The cookie alone is not enough: the account must still be enabled and the session not ended
+        // (by signing out, a password change or an admin), which only the database knows.
         return identityProviderManager.authenticate(request)
-                .onItem().invoke(identity -> cookies.save(identity.getPrincipal().getName(), context, restored));
+                .onItem().ifNotNull().transformToUni(identity -> Uni.createFrom().item(() -> stillValid(session))
+                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                        .map(valid -> {
+                            if (!valid) {
+                                cookies.clear(context);
+                                return null;
+                            }
+                            cookies.renew(restored.getPrincipal(), context, restored);
+                            return identity;
+                        }));
+    }
+
+    private static boolean stillValid(SessionCookies.Session session) {
+        return QuarkusTransaction.requiringNew().call(() -> StaffAccount.findByUsername(session.username())
+                .map(account -> account.enabled && account.sessionGeneration == session.generation()).orElse(false));
     }
 
     @Override

@@ -55,9 +55,45 @@ public class SessionCookies {
         return manager.restore(context);
     }
 
-    /** Sets (or, when due, renews) the session cookie for this username. */
-    public void save(String username, RoutingContext context, PersistentLoginManager.RestoreResult previous) {
-        manager.save(username, context, cookieName, previous, context.request().isSSL());
+    /** What a session cookie names: the account, and its session generation when the cookie was made. */
+    public record Session(String username, int generation) {
+        static final char SEPARATOR = '|';
+
+        String principal() {
+            return username + SEPARATOR + generation;
+        }
+
+        /** Null for a cookie not in this form (made before generations existed): it is not honoured. */
+        static Session parse(String principal) {
+            int at = principal == null ? -1 : principal.lastIndexOf(SEPARATOR);
+            if (at <= 0) {
+                return null;
+            }
+            try {
+                return new Session(principal.substring(0, at), Integer.parseInt(principal.substring(at + 1)));
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+    }
+
+    /** A fresh session cookie after a good sign-in (or a password change). */
+    public void signIn(StaffAccount account, RoutingContext context) {
+        signIn(account.username, account.sessionGeneration, context);
+    }
+
+    public void signIn(String username, int generation, RoutingContext context) {
+        manager.save(new Session(username, generation).principal(), context, cookieName, null, secure(context));
+    }
+
+    /** Renews the cookie of a session still in use, when due. */
+    void renew(String principal, RoutingContext context, PersistentLoginManager.RestoreResult previous) {
+        manager.save(principal, context, cookieName, previous, secure(context));
+    }
+
+    /** Secure (sent over https only) whenever the browser reached us over https, directly or through a proxy. */
+    static boolean secure(RoutingContext context) {
+        return context.request().isSSL() || "https".equalsIgnoreCase(context.request().scheme());
     }
 
     public void clear(RoutingContext context) {

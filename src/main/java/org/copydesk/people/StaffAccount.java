@@ -39,6 +39,10 @@ public class StaffAccount extends PanacheEntity {
 
     public boolean enabled = true;
 
+    /** Part of every session cookie; raised to end all of this account's sessions at once. */
+    @Column(name = "session_generation")
+    public int sessionGeneration;
+
     @Column(name = "created_at")
     public Instant createdAt = Instant.now();
 

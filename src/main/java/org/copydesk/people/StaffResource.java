@@ -71,6 +71,18 @@ public class StaffResource {
         }
     }
 
+    /** Disable (sessions end at once, sign-in refused) or enable an account again. */
+    @POST
+    @Path("{id}/enabled")
+    public Response setEnabled(@PathParam("id") long id, @FormParam("enabled") boolean enabled) {
+        try {
+            staff.setEnabled(id, enabled, me.account());
+            return flash.redirect("/desk/staff", enabled ? "Account enabled." : "Account disabled: its sessions have ended.");
+        } catch (FormInvalidException invalid) {
+            return flash.redirect("/desk/staff", invalid.errors().all().values().iterator().next());
+        }
+    }
+
     private TemplateInstance page(NewAccount form, FormErrors errors) {
         return Templates.staff(staff.listAccounts(), form, errors, Role.values());
     }

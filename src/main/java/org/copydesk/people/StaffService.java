@@ -38,13 +38,7 @@ public class StaffService {
         } else if (StaffAccount.findByUsername(cleanUsername).isPresent()) {
             errors.add("username", "That username is already taken");
         }
-        if (password == null || password.isEmpty()) {
-            errors.add("password", "Enter a password");
-        } else if (Text.length(password) < PASSWORD_MIN) {
-            errors.add("password", "Password must be at least " + PASSWORD_MIN + " characters");
-        } else if (password.length() > 200) {
-            errors.add("password", "Password must be 200 characters or fewer");
-        }
+        checkNewPassword(errors, "password", password, cleanUsername, cleanName);
         if (cleanName == null) {
             errors.add("displayName", "Enter a display name");
         } else if (Text.length(cleanName) > AuthorProfile.NAME_MAX) {
@@ -66,6 +60,79 @@ public class StaffService {
         profile.staffAccount = account;
         audit.staffEvent(AuditAction.ACCOUNT_CREATED, createdBy, null, role.name(), "account " + account.username);
         return account;
+    }
+
+    /**
+     * A new password: at least 12 characters, at most 200, and not easy to guess — zxcvbn's estimate,
+     * which knows the common passwords, names and keyboard runs, must reach 10^10 guesses.
+     */
+    static void checkNewPassword(FormErrors errors, String field, String password, String username, String displayName) {
+        if (password == null || password.isEmpty()) {
+            errors.add(field, "Enter a password");
+        } else if (Text.length(password) < PASSWORD_MIN) {
+            errors.add(field, "Password must be at least " + PASSWORD_MIN + " characters");
+        } else if (password.length() > 200) {
+            errors.add(field, "Password must be 200 characters or fewer");
+        } else {
+            List<String> personal = new java.util.ArrayList<>(List.of("copydesk", "newsroom"));
+            if (username != null) {
+                personal.add(username);
+            }
+            if (displayName != null) {
+                personal.addAll(List.of(displayName.split("\\s+")));
+            }
+            if (STRENGTH.measure(password, personal).getGuessesLog10() < 10) {
+                errors.add(field, "This password is too easy to guess (a common password, a name or a pattern). "
+                        + "Try three or four unrelated words");
+            }
+        }
+    }
+
+    private static final com.nulabinc.zxcvbn.Zxcvbn STRENGTH = new com.nulabinc.zxcvbn.Zxcvbn();
+
+    /** Everyone's own "Change password": the current one first; every other session of the account ends. */
+    /** @return the account's new session generation, for this browser's fresh cookie */
+    public int changePassword(StaffAccount account, String current, String fresh, String confirmation) {
+        StaffAccount stored = StaffAccount.findById(account.id);
+        FormErrors errors = new FormErrors();
+        if (current == null || current.isEmpty() || !io.quarkus.elytron.security.common.BcryptUtil.matches(current, stored.passwordHash)) {
+            errors.add("currentPassword", "Your current password is not right");
+        }
+        checkNewPassword(errors, "newPassword", fresh, stored.username, stored.displayName);
+        if (!errors.has("newPassword") && !fresh.equals(confirmation)) {
+            errors.add("confirmPassword", "The two new passwords are not the same");
+        }
+        if (errors.any()) {
+            throw new FormInvalidException(errors);
+        }
+        stored.setPassword(fresh);
+        stored.sessionGeneration++;
+        audit.staffEvent(AuditAction.PASSWORD_CHANGE, stored, null, null, "account " + stored.username);
+        return stored.sessionGeneration;
+    }
+
+    /** An admin turns an account off (its sessions end at once) or on again. */
+    public void setEnabled(long accountId, boolean enabled, StaffAccount admin) {
+        StaffAccount account = StaffAccount.findById(accountId);
+        if (account == null) {
+            throw new jakarta.ws.rs.NotFoundException();
+        }
+        if (!enabled && account.id.equals(admin.id)) {
+            throw new FormInvalidException("enabled", "You cannot disable your own account");
+        }
+        if (account.enabled == enabled) {
+            return;
+        }
+        account.enabled = enabled;
+        account.sessionGeneration++;
+        audit.staffEvent(enabled ? AuditAction.ACCOUNT_ENABLED : AuditAction.ACCOUNT_DISABLED, admin, null, null,
+                "account " + account.username);
+    }
+
+    /** Sign-out: ends this account's sessions everywhere (a copied cookie stops working too). */
+    public void endSessions(StaffAccount account) {
+        StaffAccount stored = StaffAccount.findById(account.id);
+        stored.sessionGeneration++;
     }
 
     public void changeRole(long accountId, Role role, StaffAccount changedBy) {

@@ -24,6 +24,10 @@ public class SecurityHeaders {
             if (desk) {
                 response.headers().set("X-Frame-Options", "DENY");
             }
+            // Over https (directly or through the proxy in front), browsers are told to stay on https.
+            if (context.request().isSSL() || "https".equalsIgnoreCase(context.request().scheme())) {
+                response.headers().set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+            }
             context.next();
         }, 10);
     }

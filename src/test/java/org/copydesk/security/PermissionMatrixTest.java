@@ -155,6 +155,10 @@ class PermissionMatrixTest {
                     "password", "a-long-enough-password", "displayName", "Matrix Person", "role", "REPORTER")),
             new Line("POST /desk/staff/{id}/role", "L D D D A", w -> Request.post("/desk/staff/" + w.throwawayStaffId()
                     + "/role", "role", "EDITOR")),
+            new Line("POST /desk/staff/{id}/enabled", "L D D D A", w -> Request.post("/desk/staff/" + w.throwawayStaffId()
+                    + "/enabled", "enabled", "false")),
+            new Line("GET /desk/account", "L A A A A", w -> Request.get("/desk/account")),
+            new Line("POST /desk/account", "L A A A A", w -> Request.post("/desk/account", "currentPassword", "wrong")),
             new Line("GET /desk/audit", "L D D D A", w -> Request.get("/desk/audit")));
 
     @Inject

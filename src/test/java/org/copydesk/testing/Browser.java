@@ -69,6 +69,12 @@ public class Browser {
         return page(pathOf(redirect.header("Location")));
     }
 
+    /** Puts a cookie in this browser, as if it had been copied from another one. */
+    public Browser withCookie(String name, String value) {
+        cookies.put(name, value);
+        return this;
+    }
+
     public String cookie(String name) {
         return cookies.get(name);
     }

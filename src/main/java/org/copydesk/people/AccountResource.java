@@ -1,0 +1,63 @@
+package org.copydesk.people;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.copydesk.web.Flash;
+import org.copydesk.web.FormErrors;
+import org.copydesk.web.FormInvalidException;
+
+/** {@code /desk/account}: everyone's own account page, where the password is changed. */
+@Path("/desk/account")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed(Role.REPORTER_ROLE)
+public class AccountResource {
+
+    @CheckedTemplate(basePath = "people")
+    static class Templates {
+        static native TemplateInstance account(FormErrors errors);
+    }
+
+    @Inject
+    StaffService staff;
+
+    @Inject
+    CurrentStaff me;
+
+    @Inject
+    SessionCookies sessions;
+
+    @Inject
+    RoutingContext routing;
+
+    @Inject
+    Flash flash;
+
+    @GET
+    public TemplateInstance page() {
+        return Templates.account(FormErrors.none());
+    }
+
+    @POST
+    public Response changePassword(@FormParam("currentPassword") String current, @FormParam("newPassword") String fresh,
+                                   @FormParam("confirmPassword") String confirmation) {
+        try {
+            int generation = staff.changePassword(me.account(), current, fresh, confirmation);
+            // This browser stays signed in with the new generation; every other session has ended.
+            sessions.signIn(me.account().username, generation, routing);
+            return flash.redirect("/desk/account", "Password changed. Any other sign-ins of this account have ended.");
+        } catch (FormInvalidException invalid) {
+            return Response.status(Response.Status.BAD_REQUEST).entity(Templates.account(invalid.errors())).build();
+        }
+    }
+}
