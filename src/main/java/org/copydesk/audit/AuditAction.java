@@ -15,6 +15,7 @@ public enum AuditAction {
     PREVIEW_REVOKED("Preview link revoked"),
     ACCOUNT_CREATED("Account created"),
     ROLE_CHANGE("Role changed"),
+    SETTINGS_CHANGE("Settings changed"),
     PASSWORD_CHANGE("Password changed"),
     ACCOUNT_DISABLED("Account disabled"),
     ACCOUNT_ENABLED("Account enabled"),

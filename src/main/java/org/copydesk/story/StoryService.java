@@ -199,6 +199,9 @@ public class StoryService {
         if (clean == null) {
             throw new FormInvalidException("staffComment", "Write a comment");
         }
+        if (Text.hasControlCharacters(clean)) {
+            throw new FormInvalidException("staffComment", Text.CONTROL_CHARACTERS_MESSAGE);
+        }
         if (Text.length(clean) > StoryComment.TEXT_MAX) {
             throw new FormInvalidException("staffComment", "A comment must be " + StoryComment.TEXT_MAX
                     + " characters or fewer");
@@ -386,6 +389,24 @@ public class StoryService {
 
     private FormErrors validate(StoryForm form, Story story) {
         FormErrors errors = new FormErrors();
+        // Invisible control characters (a NUL, an escape) cannot be stored and mean nothing to a reader.
+        java.util.Map<String, String> typed = new java.util.LinkedHashMap<>();
+        typed.put("standfirst", form.standfirst);
+        typed.put("body", form.body);
+        typed.put("tags", form.tags);
+        typed.put("creditLine", form.creditLine);
+        typed.put("notesToEditor", form.notesToEditor);
+        typed.put("slug", form.slug);
+        typed.put("imageAlt", form.imageAlt);
+        typed.put("imageCaption", form.imageCaption);
+        typed.put("imageCredit", form.imageCredit);
+        typed.put("comment", form.comment);
+        form.bylines.forEach(b -> typed.merge("bylines", b.authorName() + " " + b.roleLine(), String::concat));
+        typed.forEach((field, value) -> {
+            if (Text.hasControlCharacters(value)) {
+                errors.add(field, Text.CONTROL_CHARACTERS_MESSAGE);
+            }
+        });
         String headline = form.headline.strip();
         if (headline.isEmpty()) {
             errors.add("headline", "Enter a headline");
@@ -477,7 +498,9 @@ public class StoryService {
     }
 
     private static void singleLine(FormErrors errors, String field, String label, String value) {
-        if (value != null && (value.contains("\n") || value.contains("\r") || Text.hasControlCharacters(value))) {
+        if (Text.hasControlCharacters(value)) {
+            errors.add(field, Text.CONTROL_CHARACTERS_MESSAGE);
+        } else if (value != null && (value.contains("\n") || value.contains("\r"))) {
             errors.add(field, label + " must be a single line of text");
         }
     }

@@ -80,6 +80,12 @@ public class ErrorPages {
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
+        if (isUnstorableText(e)) {
+            LOG.info("Text the database cannot store refused: " + e);
+            return html(400, Templates.badRequest("The form held a character that cannot be stored (an invisible "
+                    + "control character, often pasted from another program). Nothing was saved: go back, remove it "
+                    + "and send the form again."));
+        }
         if (isConcurrentChange(e)) {
             LOG.info("Concurrent change refused: " + e);
             return html(409, Templates.badRequest("Someone else changed this at the same moment, so nothing of yours "
@@ -87,6 +93,16 @@ public class ErrorPages {
         }
         LOG.error("Unexpected error", e);
         return html(500, Templates.serverError());
+    }
+
+    /** PostgreSQL refusing a NUL byte (or bytes that are not UTF-8): bad input, not a crash. */
+    static boolean isUnstorableText(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "22021".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** An optimistic-lock clash or a unique-key race found at commit: a conflict, not a crash. */

@@ -24,6 +24,9 @@ public final class Text {
         return value == null ? 0 : value.codePointCount(0, value.length());
     }
 
+    public static final String CONTROL_CHARACTERS_MESSAGE =
+            "Remove the invisible control character (often pasted from another program): it cannot be stored";
+
     /** True when the text holds a control character other than tab and line breaks. */
     public static boolean hasControlCharacters(String value) {
         if (value == null) {

@@ -159,6 +159,8 @@ class PermissionMatrixTest {
                     + "/enabled", "enabled", "false")),
             new Line("GET /desk/account", "L A A A A", w -> Request.get("/desk/account")),
             new Line("POST /desk/account", "L A A A A", w -> Request.post("/desk/account", "currentPassword", "wrong")),
+            new Line("GET /desk/settings", "L D D D A", w -> Request.get("/desk/settings")),
+            new Line("POST /desk/settings", "L D D D A", w -> Request.post("/desk/settings", "siteName", "")),
             new Line("GET /desk/audit", "L D D D A", w -> Request.get("/desk/audit")));
 
     @Inject
