@@ -50,7 +50,7 @@ class ImportTextTest {
 
         Response saved = browser.form(imported, "#story-form").press("Save draft");
         assertThat(saved.statusCode()).isEqualTo(303);
-        long id = Long.parseLong(Browser.pathOf(saved.header("Location")).replaceAll("\\D+", ""));
+        long id = Browser.storyIdOf(saved);
         Story story = fixtures.reload(id);
         assertThat(story.headline).isEqualTo("Mali denies hiring private Russian military contractor");
         assertThat(story.bylines).extracting(b -> b.author.name).containsExactly("Hüseyin Demir");

@@ -71,7 +71,7 @@ class NewsroomFlowTest {
                 .press("Save draft");
         Document draft = reporter.follow(saved);
         assertThat(draft.select(".flash").text()).isEqualTo("Draft saved.");
-        long storyId = Long.parseLong(Browser.pathOf(saved.header("Location")).replaceAll("\\D+", ""));
+        long storyId = Browser.storyIdOf(saved);
         Story stored = fixtures.reload(storyId);
         assertThat(stored.bylines).extracting(b -> b.author.name).containsExactly("Rita Reporter", "Hüseyin Demir");
         assertThat(stored.related).extracting(s -> s.id).containsExactly(related.id);

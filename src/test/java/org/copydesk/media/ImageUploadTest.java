@@ -41,7 +41,7 @@ class ImageUploadTest {
                 .attach("imageFile", "photo.jpg", TestImages.jpeg(1000, 600), "image/jpeg")
                 .press("Save draft");
         assertThat(saved.statusCode()).as(saved.asString()).isEqualTo(303);
-        long id = Long.parseLong(Browser.pathOf(saved.header("Location")).replaceAll("\\D+", ""));
+        long id = Browser.storyIdOf(saved);
         Story story = fixtures.reload(id);
         Image image = story.featuredImage;
         assertThat(image).isNotNull();
@@ -132,7 +132,7 @@ class ImageUploadTest {
 
         Response fixed = browser.form(page, "#story-form").set("imageAlt", "Now described").press("Save draft");
         assertThat(fixed.statusCode()).isEqualTo(303);
-        long id = Long.parseLong(Browser.pathOf(fixed.header("Location")).replaceAll("\\D+", ""));
+        long id = Browser.storyIdOf(fixed);
         assertThat(fixtures.reload(id).featuredImage.publicKey).isEqualTo(key);
 
         Response removed = browser.form(browser.page("/desk/stories/" + id), "#story-form").add("imageRemove", "on")
@@ -154,7 +154,7 @@ class ImageUploadTest {
                 .set("headline", "Polyglot " + Fixtures.unique("p")).set("imageAlt", "Shapes")
                 .attach("imageFile", "shapes.jpg", polyglot, "image/jpeg").press("Save draft");
         assertThat(saved.statusCode()).isEqualTo(303);
-        long id = Long.parseLong(Browser.pathOf(saved.header("Location")).replaceAll("\\D+", ""));
+        long id = Browser.storyIdOf(saved);
         byte[] served = given().get(fixtures.reload(id).featuredImage.url(200)).asByteArray();
         assertThat(new String(served, StandardCharsets.ISO_8859_1)).doesNotContain("<script");
     }

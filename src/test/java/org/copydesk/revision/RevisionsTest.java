@@ -84,7 +84,7 @@ class RevisionsTest {
         Document form = browser.page("/desk/stories/new");
         Response saved = browser.form(form, "#story-form").set("headline", headline).set("body", body).press("Save draft");
         assertEquals(303, saved.statusCode(), saved.asString());
-        return Long.parseLong(Browser.pathOf(saved.header("Location")).replaceAll("\\D+", ""));
+        return Browser.storyIdOf(saved);
     }
 
     @Transactional

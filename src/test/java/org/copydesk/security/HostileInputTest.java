@@ -59,7 +59,7 @@ class HostileInputTest {
                     .set("notesToEditor", payload).set("newAuthorName", "Author " + mark + " " + payload)
                     .press("Submit for review");
             assertThat(saved.statusCode()).as(payload + ": " + saved.asString()).isEqualTo(303);
-            long id = Long.parseLong(Browser.pathOf(saved.header("Location")).replaceAll("\\D+", ""));
+            long id = Browser.storyIdOf(saved);
             Document storyDesk = writer.follow(saved);
             writer.form(storyDesk, "form[action$=/comments]").set("staffComment", payload).press("Add comment");
             Response published = desk.form(desk.page("/desk/stories/" + id), "#story-form").press("Publish");

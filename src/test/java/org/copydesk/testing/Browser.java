@@ -93,6 +93,11 @@ public class Browser {
         return this;
     }
 
+    /** The story number in the address a save redirected to ({@code /desk/stories/42}). */
+    public static long storyIdOf(Response redirect) {
+        return Long.parseLong(pathOf(redirect.header("Location")).replaceAll("\\D+", ""));
+    }
+
     public static String pathOf(String location) {
         URI uri = URI.create(location);
         return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
