@@ -85,10 +85,16 @@ public class StorySearch {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = nativeQuery.getResultList();
+        // One query for all the stories found (not one each), kept in the ranking's order.
+        List<Long> ids = rows.stream().map(row -> ((Number) row[0]).longValue()).toList();
+        java.util.Map<Long, Story> byId = ids.isEmpty() ? java.util.Map.of() : Story.<Story>list("id in ?1", ids).stream()
+                .collect(java.util.stream.Collectors.toMap(s -> s.id, s -> s));
         List<Hit> hits = new ArrayList<>();
         for (Object[] row : rows) {
-            Story story = Story.findById(((Number) row[0]).longValue());
-            hits.add(new Hit(story, snippet((String) row[1])));
+            Story story = byId.get(((Number) row[0]).longValue());
+            if (story != null) {
+                hits.add(new Hit(story, snippet((String) row[1])));
+            }
         }
         return hits;
     }

@@ -1,0 +1,104 @@
+package org.copydesk.site;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import org.copydesk.people.Role;
+import org.copydesk.people.StaffAccount;
+import org.copydesk.story.Story;
+import org.copydesk.testing.Fixtures;
+import org.hibernate.SessionFactory;
+import org.junit.jupiter.api.Test;
+
+/**
+ * No N+1: a public page issues the same small number of SQL statements whether a story has one
+ * byline, tag and related story or many, and whether a list shows one story or thirty.
+ */
+@QuarkusTest
+@TestProfile(QueryBoundsTest.Quiet.class)
+class QueryBoundsTest {
+
+    /** No scheduled job running in the background while statements are counted. */
+    public static class Quiet implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("copydesk.scheduler.every", "1h");
+        }
+    }
+
+    /** The most statements any public page may take. */
+    static final int LIMIT = 12;
+
+    @Inject
+    Fixtures fixtures;
+
+    @Inject
+    SessionFactory sessions;
+
+    @Test
+    void aStoryPageCostsTheSameWithOneOrManyBylinesTagsAndRelatedStories() {
+        StaffAccount reporter = fixtures.staff(Role.REPORTER);
+        StaffAccount editor = fixtures.staff(Role.EDITOR);
+        Story small = rich(1, reporter, editor);
+        Story large = rich(8, reporter, editor);
+        long smallCount = statements(fixtures.reload(small.id).publicPath);
+        long largeCount = statements(fixtures.reload(large.id).publicPath);
+        assertThat(largeCount).as("statements for 8 bylines, tags and related vs 1").isEqualTo(smallCount);
+        assertThat(largeCount).isLessThanOrEqualTo(LIMIT);
+    }
+
+    @Test
+    void listsAndFeedsCostTheSameForOneStoryOrAFullPage() {
+        StaffAccount reporter = fixtures.staff(Role.REPORTER);
+        StaffAccount editor = fixtures.staff(Role.EDITOR);
+        for (int i = 0; i < 35; i++) {
+            rich(2, reporter, editor);
+        }
+        String authorSlug = org.copydesk.web.Slugs.of(reporter.displayName, 120);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String path : new String[] {"/", "/world", "/world?page=2", "/tags/bounded-0", "/authors/" + authorSlug,
+                "/feed.xml", "/world/feed.xml", "/sitemap.xml", "/sitemap-news.xml", "/search?q=bounded"}) {
+            counts.put(path, statements(path));
+        }
+        assertThat(counts.values()).as(counts.toString()).allSatisfy(count -> assertThat(count).isLessThanOrEqualTo(LIMIT));
+    }
+
+    /** A published story with {@code n} bylines, tags and related stories. */
+    private Story rich(int n, StaffAccount reporter, StaffAccount editor) {
+        Story story = fixtures.published("Bounded " + Fixtures.unique("q"), reporter, editor);
+        for (int i = 0; i < n; i++) {
+            fixtures.tag(story.id, "Bounded " + i);
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            Story s = Story.findById(story.id);
+            for (int i = 1; i < n; i++) {
+                org.copydesk.people.AuthorProfile author = new org.copydesk.people.AuthorProfile();
+                author.name = "Co Author " + Fixtures.unique("a");
+                author.slug = org.copydesk.web.Slugs.of(author.name, 120);
+                author.persist();
+                s.bylines.add(new org.copydesk.story.Byline(author, null));
+            }
+            for (Story other : Story.<Story>find("state = ?1 and id <> ?2 order by id desc",
+                    org.copydesk.story.StoryState.PUBLISHED, story.id).range(0, n - 1).list()) {
+                s.related.add(other);
+            }
+        });
+        return story;
+    }
+
+    private long statements(String path) {
+        given().get(path); // warm: templates compiled, caches filled
+        sessions.getStatistics().clear();
+        int status = given().get(path).statusCode();
+        assertThat(status).as(path).isEqualTo(200);
+        return sessions.getStatistics().getPrepareStatementCount();
+    }
+}
