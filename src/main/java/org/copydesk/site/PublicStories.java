@@ -32,11 +32,13 @@ public class PublicStories {
      */
     @SuppressWarnings("unchecked")
     public List<SectionBlock> sectionBlocks(int perSection) {
+        // Per section, the index on (section_id, state, first_published_at) gives the newest at once,
+        // however large the archive.
         List<Number> ids = Story.getEntityManager().createNativeQuery("""
-                select id from (
-                  select id, row_number() over (partition by section_id order by first_published_at desc, id desc) as rank
-                  from story where state = 'PUBLISHED' and update_of is null) newest
-                where rank <= :per""").setParameter("per", perSection).getResultList();
+                select newest.id from section sec cross join lateral (
+                  select s.id from story s
+                  where s.section_id = sec.id and s.state = 'PUBLISHED' and s.update_of is null
+                  order by s.first_published_at desc limit :per) newest""").setParameter("per", perSection).getResultList();
         if (ids.isEmpty()) {
             return List.of();
         }
