@@ -54,13 +54,17 @@ public class StorySearch {
         return run(query, false);
     }
 
+    /** How many of the most recent matches are ranked. */
+    static final int CANDIDATES = 1000;
+
     private List<Hit> run(Query query, boolean publishedOnly) {
         if (query.isEmpty()) {
             return List.of();
         }
-        StringBuilder sql = new StringBuilder("select s.id, ts_headline('english', copydesk_html_text(s.body), q, "
-                + "'StartSel=" + START + ", StopSel=" + STOP + ", MaxFragments=2, MinWords=8, MaxWords=25') "
-                + "from story s, websearch_to_tsquery('english', ?1) q where s.search_vector @@ q and s.update_of is null ");
+        // Ranking reads every matching story's vector, which for words common to the archive means most of
+        // it; so only the CANDIDATES most recent matches are ranked (recent stories are favoured anyway).
+        StringBuilder sql = new StringBuilder("with q as (select websearch_to_tsquery('english', ?1) q), "
+                + "candidates as materialized (select s.id from story s, q where s.search_vector @@ q.q and s.update_of is null ");
         List<Object> params = new ArrayList<>();
         params.add(query.text().strip());
         if (publishedOnly) {
@@ -75,8 +79,12 @@ public class StorySearch {
             sql.append("and exists (select 1 from story_byline b join author a on a.id = b.author_id where b.story_id = s.id "
                     + "and a.slug = ?").append(params.size()).append(") ");
         }
+        sql.append("order by coalesce(s.first_published_at, s.updated_at) desc limit ").append(CANDIDATES).append(") ");
+        sql.append("select s.id, ts_headline('english', copydesk_html_text(s.body), q.q, "
+                + "'StartSel=" + START + ", StopSel=" + STOP + ", MaxFragments=2, MinWords=8, MaxWords=25') "
+                + "from candidates c join story s on s.id = c.id, q ");
         // Weighted rank (headline A counts most), gently favouring recent stories: halved after ~90 days.
-        sql.append("order by ts_rank(s.search_vector, q, 1) / (1 + extract(epoch from (now() - "
+        sql.append("order by ts_rank(s.search_vector, q.q, 1) / (1 + extract(epoch from (now() - "
                 + "coalesce(s.first_published_at, s.updated_at))) / 7776000.0) desc, s.id desc ");
         sql.append("limit ").append(PAGE_SIZE).append(" offset ").append(Math.max(0, query.page() - 1) * PAGE_SIZE);
         var nativeQuery = Panache.getEntityManager().createNativeQuery(sql.toString());
