@@ -30,6 +30,14 @@ public enum AuditAction {
         this.label = label;
     }
 
+    /** True for the acts that change what readers see (cached public pages must go). */
+    public boolean changesPublicPages() {
+        return switch (this) {
+            case PUBLISH, SCHEDULED_PUBLISH, PUBLISH_UPDATE, UNPUBLISH, CORRECTION, SETTINGS_CHANGE -> true;
+            default -> false;
+        };
+    }
+
     public String label() {
         return label;
     }

@@ -31,8 +31,14 @@ public class AuditLog {
     @Inject
     Clock clock;
 
+    @Inject
+    org.copydesk.site.PublicVersion publicVersion;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public AuditEvent storyEvent(AuditAction action, StaffAccount actor, Story story, String from, String to, String comment) {
+        if (action.changesPublicPages()) {
+            publicVersion.raise();
+        }
         AuditEvent event = event(action, actor, actor == null ? "Scheduler" : actor.displayName);
         event.story = story;
         event.fromValue = from;
@@ -44,6 +50,9 @@ public class AuditLog {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public AuditEvent staffEvent(AuditAction action, StaffAccount actor, String from, String to, String detail) {
+        if (action.changesPublicPages()) {
+            publicVersion.raise();
+        }
         AuditEvent event = event(action, actor, actor == null ? null : actor.displayName);
         event.fromValue = from;
         event.toValue = to;

@@ -49,6 +49,9 @@ public class AuthorDeskResource {
     ImageStore images;
 
     @Inject
+    org.copydesk.site.PublicVersion publicVersion;
+
+    @Inject
     CurrentStaff me;
 
     @GET
@@ -94,6 +97,7 @@ public class AuthorDeskResource {
     @jakarta.transaction.Transactional
     public Response photo(@PathParam("id") long id, @RestForm("photo") FileUpload photo, @RestForm("remove") String remove) {
         AuthorProfile author = find(id);
+        publicVersion.raise();
         if ("on".equals(remove)) {
             author.photo = null;
             return flash.redirect("/desk/authors/" + id, "Photo removed.");

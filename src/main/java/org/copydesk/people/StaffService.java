@@ -19,6 +19,9 @@ import org.copydesk.web.Text;
 @Transactional
 public class StaffService {
 
+    @jakarta.inject.Inject
+    org.copydesk.site.PublicVersion publicVersion;
+
     @Inject
     AuditLog audit;
 
@@ -198,6 +201,7 @@ public class StaffService {
         }
         profile.name = cleanName;
         profile.bio = cleanBio;
+        publicVersion.raise();
         return profile;
     }
 }

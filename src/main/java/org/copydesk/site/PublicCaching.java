@@ -16,7 +16,9 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
@@ -27,8 +29,42 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  */
 public class PublicCaching {
 
+    /** Request property: the public version read before rendering, for storing the page. */
+    static final String VERSION = "copydesk.public-version";
+
     @Inject
     PageFreshness freshness;
+
+    @Inject
+    PageCache cache;
+
+    @Inject
+    PublicVersion versions;
+
+    /**
+     * A public page already rendered at the current public version is sent from memory (or answered
+     * 304 when the browser's ETag matches) without running the resource: one small query per request.
+     */
+    @ServerRequestFilter
+    public Response fromCache(ContainerRequestContext request) {
+        if (!cache.enabled() || !"GET".equals(request.getMethod()) || !isPublic(request) || !isPage(request)) {
+            return null;
+        }
+        long version = versions.current();
+        request.setProperty(VERSION, version);
+        PageCache.Page page = cache.get(key(request), version);
+        if (page == null) {
+            return null;
+        }
+        Response.ResponseBuilder answer = notModified(request, page.etag(), page.lastModified())
+                ? Response.notModified() : Response.ok(page.body(), page.contentType());
+        answer.header(HttpHeaders.ETAG, page.etag()).header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
+                .header(HttpHeaders.VARY, "Accept-Encoding");
+        if (page.lastModified() != null) {
+            answer.header(HttpHeaders.LAST_MODIFIED, httpDate(page.lastModified()));
+        }
+        return answer.build();
+    }
 
     static final String CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=300";
 
@@ -54,8 +90,13 @@ public class PublicCaching {
         Instant lastModified = freshness.lastModified() == null ? null
                 : freshness.lastModified().truncatedTo(ChronoUnit.SECONDS);
         if (lastModified != null) {
-            response.getHeaders().putSingle(HttpHeaders.LAST_MODIFIED,
-                    DateTimeFormatter.RFC_1123_DATE_TIME.format(lastModified.atZone(ZoneOffset.UTC)));
+            response.getHeaders().putSingle(HttpHeaders.LAST_MODIFIED, httpDate(lastModified));
+        }
+        if (request.getProperty(VERSION) instanceof Long version) {
+            String type = response.getMediaType() != null ? response.getMediaType().toString()
+                    : response.getHeaderString(HttpHeaders.CONTENT_TYPE);
+            cache.put(key(request), new PageCache.Page(version, body, type == null ? "text/html;charset=UTF-8" : type,
+                    etag, lastModified));
         }
         if (notModified(request, etag, lastModified)) {
             response.setStatus(304);
@@ -81,6 +122,22 @@ public class PublicCaching {
         } catch (DateTimeParseException e) {
             return false;
         }
+    }
+
+    private static String httpDate(Instant instant) {
+        return DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.atZone(ZoneOffset.UTC));
+    }
+
+    /** Pages and feeds; not the operations endpoints, files and images (their bytes have caches of their own). */
+    private static boolean isPage(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        return !path.startsWith("/q/") && !path.startsWith("/static/") && !path.startsWith("/images/")
+                && !path.startsWith("/bundle/");
+    }
+
+    private static String key(ContainerRequestContext request) {
+        java.net.URI uri = request.getUriInfo().getRequestUri();
+        return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
     }
 
     private static boolean isPublic(ContainerRequestContext request) {

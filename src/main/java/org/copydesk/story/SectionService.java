@@ -15,6 +15,9 @@ import org.copydesk.web.Text;
 @Transactional
 public class SectionService {
 
+    @jakarta.inject.Inject
+    org.copydesk.site.PublicVersion publicVersion;
+
     /** First path segments the site itself uses; a section may not take them. */
     static final Set<String> RESERVED = Set.of("desk", "login", "logout", "authors", "tags", "search", "feed-xml",
             "sitemap-xml", "sitemap-news-xml", "robots-txt", "preview", "q", "assets", "static", "favicon-ico", "api");
@@ -47,6 +50,7 @@ public class SectionService {
         Integer last = Section.find("select max(position) from Section").project(Integer.class).firstResult();
         section.position = last == null ? 1 : last + 1;
         section.persist();
+        publicVersion.raise();
         return section;
     }
 }

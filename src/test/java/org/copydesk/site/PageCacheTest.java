@@ -1,0 +1,96 @@
+package org.copydesk.site;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.copydesk.people.Role;
+import org.copydesk.people.StaffAccount;
+import org.copydesk.story.Story;
+import org.copydesk.story.StoryAction;
+import org.copydesk.story.StoryForm;
+import org.copydesk.story.StoryService;
+import org.copydesk.testing.Fixtures;
+import org.copydesk.web.Newsroom;
+import org.hibernate.SessionFactory;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+
+/** Rendered pages come from memory, and every published change is visible at once. */
+@QuarkusTest
+@TestProfile(PageCacheTest.CacheOn.class)
+class PageCacheTest {
+
+    /** The cache as in production, and no scheduler counting statements in the background. */
+    public static class CacheOn implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("copydesk.page-cache.enabled", "true", "copydesk.scheduler.every", "1h");
+        }
+    }
+
+    @Inject
+    Fixtures fixtures;
+
+    @Inject
+    StoryService stories;
+
+    @Inject
+    SessionFactory sessions;
+
+    @Test
+    void aRepeatedPageAndAConditionalRequestAreAnsweredWithoutRendering() {
+        StaffAccount reporter = fixtures.staff(Role.REPORTER);
+        StaffAccount editor = fixtures.staff(Role.EDITOR);
+        String path = fixtures.reload(fixtures.published("Cached " + Fixtures.unique("c"), reporter, editor).id).publicPath;
+        Response first = given().get(path);
+        sessions.getStatistics().clear();
+        Response second = given().get(path);
+        assertThat(second.asString()).isEqualTo(first.asString());
+        assertThat(second.header("ETag")).isEqualTo(first.header("ETag"));
+        assertThat(sessions.getStatistics().getPrepareStatementCount()).as("only the version is read").isEqualTo(1);
+        sessions.getStatistics().clear();
+        Response notModified = given().header("If-None-Match", first.header("ETag")).get(path);
+        assertThat(notModified.statusCode()).isEqualTo(304);
+        assertThat(sessions.getStatistics().getPrepareStatementCount()).isEqualTo(1);
+    }
+
+    @Test
+    void publishedChangesAreVisibleAtOnce() {
+        StaffAccount reporter = fixtures.staff(Role.REPORTER);
+        StaffAccount editor = fixtures.staff(Role.EDITOR);
+        Story live = fixtures.published("Before the change " + Fixtures.unique("v"), reporter, editor);
+        String path = fixtures.reload(live.id).publicPath;
+        given().get(path);
+        given().get("/");
+
+        // A correction.
+        QuarkusTransaction.requiringNew().run(() -> stories.addCorrection(live.id, "An earlier version misspelt Bamako.", editor));
+        assertThat(given().get(path).asString()).contains("An earlier version misspelt Bamako.");
+
+        // A published update.
+        String updated = "After the change " + Fixtures.unique("v");
+        QuarkusTransaction.requiringNew().run(() -> {
+            StoryForm form = StoryForm.fromStory(Story.findById(live.id), Newsroom.zone());
+            form.headline = updated;
+            Story update = stories.save(live.id, form, reporter, null);
+            stories.act(update.id, StoryAction.PUBLISH_UPDATE, editor, null);
+        });
+        assertThat(Jsoup.parse(given().get(path).asString()).select("h1").text()).isEqualTo(updated);
+        assertThat(given().get("/").asString()).contains(updated);
+
+        // A new story on the front page, then taken down.
+        Story fresh = fixtures.published("Just in " + Fixtures.unique("v"), reporter, editor);
+        assertThat(given().get("/").asString()).contains(fresh.headline);
+        QuarkusTransaction.requiringNew().run(() -> stories.act(fresh.id, StoryAction.UNPUBLISH, editor, "Legal"));
+        assertThat(given().get("/").asString()).doesNotContain(fresh.headline);
+        assertThat(given().get(fixtures.reload(fresh.id).publicPath).statusCode()).isEqualTo(410);
+    }
+}
