@@ -77,13 +77,18 @@ class StoryLifecycleTest {
     }
 
     @Test
-    void overdueScheduledStoriesArePublishedExactlyOnce() {
+    void overdueScheduledStoriesArePublishedExactlyOnce() throws InterruptedException {
         StaffAccount reporter = fixtures.staff(Role.REPORTER);
         StaffAccount editor = fixtures.staff(Role.EDITOR);
         Story story = fixtures.story("Overdue " + Fixtures.unique("s"), reporter, editor, StoryAction.SUBMIT);
         fixtures.scheduleAt(story.id, Instant.now().minusSeconds(3600), editor);
         stories.publishDue(Instant.now());
         stories.publishDue(Instant.now());
+        // The background job may hold the row (SKIP LOCKED) and be the one to publish it: wait for its commit.
+        long until = System.currentTimeMillis() + 10_000;
+        while (fixtures.reload(story.id).state != StoryState.PUBLISHED && System.currentTimeMillis() < until) {
+            Thread.sleep(100);
+        }
         assertEquals(StoryState.PUBLISHED, fixtures.reload(story.id).state);
         assertEquals(1, fixtures.count("SCHEDULED_PUBLISH", story.id));
     }
