@@ -94,12 +94,11 @@ public class ImageStore {
     static String checkFormatAndSize(byte[] upload) {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(upload))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            String format = readers.hasNext() ? ACCEPTED.get(readers.next().getFormatName().toLowerCase(Locale.ROOT)) : null;
+            ImageReader reader = readers.hasNext() ? readers.next() : null;
+            String format = reader == null ? null : ACCEPTED.get(reader.getFormatName().toLowerCase(Locale.ROOT));
             if (format == null) {
                 throw new ImageRejectedException("That file is not a JPEG, PNG or WebP image. Other formats, SVG among them, are not accepted.");
             }
-            in.seek(0);
-            ImageReader reader = ImageIO.getImageReaders(in).next();
             try {
                 reader.setInput(in, true, true);
                 long pixels = (long) reader.getWidth(0) * reader.getHeight(0);

@@ -43,19 +43,9 @@ public class SignInThrottle {
     @Transactional
     public Optional<Duration> lockedFor(String username, String address) {
         Instant now = clock.instant();
-        Instant until = null;
-        for (String key : new String[] {accountKey(username), addressKey(address)}) {
-            if (key == null) {
-                continue;
-            }
-            java.util.List<?> rows = em.createNativeQuery("select locked_until from sign_in_throttle where key = :key")
-                    .setParameter("key", key).getResultList();
-            Instant at = rows.isEmpty() ? null : toInstant(rows.get(0));
-            if (at != null && at.isAfter(now) && (until == null || at.isAfter(until))) {
-                until = at;
-            }
-        }
-        return until == null ? Optional.empty() : Optional.of(Duration.between(now, until));
+        Instant until = toInstant(em.createNativeQuery("select max(locked_until) from sign_in_throttle where key in (:keys)")
+                .setParameter("keys", java.util.Arrays.asList(accountKey(username), addressKey(address))).getSingleResult());
+        return until == null || !until.isAfter(now) ? Optional.empty() : Optional.of(Duration.between(now, until));
     }
 
     @Transactional

@@ -16,8 +16,8 @@ import org.copydesk.audit.AuditEvent;
 public class PageFreshness {
 
     /** The acts that change what lists, feeds and sitemaps show. */
-    static final List<String> PUBLIC_CHANGES = List.of("PUBLISH", "SCHEDULED_PUBLISH", "PUBLISH_UPDATE", "UNPUBLISH",
-            "CORRECTION");
+    static final List<String> PUBLIC_CHANGES = java.util.Arrays.stream(org.copydesk.audit.AuditAction.values())
+            .filter(org.copydesk.audit.AuditAction::changesPublicPages).map(Enum::name).toList();
 
     @Inject
     SiteInfo site;
