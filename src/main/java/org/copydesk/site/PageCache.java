@@ -1,7 +1,11 @@
 package org.copydesk.site;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.zip.GZIPOutputStream;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -10,15 +14,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Rendered public pages, kept with the public version they were rendered at ({@link PublicVersion}).
- * An entry is used only while that version is current, so nothing stale is served after a change
- * commits, on any node; a page is rendered again once after each change.
+ * Rendered public pages, kept with the public version ({@link PublicVersion}) and the site settings
+ * generation ({@link SiteInfo#generation()}) they were rendered at. An entry is used only while both
+ * are current, so nothing stale is served after a change commits; a page is rendered again once after
+ * each change. Pages are kept plain and gzipped, so that a cached answer costs no compression either.
  */
 @ApplicationScoped
 public class PageCache {
 
     /** One rendered page and what its response needs. */
-    public record Page(long version, String body, String contentType, String etag, Instant lastModified) {
+    public record Page(long version, long siteGeneration, byte[] body, byte[] gzipped, String contentType, String etag,
+                       Instant lastModified) {
     }
 
     private final Cache<String, Page> pages;
@@ -34,15 +40,25 @@ public class PageCache {
         return enabled;
     }
 
-    /** The page rendered at this version, or null. */
-    public Page get(String key, long version) {
+    /** The page rendered at this version and settings generation, or null. */
+    public Page get(String key, long version, long siteGeneration) {
         Page page = enabled ? pages.getIfPresent(key) : null;
-        return page != null && page.version() == version ? page : null;
+        return page != null && page.version() == version && page.siteGeneration() == siteGeneration ? page : null;
     }
 
     public void put(String key, Page page) {
         if (enabled) {
             pages.put(key, page);
         }
+    }
+
+    static byte[] gzip(byte[] body) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 3 + 64);
+        try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
+            zip.write(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 }

@@ -16,8 +16,10 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
 
+import io.vertx.ext.web.RoutingContext;
+
+import org.copydesk.web.Flash;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -29,8 +31,9 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  */
 public class PublicCaching {
 
-    /** Request property: the public version read before rendering, for storing the page. */
+    /** Request properties: the public version and settings generation read before rendering, for storing the page. */
     static final String VERSION = "copydesk.public-version";
+    static final String SITE_GENERATION = "copydesk.site-generation";
 
     @Inject
     PageFreshness freshness;
@@ -41,37 +44,29 @@ public class PublicCaching {
     @Inject
     PublicVersion versions;
 
+    @Inject
+    SiteInfo site;
+
     /**
-     * A public page already rendered at the current public version is sent from memory (or answered
-     * 304 when the browser's ETag matches) without running the resource: one small query per request.
+     * Notes what this page is about to be rendered at, so that it can be kept: pages already kept are
+     * answered earlier, on the event loop ({@link CachedPages}). Nothing is kept while the version is
+     * unknown (changes on other nodes would go unheard).
      */
     @ServerRequestFilter
-    public Response fromCache(ContainerRequestContext request) {
-        if (!cache.enabled() || !"GET".equals(request.getMethod()) || !isPublic(request) || !isPage(request)) {
-            return null;
+    public void beforeRendering(ContainerRequestContext request, RoutingContext routing) {
+        long version = versions.known();
+        if (cache.enabled() && version != PublicVersion.UNKNOWN && "GET".equals(request.getMethod())
+                && cacheable(routing)) {
+            request.setProperty(SITE_GENERATION, site.generation());
+            request.setProperty(VERSION, version);
         }
-        long version = versions.current();
-        request.setProperty(VERSION, version);
-        PageCache.Page page = cache.get(key(request), version);
-        if (page == null) {
-            return null;
-        }
-        Response.ResponseBuilder answer = notModified(request, page.etag(), page.lastModified())
-                ? Response.notModified() : Response.ok(page.body(), page.contentType());
-        answer.header(HttpHeaders.ETAG, page.etag()).header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
-                .header(HttpHeaders.VARY, "Accept-Encoding");
-        if (page.lastModified() != null) {
-            answer.header(HttpHeaders.LAST_MODIFIED, httpDate(page.lastModified()));
-        }
-        return answer.build();
     }
 
     static final String CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=300";
 
     @ServerResponseFilter
-    public void etag(ContainerRequestContext request, ContainerResponseContext response) {
-        if (!"GET".equals(request.getMethod()) || response.getStatus() != 200
-                || !isPublic(request)) {
+    public void etag(ContainerRequestContext request, ContainerResponseContext response, RoutingContext routing) {
+        if (!"GET".equals(request.getMethod()) || response.getStatus() != 200 || !isPublic(routing)) {
             return;
         }
         // Quarkus REST renders a TemplateInstance before response filters run; handle both to be safe.
@@ -92,13 +87,16 @@ public class PublicCaching {
         if (lastModified != null) {
             response.getHeaders().putSingle(HttpHeaders.LAST_MODIFIED, httpDate(lastModified));
         }
-        if (request.getProperty(VERSION) instanceof Long version) {
+        if (request.getProperty(VERSION) instanceof Long version
+                && request.getProperty(SITE_GENERATION) instanceof Long siteGeneration) {
             String type = response.getMediaType() != null ? response.getMediaType().toString()
                     : response.getHeaderString(HttpHeaders.CONTENT_TYPE);
-            cache.put(key(request), new PageCache.Page(version, body, type == null ? "text/html;charset=UTF-8" : type,
-                    etag, lastModified));
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            cache.put(key(routing), new PageCache.Page(version, siteGeneration, bytes, PageCache.gzip(bytes),
+                    type == null ? "text/html;charset=UTF-8" : type, etag, lastModified));
         }
-        if (notModified(request, etag, lastModified)) {
+        if (notModified(request.getHeaderString(HttpHeaders.IF_NONE_MATCH),
+                request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE), etag, lastModified)) {
             response.setStatus(304);
             response.setEntity(null);
         } else {
@@ -107,12 +105,10 @@ public class PublicCaching {
     }
 
     /** If-None-Match decides when present (RFC 9110); otherwise If-Modified-Since, when the page knows its time. */
-    private static boolean notModified(ContainerRequestContext request, String etag, Instant lastModified) {
-        String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
+    static boolean notModified(String ifNoneMatch, String ifModifiedSince, String etag, Instant lastModified) {
         if (ifNoneMatch != null) {
             return ifNoneMatch.equals(etag) || ifNoneMatch.equals("W/" + etag);
         }
-        String ifModifiedSince = request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE);
         if (ifModifiedSince == null || lastModified == null) {
             return false;
         }
@@ -124,30 +120,34 @@ public class PublicCaching {
         }
     }
 
-    private static String httpDate(Instant instant) {
+    static String httpDate(Instant instant) {
         return DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.atZone(ZoneOffset.UTC));
     }
 
-    /** Pages and feeds; not the operations endpoints, files and images (their bytes have caches of their own). */
-    private static boolean isPage(ContainerRequestContext request) {
-        String path = request.getUriInfo().getPath();
-        return !path.startsWith("/q/") && !path.startsWith("/static/") && !path.startsWith("/images/")
-                && !path.startsWith("/bundle/");
+    /**
+     * Pages and feeds anyone may see, the same for everyone: kept in memory and shared caches. Not the
+     * desk, sign-in, previews, search (endless distinct queries), the operations endpoints, files and
+     * images (their bytes have caches of their own), nor a page carrying a one-off message for this browser.
+     */
+    static boolean cacheable(RoutingContext request) {
+        String path = request.normalizedPath();
+        return isPublic(request) && !path.startsWith("/q/") && !path.startsWith("/static/")
+                && !path.startsWith("/images/") && !path.startsWith("/bundle/");
     }
 
-    private static String key(ContainerRequestContext request) {
-        java.net.URI uri = request.getUriInfo().getRequestUri();
-        return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    /** The page's key: its path as routed (decoded, normalised), so that the safety checks see what routing sees. */
+    static String key(RoutingContext request) {
+        String query = request.request().query();
+        return query == null ? request.normalizedPath() : request.normalizedPath() + "?" + query;
     }
 
-    private static boolean isPublic(ContainerRequestContext request) {
-        String path = request.getUriInfo().getPath();
+    private static boolean isPublic(RoutingContext request) {
+        String path = request.normalizedPath();
         if (path.startsWith("/desk") || path.startsWith("/login") || path.startsWith("/logout")
                 || path.startsWith("/preview") || path.startsWith("/search")) {
             return false;
         }
-        // A page carrying a one-off message for this browser is not for a shared cache.
-        return !request.getCookies().containsKey("copydesk-flash");
+        return request.request().getCookie(Flash.COOKIE) == null;
     }
 
     private static String sha256(String text) {

@@ -1,28 +1,79 @@
 package org.copydesk.site;
 
+import java.util.concurrent.atomic.AtomicLong;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 /**
  * The version of everything public ({@code public_version}): raised inside the transaction that changes
  * what readers see, so it moves exactly when that change commits, on every node alike.
+ * <p>
+ * Each node holds the version in memory while {@link PublicChangeListener} hears the database's
+ * notifications (a change on another node arrives within milliseconds of its commit); a change made
+ * on this node counts here the moment it commits. While the listener is not connected the version is
+ * unknown ({@link #known()} is empty) and pages are not served from memory.
  */
 @ApplicationScoped
 public class PublicVersion {
 
+    static final long UNKNOWN = -1;
+
     @Inject
     EntityManager em;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    private final AtomicLong known = new AtomicLong(UNKNOWN);
 
     /** Part of the caller's transaction: the new version counts only if the change commits. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void raise() {
-        em.createNativeQuery("update public_version set value = value + 1 where id = 1").executeUpdate();
+        long raised = ((Number) em.createNativeQuery("update public_version set value = value + 1 where id = 1 returning value")
+                .getSingleResult()).longValue();
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    heard(raised);
+                }
+            }
+        });
     }
 
+    /** The version in memory, or {@link #UNKNOWN} while changes cannot be heard. */
+    public long known() {
+        return known.get();
+    }
+
+    /** The version as stored, for when it is not known in memory. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public long current() {
+    public long stored() {
         return ((Number) em.createNativeQuery("select value from public_version where id = 1").getSingleResult()).longValue();
+    }
+
+    /** A committed version, heard from the database or from this node; versions only move forward. */
+    void heard(long version) {
+        known.accumulateAndGet(version, (current, heard) -> current == UNKNOWN ? UNKNOWN : Math.max(current, heard));
+    }
+
+    /** Listening again after a gap: the stored version is the truth from here on. */
+    void listening(long stored) {
+        known.set(stored);
+    }
+
+    /** Not listening: changes on other nodes would go unheard. */
+    void deaf() {
+        known.set(UNKNOWN);
     }
 }

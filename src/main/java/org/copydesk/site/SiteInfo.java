@@ -34,6 +34,8 @@ public class SiteInfo {
     private volatile Settings settings = new Settings("Copydesk", "Copydesk", "MMM d");
     private volatile List<SectionLink> sections = List.of();
     private volatile java.time.Instant loadedAt = java.time.Instant.now();
+    /** Counts reloads: a page cached before the latest one may show old settings or sections. */
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
     void onStart(@Observes @Priority(5) StartupEvent event) {
         reload();
@@ -48,6 +50,12 @@ public class SiteInfo {
             }
             sections = Section.inOrder().stream().map(s -> new SectionLink(s.name, s.slug)).toList();
         });
+        generation.incrementAndGet();
+    }
+
+    /** Raised by every reload, after the new settings and sections are in place. */
+    public long generation() {
+        return generation.get();
     }
 
     /** When settings and sections were last read (after any change to them): every page shows them. */

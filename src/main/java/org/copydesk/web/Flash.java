@@ -21,7 +21,7 @@ import jakarta.ws.rs.core.Response;
 @RequestScoped
 public class Flash {
 
-    static final String COOKIE = "copydesk-flash";
+    public static final String COOKIE = "copydesk-flash";
 
     @Inject
     RoutingContext context;

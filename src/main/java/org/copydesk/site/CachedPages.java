@@ -1,0 +1,84 @@
+package org.copydesk.site;
+
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+/**
+ * Answers a public page kept in {@link PageCache} straight from the event loop, before sign-in, CSRF
+ * and the REST layer: no thread hop, no query, no rendering, no compression (the gzipped bytes are
+ * kept too). Runs after the security-header filters, so the answer carries the same headers as a
+ * rendered one. Anything else goes on to be rendered (and kept, by {@link PublicCaching}).
+ */
+@ApplicationScoped
+public class CachedPages {
+
+    /** Below {@code SecurityHeaders} (10): filters with a higher priority run first. */
+    static final int PRIORITY = 5;
+
+    @Inject
+    PageCache cache;
+
+    @Inject
+    PublicVersion versions;
+
+    @Inject
+    SiteInfo site;
+
+    void register(@Observes Filters filters) {
+        filters.register(this::answer, PRIORITY);
+    }
+
+    void answer(RoutingContext context) {
+        long version = versions.known();
+        if (!cache.enabled() || version == PublicVersion.UNKNOWN || context.request().method() != HttpMethod.GET
+                || !PublicCaching.cacheable(context)) {
+            context.next();
+            return;
+        }
+        PageCache.Page page = cache.get(PublicCaching.key(context), version, site.generation());
+        if (page == null) {
+            context.next();
+            return;
+        }
+        HttpServerResponse response = context.response();
+        response.headers().set(HttpHeaders.ETAG, page.etag()).set(HttpHeaders.CACHE_CONTROL, PublicCaching.CACHE_CONTROL)
+                .set(HttpHeaders.VARY, "Accept-Encoding");
+        if (page.lastModified() != null) {
+            response.headers().set(HttpHeaders.LAST_MODIFIED, PublicCaching.httpDate(page.lastModified()));
+        }
+        if (PublicCaching.notModified(context.request().getHeader(HttpHeaders.IF_NONE_MATCH),
+                context.request().getHeader(HttpHeaders.IF_MODIFIED_SINCE), page.etag(), page.lastModified())) {
+            response.setStatusCode(304).end();
+            return;
+        }
+        response.headers().set(HttpHeaders.CONTENT_TYPE, page.contentType());
+        if (acceptsGzip(context.request().getHeader(HttpHeaders.ACCEPT_ENCODING))) {
+            // Set by us, so the server's own compression leaves the bytes alone.
+            response.headers().set(HttpHeaders.CONTENT_ENCODING, "gzip");
+            response.end(Buffer.buffer(page.gzipped()));
+        } else {
+            response.end(Buffer.buffer(page.body()));
+        }
+    }
+
+    /** gzip listed and not refused with q=0. */
+    static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        for (String coding : acceptEncoding.split(",")) {
+            String[] parts = coding.trim().split(";");
+            if (parts[0].trim().equalsIgnoreCase("gzip")) {
+                return parts.length == 1 || !parts[1].replace(" ", "").matches("q=0(\\.0*)?");
+            }
+        }
+        return false;
+    }
+}
