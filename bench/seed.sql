@@ -20,6 +20,26 @@ insert into para values
  (10, 'This threat persists, and it may worsen, given the decision taken by the French government to significantly reduce its presence, its Operation Barkhane, primarily in the north, where terrorists feel more and more at ease, the minister said.'),
  (11, 'Lavrov pointed out that the market for private military contractors has been created by Western countries, and that the United States, Britain and France are leaders in terms of the number of such companies operating across several continents.');
 
+-- A newsroom's vocabulary beyond those paragraphs: 30,000 made-up words whose use follows Zipf's law
+-- (the word of rank r is drawn with odds about 1/r), so that a search word matches a realistic share of the
+-- archive: rank 30 about a third of the stories, rank 3,000 under one in a hundred. bench/run picks its
+-- search words from here. The table stays in the bench database (the app never reads it).
+create table bench_word (rank int primary key, word text not null);
+insert into bench_word
+select r, string_agg((array['ka','lo','mi','ren','dus','po','ta','vel','shi','nor','bra','ek','zu','fan','gil','ho',
+                            'ur','tep','san','qua'])[1 + (r / (20 ^ d)::int) % 20], '' order by d) || 'o'
+from generate_series(1, 30000) r cross join generate_series(0, 3) d
+group by r;
+-- 20,000 sentences of 12 such words; each paragraph of a story gets one.
+create temporary table sentence (n int primary key, text text) on commit drop;
+select setseed(0.42);
+insert into sentence
+select x.n, initcap(string_agg(w.word, ' ' order by x.k)) || '.'
+from (select n, k, least(30000, floor(exp(random() * ln(30000)))::int) as r
+      from generate_series(0, 19999) n cross join generate_series(1, 12) k) x
+join bench_word w on w.rank = x.r
+group by x.n;
+
 -- Authors and tags.
 insert into author (id, name, slug, bio)
 select 5000000 + g, 'Bench Author ' || g, 'bench-author-' || g, 'Correspondent number ' || g || ' of the bench newsroom.'
@@ -27,16 +47,17 @@ from generate_series(1, 200) g;
 insert into tag (id, name, slug)
 select 5000000 + g, 'Bench Topic ' || g, 'bench-topic-' || g from generate_series(1, 500) g;
 
--- Stories: mostly published (newest last), some drafts, in review, scheduled and unpublished; 8 to 16
--- paragraphs (roughly 600 to 1,200 words) each.
+-- Stories: mostly published (newest last), some drafts, in review, scheduled and unpublished; 12 to 24
+-- paragraphs of about 50 words (roughly 600 to 1,200 words) each.
 insert into story (id, headline, standfirst, kicker, body, slug, section_id, dateline_place, state, created_by,
                    created_at, updated_at, first_published_at, last_published_at, public_path, scheduled_at)
 select 5000000 + i,
        'Bench story ' || i || ': ' || split_part(p.text, ',', 1),
        'Standfirst of bench story ' || i || ', about ' || lower(split_part(p.text, ' ', 3)) || ' and the region.',
        case when i % 10 = 0 then 'Analysis' end,
-       (select string_agg('<p>' || q.text || '</p>', '' order by k)
-          from generate_series(0, 7 + i % 9) k join para q on q.n = (i + k) % 12),
+       (select string_agg('<p>' || q.text || ' ' || t.text || '</p>', '' order by k)
+          from generate_series(0, 11 + i % 13) k join para q on q.n = (i + k) % 12
+          join sentence t on t.n = (i * 7919 + k * 104729) % 20000),
        'bench-story-' || i,
        1 + i % 6,
        case when i % 3 = 0 then 'Bamako' when i % 3 = 1 then 'Moscow' end,

@@ -31,9 +31,13 @@ public class PageCache {
     private final boolean enabled;
 
     PageCache(@ConfigProperty(name = "copydesk.page-cache.enabled", defaultValue = "true") boolean enabled,
-              @ConfigProperty(name = "copydesk.page-cache.max-pages", defaultValue = "5000") long maxPages) {
+              @ConfigProperty(name = "copydesk.page-cache.max-megabytes", defaultValue = "32") long maxMegabytes) {
         this.enabled = enabled;
-        this.pages = Caffeine.newBuilder().maximumSize(maxPages).expireAfterAccess(Duration.ofHours(1)).build();
+        // Bounded by bytes, not pages: a sitemap weighs as much as fifty stories. Caffeine keeps the pages
+        // asked for most often (a breaking story) and lets one-off ones (an odd search) go first.
+        this.pages = Caffeine.newBuilder().maximumWeight(maxMegabytes * 1024 * 1024)
+                .<String, Page>weigher((key, page) -> key.length() + page.body().length + page.gzipped().length)
+                .expireAfterAccess(Duration.ofHours(1)).build();
     }
 
     public boolean enabled() {

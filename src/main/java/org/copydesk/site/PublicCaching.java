@@ -125,8 +125,8 @@ public class PublicCaching {
     }
 
     /**
-     * Pages and feeds anyone may see, the same for everyone: kept in memory and shared caches. Not the
-     * desk, sign-in, previews, search (endless distinct queries), the operations endpoints, files and
+     * Pages, feeds and search results anyone may see, the same for everyone: kept in memory and shared
+     * caches. Not the desk, sign-in, previews, the operations endpoints, files and
      * images (their bytes have caches of their own), nor a page carrying a one-off message for this browser.
      */
     static boolean cacheable(RoutingContext request) {
@@ -144,7 +144,7 @@ public class PublicCaching {
     private static boolean isPublic(RoutingContext request) {
         String path = request.normalizedPath();
         if (path.startsWith("/desk") || path.startsWith("/login") || path.startsWith("/logout")
-                || path.startsWith("/preview") || path.startsWith("/search")) {
+                || path.startsWith("/preview")) {
             return false;
         }
         return request.request().getCookie(Flash.COOKIE) == null;
