@@ -170,8 +170,13 @@ public class SiteResource {
         return list;
     }
 
+    /** Past {@link StoryList#MAX_PAGE} a list has no pages: a 404, like a page past its end. */
     static int pageNumber(String value) {
-        return RequestValues.pageNumber(value, 100_000);
+        int number = RequestValues.pageNumber(value, Integer.MAX_VALUE);
+        if (number > StoryList.MAX_PAGE) {
+            throw new NotFoundException();
+        }
+        return number;
     }
 
     private String baseUrl() {

@@ -10,11 +10,17 @@ import org.copydesk.story.Story;
  */
 public record StoryList(List<Story> stories, int number, String previous, String next) {
 
+    /**
+     * The deepest page a list offers (5,000 stories at 20 a page): the cost of a page grows with its
+     * offset, so lists stop here; older stories are found through search, the sitemaps and tag pages.
+     */
+    public static final int MAX_PAGE = 250;
+
     public static StoryList of(List<Story> fetched, int size, int number, String path) {
         boolean more = fetched.size() > size;
         List<Story> shown = more ? fetched.subList(0, size) : fetched;
         String previous = number <= 1 ? null : (number == 2 ? path : path + "?page=" + (number - 1));
-        String next = more ? path + "?page=" + (number + 1) : null;
+        String next = more && number < MAX_PAGE ? path + "?page=" + (number + 1) : null;
         return new StoryList(shown, number, previous, next);
     }
 

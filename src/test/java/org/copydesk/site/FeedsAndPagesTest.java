@@ -92,6 +92,11 @@ class FeedsAndPagesTest {
         Document second = new Browser().page("/world?page=2");
         assertThat(second.select("link[rel=prev]").attr("href")).isEqualTo("/world");
         assertEquals(404, new Browser().get("/world?page=9999").statusCode());
+        assertEquals(404, new Browser().get("/world?page=" + (StoryList.MAX_PAGE + 1)).statusCode(), "lists stop at a bounded depth");
+        java.util.List<org.copydesk.story.Story> full = java.util.Collections.nCopies(21, null);
+        assertThat(StoryList.of(full, 20, StoryList.MAX_PAGE, "/world").next()).as("no link past the last page offered").isNull();
+        assertThat(StoryList.of(full, 20, StoryList.MAX_PAGE, "/world").stories()).hasSize(20);
+        assertThat(StoryList.of(full, 20, StoryList.MAX_PAGE - 1, "/world").next()).isEqualTo("/world?page=" + StoryList.MAX_PAGE);
     }
 
     @Test
