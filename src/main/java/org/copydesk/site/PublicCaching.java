@@ -78,7 +78,8 @@ public class PublicCaching {
         } else {
             return;
         }
-        String etag = "\"" + sha256(body).substring(0, 32) + "\"";
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        String etag = "\"" + sha256(bytes).substring(0, 32) + "\"";
         response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
         response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
         response.getHeaders().add(HttpHeaders.VARY, "Accept-Encoding");
@@ -91,7 +92,6 @@ public class PublicCaching {
                 && request.getProperty(SITE_GENERATION) instanceof Long siteGeneration) {
             String type = response.getMediaType() != null ? response.getMediaType().toString()
                     : response.getHeaderString(HttpHeaders.CONTENT_TYPE);
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             cache.put(key(routing), new PageCache.Page(version, siteGeneration, bytes, PageCache.gzip(bytes),
                     type == null ? "text/html;charset=UTF-8" : type, etag, lastModified));
         }
@@ -150,9 +150,9 @@ public class PublicCaching {
         return request.request().getCookie(Flash.COOKIE) == null;
     }
 
-    private static String sha256(String text) {
+    private static String sha256(byte[] bytes) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -56,12 +56,6 @@ public class PublicVersion {
         return known.get();
     }
 
-    /** The version as stored, for when it is not known in memory. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public long stored() {
-        return ((Number) em.createNativeQuery("select value from public_version where id = 1").getSingleResult()).longValue();
-    }
-
     /** A committed version, heard from the database or from this node; versions only move forward. */
     void heard(long version) {
         known.accumulateAndGet(version, (current, heard) -> current == UNKNOWN ? UNKNOWN : Math.max(current, heard));
