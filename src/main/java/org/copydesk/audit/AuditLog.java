@@ -34,10 +34,14 @@ public class AuditLog {
     @Inject
     org.copydesk.site.PublicVersion publicVersion;
 
+    @Inject
+    org.copydesk.ops.NewsroomMetrics metrics;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public AuditEvent storyEvent(AuditAction action, StaffAccount actor, Story story, String from, String to, String comment) {
         if (action.changesPublicPages()) {
             publicVersion.raise();
+            metrics.countAtCommit(action);
         }
         AuditEvent event = event(action, actor, actor == null ? "Scheduler" : actor.displayName);
         event.story = story;

@@ -58,8 +58,12 @@ public class StorySearch {
     }
 
     static final int SNIPPET_WINDOW = 3000;
-    /** How many of the most recent matches are ranked (ten pages of results). */
-    static final int CANDIDATES = 200;
+    /**
+     * How many of the most recent matches are ranked (five pages of results). Finding and ranking them is
+     * most of a search's cost, in proportion: 200 made a search at 100,000 stories cost about 15 ms of
+     * database time (docs/performance.md).
+     */
+    static final int CANDIDATES = 100;
     /**
      * Checking one story's words while walking costs about this many times a text-index hit (measured at
      * 100,000 stories: 4.5 µs a row walked, 1.8 µs a match through the index).

@@ -3,6 +3,7 @@ package org.copydesk.site;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -19,7 +20,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 
 import io.vertx.ext.web.RoutingContext;
 
+import org.copydesk.ops.NewsroomMetrics;
 import org.copydesk.web.Flash;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -34,6 +37,8 @@ public class PublicCaching {
     /** Request properties: the public version and settings generation read before rendering, for storing the page. */
     static final String VERSION = "copydesk.public-version";
     static final String SITE_GENERATION = "copydesk.site-generation";
+    /** Request property: when the REST layer took the request (nanoTime), for the render timer. */
+    static final String STARTED = "copydesk.render-started";
 
     @Inject
     PageFreshness freshness;
@@ -47,6 +52,9 @@ public class PublicCaching {
     @Inject
     SiteInfo site;
 
+    @Inject
+    NewsroomMetrics metrics;
+
     /**
      * Notes what this page is about to be rendered at, so that it can be kept: pages already kept are
      * answered earlier, on the event loop ({@link CachedPages}). Nothing is kept while the version is
@@ -54,6 +62,7 @@ public class PublicCaching {
      */
     @ServerRequestFilter
     public void beforeRendering(ContainerRequestContext request, RoutingContext routing) {
+        request.setProperty(STARTED, System.nanoTime());
         long version = versions.known();
         if (cache.enabled() && version != PublicVersion.UNKNOWN && "GET".equals(request.getMethod())
                 && cacheable(routing)) {
@@ -62,10 +71,12 @@ public class PublicCaching {
         }
     }
 
-    static final String CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=300";
+    /** Browsers keep a page a minute; shared caches (docker/nginx.conf, a CDN) a second, then revalidate (docs/operations.md). */
+    static final String CACHE_CONTROL = "public, max-age=60, s-maxage=1, stale-while-revalidate=10";
 
     @ServerResponseFilter
-    public void etag(ContainerRequestContext request, ContainerResponseContext response, RoutingContext routing) {
+    public void etag(ContainerRequestContext request, ContainerResponseContext response, RoutingContext routing,
+            SimpleResourceInfo resource) {
         if (!"GET".equals(request.getMethod()) || response.getStatus() != 200 || !isPublic(routing)) {
             return;
         }
@@ -77,6 +88,9 @@ public class PublicCaching {
             body = page.render();
         } else {
             return;
+        }
+        if (request.getProperty(STARTED) instanceof Long started && resource != null) {
+            metrics.rendered(resource.getMethodName(), Duration.ofNanos(System.nanoTime() - started));
         }
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         String etag = "\"" + sha256(bytes).substring(0, 32) + "\"";

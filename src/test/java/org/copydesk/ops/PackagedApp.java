@@ -86,6 +86,12 @@ final class PackagedApp implements AutoCloseable {
         throw new AssertionError("The app did not serve /login within 90 s:\n" + log());
     }
 
+    /** Pulls the plug: SIGKILL, no shutdown hooks, whatever is in flight is cut off. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();
@@ -105,6 +111,11 @@ final class PackagedApp implements AutoCloseable {
 
     static void dropDatabase(String name) throws SQLException {
         execute("postgres", "drop database if exists " + name + " with (force)");
+    }
+
+    /** The same database as a libpq URL, for the command-line tools (pg_dump, psql). */
+    static String libpqUrl(String database) {
+        return SERVER.replaceFirst("^jdbc:postgresql://", "postgresql://" + USER + "@") + database;
     }
 
     static Connection connect(String database) throws SQLException {

@@ -11,14 +11,19 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
 /**
  * Two packaged app nodes on loopback sharing one database: a scheduled story goes live exactly once
- * (one publication, one audit line), a sign-in on one node is good on the other, and a story whose
- * time passed while every node was down goes live when a node starts.
+ * (one publication, one audit line), a sign-in on one node is good on the other, a story whose time
+ * passed while every node was down goes live when a node starts, a correction made on one node shows
+ * on the other's (cached) page within a second, and a node killed while a reporter saves loses nothing
+ * it confirmed.
  */
 class TwoNodesIT extends OnEmptyDatabase {
 
@@ -51,6 +56,104 @@ class TwoNodesIT extends OnEmptyDatabase {
             assertEquals(1, auditCount(overdue));
             assertThat(given().baseUri(restarted.base()).get(publicPath(overdue)).statusCode()).isEqualTo(200);
         }
+    }
+
+    @Test
+    void aChangeOnOneNodeShowsOnTheOtherWithinASecondAndAKilledNodeLosesNoSavedWork() throws Exception {
+        try (PackagedApp a = PackagedApp.start(database, NODE_ENV); PackagedApp b = PackagedApp.start(database, NODE_ENV)) {
+            long storyId = insertScheduledStory("two-nodes-correction", "now()");
+            awaitPublished(storyId, Duration.ofSeconds(20));
+            String path = publicPath(storyId);
+            // Both nodes now keep the page in memory: the second request on each is answered from there.
+            for (PackagedApp node : new PackagedApp[] {a, b}) {
+                given().baseUri(node.base()).get(path).then().statusCode(200);
+                given().baseUri(node.base()).get(path).then().statusCode(200);
+            }
+            Map<String, String> session = SignIn.as(a.base(), "chief", "chief-editor-password").cookies();
+
+            String correction = "An earlier version misnamed the minister " + System.nanoTime() + ".";
+            Response added = DeskForms.submit(a.base(), session, "/desk/stories/" + storyId, "/corrections",
+                    Map.of("correction", correction));
+            Instant committed = Instant.now();
+            assertEquals(303, added.statusCode(), added.asString());
+            Duration took = null;
+            while (Duration.between(committed, Instant.now()).compareTo(Duration.ofSeconds(5)) < 0) {
+                if (given().baseUri(b.base()).get(path).asString().contains(correction)) {
+                    took = Duration.between(committed, Instant.now());
+                    break;
+                }
+                Thread.sleep(20);
+            }
+            assertThat(took).as("node B shows the correction made on node A").isNotNull();
+            assertThat(took).as("within a second").isLessThan(Duration.ofSeconds(1));
+
+            // A reporter saving again and again on node A when it dies: every save A confirmed is kept,
+            // the story is whole, and the same sign-in carries on on node B.
+            long draftId = insertDraft("two-nodes-kill");
+            String editPage = "/desk/stories/" + draftId;
+            AtomicInteger confirmed = new AtomicInteger();
+            AtomicInteger attempted = new AtomicInteger();
+            AtomicBoolean killed = new AtomicBoolean();
+            AtomicReference<Throwable> failure = new AtomicReference<>();
+            Thread saving = new Thread(() -> {
+                for (int n = 1; ; n++) {
+                    attempted.set(n);
+                    try {
+                        Response saved = DeskForms.submit(a.base(), session, editPage, editPage,
+                                Map.of("action", "save", "body", "Save number " + n + " of the test."));
+                        if (saved.statusCode() != 303) {
+                            throw new AssertionError("save " + n + " answered " + saved.statusCode());
+                        }
+                        confirmed.set(n);
+                    } catch (Throwable e) {
+                        if (!killed.get()) {
+                            failure.set(e);
+                        }
+                        return; // after the kill: node A went away mid-request
+                    }
+                }
+            });
+            saving.start();
+            Instant giveUp = Instant.now().plusSeconds(30);
+            while (confirmed.get() < 5 && failure.get() == null && Instant.now().isBefore(giveUp)) {
+                Thread.sleep(10);
+            }
+            assertThat(failure.get()).as("saves on node A before the kill").isNull();
+            Thread.sleep(137);
+            killed.set(true);
+            a.kill();
+            saving.join(10_000);
+            assertThat(failure.get()).isNull();
+            int lastConfirmed = confirmed.get();
+            assertThat(lastConfirmed).isGreaterThanOrEqualTo(5);
+
+            String body = single("select body from story where id = ?", draftId);
+            int kept = Integer.parseInt(body.replaceAll("(?s).*Save number (\\d+) .*", "$1"));
+            assertThat(kept).as("the last confirmed save, or the one in flight if it committed")
+                    .isBetween(lastConfirmed, attempted.get());
+            Response onB = given().baseUri(b.base()).cookies(session).redirects().follow(false).get(editPage);
+            assertEquals(200, onB.statusCode(), "node A's sign-in is good on node B");
+            assertThat(onB.asString()).contains("Save number " + kept + " of the test.");
+            Response savedOnB = DeskForms.submit(b.base(), session, editPage, editPage,
+                    Map.of("action", "save", "body", "Carried on on node B."));
+            assertEquals(303, savedOnB.statusCode(), savedOnB.asString());
+            assertThat(single("select body from story where id = ?", draftId)).contains("Carried on on node B.");
+        }
+    }
+
+    /** A draft in the World section, written straight into the database. */
+    private long insertDraft(String slug) throws SQLException {
+        long id = 900_000_000L + (System.nanoTime() % 1_000_000L);
+        try (Connection c = PackagedApp.connect(database);
+             PreparedStatement s = c.prepareStatement("insert into story (id, headline, standfirst, body, slug, section_id, "
+                     + "state, created_at, updated_at, version) values (?, ?, 'Standfirst', '<p>Body.</p>', ?, "
+                     + "(select id from section where slug = 'world'), 'DRAFT', now(), now(), 0)")) {
+            s.setLong(1, id);
+            s.setString(2, "Draft " + slug);
+            s.setString(3, slug);
+            s.executeUpdate();
+        }
+        return id;
     }
 
     /** A story in the Scheduled state, written straight into the database (ids far above Hibernate's). */

@@ -1,0 +1,55 @@
+package org.copydesk.ops;
+
+import java.time.Duration;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import org.copydesk.audit.AuditAction;
+
+/**
+ * The newsroom's own figures beside Quarkus's (requests, connection pool, JVM) at /q/metrics:
+ * {@code copydesk_story_events_total{action=...}} counts publications, updates, corrections and
+ * unpublishings on this node (sum over nodes for the newsroom), and {@code copydesk_page_render_seconds}
+ * times public pages rendered (pages answered from memory are not renders).
+ */
+@ApplicationScoped
+public class NewsroomMetrics {
+
+    @Inject
+    MeterRegistry registry;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    /** Counted when the caller's transaction commits: a refused or rolled-back act counts nothing. */
+    public void countAtCommit(AuditAction action) {
+        Counter counter = Counter.builder("copydesk.story.events").description("Story acts that change public pages")
+                .tag("action", action.name().toLowerCase()).register(registry);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    counter.increment();
+                }
+            }
+        });
+    }
+
+    /** One public page rendered; {@code page} is the kind (the resource method), never the path. */
+    public void rendered(String page, Duration took) {
+        Timer.builder("copydesk.page.render").description("Public pages rendered (not answered from memory)")
+                .tag("page", page).publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(5)).register(registry).record(took);
+    }
+}

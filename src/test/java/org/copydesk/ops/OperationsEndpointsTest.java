@@ -1,0 +1,57 @@
+package org.copydesk.ops;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.copydesk.people.Role;
+import org.copydesk.people.StaffAccount;
+import org.copydesk.testing.Fixtures;
+import org.junit.jupiter.api.Test;
+
+/** What an operator's probes and Prometheus read: readiness with the database and its migrations, newsroom metrics. */
+@QuarkusTest
+class OperationsEndpointsTest {
+
+    @Inject
+    Fixtures fixtures;
+
+    @Test
+    void readinessChecksTheDatabaseAndItsMigrations() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.name", hasItem("Database migrations"))
+                .body("checks.find { it.name == 'Database migrations' }.data.pending", equalTo(0))
+                .body("checks.name", hasItem("Database connections health check"));
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void metricsCountPublicationsAndTimePageRenders() {
+        double before = value(metrics(), "copydesk_story_events_total\\{action=\"publish\"[^}]*}");
+        StaffAccount reporter = fixtures.staff(Role.REPORTER);
+        StaffAccount editor = fixtures.staff(Role.EDITOR);
+        String path = fixtures.reload(fixtures.published("Counted " + Fixtures.unique("m"), reporter, editor).id).publicPath;
+        given().get(path).then().statusCode(200);
+
+        String after = metrics();
+        assertThat(value(after, "copydesk_story_events_total\\{action=\"publish\"[^}]*}")).isEqualTo(before + 1);
+        assertThat(value(after, "copydesk_page_render_seconds_count\\{page=\"story\"[^}]*}")).isGreaterThanOrEqualTo(1);
+        assertThat(after).contains("http_server_requests_seconds_count").contains("agroal_active_count");
+    }
+
+    private static String metrics() {
+        return given().get("/q/metrics").then().statusCode(200).extract().asString();
+    }
+
+    /** The sample's value, or 0 when the series does not exist yet. */
+    private static double value(String exposition, String series) {
+        Matcher m = Pattern.compile("(?m)^" + series + " ([0-9.eE+-]+)$").matcher(exposition);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+}
