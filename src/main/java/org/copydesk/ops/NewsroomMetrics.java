@@ -7,11 +7,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.copydesk.audit.AuditAction;
+import org.copydesk.web.AfterCommit;
 
 /**
  * The newsroom's own figures beside Quarkus's (requests, connection pool, JVM) at /q/metrics:
@@ -32,18 +31,7 @@ public class NewsroomMetrics {
     public void countAtCommit(AuditAction action) {
         Counter counter = Counter.builder("copydesk.story.events").description("Story acts that change public pages")
                 .tag("action", action.name().toLowerCase()).register(registry);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    counter.increment();
-                }
-            }
-        });
+        AfterCommit.run(transactions, counter::increment);
     }
 
     /** One public page rendered; {@code page} is the kind (the resource method), never the path. */

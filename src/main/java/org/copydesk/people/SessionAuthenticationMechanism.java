@@ -1,5 +1,7 @@
 package org.copydesk.people;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
@@ -61,9 +63,21 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
                         }));
     }
 
+    /** On a worker thread outside any request: a request context of its own (Hibernate asks it which database). */
     private static boolean stillValid(SessionCookies.Session session) {
-        return QuarkusTransaction.requiringNew().call(() -> StaffAccount.findByUsername(session.username())
-                .map(account -> account.enabled && account.sessionGeneration == session.generation()).orElse(false));
+        ManagedContext requestContext = Arc.container().requestContext();
+        boolean ours = !requestContext.isActive();
+        if (ours) {
+            requestContext.activate();
+        }
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> StaffAccount.findByUsername(session.username())
+                    .map(account -> account.enabled && account.sessionGeneration == session.generation()).orElse(false));
+        } finally {
+            if (ours) {
+                requestContext.terminate();
+            }
+        }
     }
 
     @Override

@@ -143,7 +143,7 @@ public class PublicCaching {
      * caches. Not the desk, sign-in, previews, the operations endpoints, files and
      * images (their bytes have caches of their own), nor a page carrying a one-off message for this browser.
      */
-    static boolean cacheable(RoutingContext request) {
+    public static boolean cacheable(RoutingContext request) {
         String path = request.normalizedPath();
         return isPublic(request) && !path.startsWith("/q/") && !path.startsWith("/static/")
                 && !path.startsWith("/images/") && !path.startsWith("/bundle/");

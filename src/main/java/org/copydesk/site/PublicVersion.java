@@ -5,10 +5,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+
+import org.copydesk.web.AfterCommit;
 
 /**
  * The version of everything public ({@code public_version}): raised inside the transaction that changes
@@ -37,18 +37,7 @@ public class PublicVersion {
     public void raise() {
         long raised = ((Number) em.createNativeQuery("update public_version set value = value + 1 where id = 1 returning value")
                 .getSingleResult()).longValue();
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    heard(raised);
-                }
-            }
-        });
+        AfterCommit.run(transactions, () -> heard(raised));
     }
 
     /** The version in memory, or {@link #UNKNOWN} while changes cannot be heard. */

@@ -6,6 +6,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Named;
 
@@ -41,6 +42,11 @@ public class SiteInfo {
         reload();
     }
 
+    /**
+     * Also called from the public-change listener's own thread: a request context is made for it, which
+     * Hibernate needs to know which database to read (ops.ReadRouting: always the primary there).
+     */
+    @ActivateRequestContext
     public void reload() {
         QuarkusTransaction.requiringNew().run(() -> {
             SiteSettings row = SiteSettings.current();

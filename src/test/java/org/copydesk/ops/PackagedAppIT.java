@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
 import java.util.Map;
 
 import io.restassured.response.Response;
@@ -32,6 +33,10 @@ class PackagedAppIT extends OnEmptyDatabase {
             assertEquals(200, given().baseUri(app.base()).get("/q/health/ready").statusCode());
             assertEquals(404, given().baseUri(app.base()).redirects().follow(false).get("/world/2026/01/01/nothing")
                     .statusCode());
+            // Production logs are one JSON object per line, for a log shipper.
+            List<String> lines = app.log().lines().filter(line -> !line.isBlank()).toList();
+            assertThat(lines).isNotEmpty().allSatisfy(line -> assertThat(line).startsWith("{").endsWith("}"));
+            assertThat(lines).anyMatch(line -> line.contains("\"message\"") && line.contains("\"level\""));
         }
     }
 }

@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Two packaged app nodes on loopback sharing one database: a scheduled story goes live exactly once
  * (one publication, one audit line), a sign-in on one node is good on the other, a story whose time
- * passed while every node was down goes live when a node starts, a correction made on one node shows
- * on the other's (cached) page within a second, and a node killed while a reporter saves loses nothing
- * it confirmed.
+ * passed while every node was down goes live when a node starts, a correction and a publication made on
+ * one node show on the other's (cached) pages within a second, and a node killed while a reporter saves
+ * loses nothing it confirmed.
  */
 class TwoNodesIT extends OnEmptyDatabase {
 
@@ -87,6 +87,25 @@ class TwoNodesIT extends OnEmptyDatabase {
             assertThat(took).as("node B shows the correction made on node A").isNotNull();
             assertThat(took).as("within a second").isLessThan(Duration.ofSeconds(1));
 
+            // An editor publishes on A a story in review; B's front page (kept in memory) shows it within a second.
+            long inReview = insertStory("two-nodes-publish", "IN_REVIEW");
+            given().baseUri(b.base()).get("/").then().statusCode(200);
+            assertThat(given().baseUri(b.base()).get("/").asString()).doesNotContain("Story two-nodes-publish");
+            Response published = DeskForms.submit(a.base(), session, "/desk/stories/" + inReview, "/desk/stories/" + inReview,
+                    Map.of("action", "publish"));
+            Instant publishedAt = Instant.now();
+            assertEquals(303, published.statusCode(), published.asString());
+            Duration shown = null;
+            while (Duration.between(publishedAt, Instant.now()).compareTo(Duration.ofSeconds(5)) < 0) {
+                if (given().baseUri(b.base()).get("/").asString().contains("Story two-nodes-publish")) {
+                    shown = Duration.between(publishedAt, Instant.now());
+                    break;
+                }
+                Thread.sleep(20);
+            }
+            assertThat(shown).as("node B's front page shows the story published on node A").isNotNull();
+            assertThat(shown).as("within a second").isLessThan(Duration.ofSeconds(1));
+
             // A reporter saving again and again on node A when it dies: every save A confirmed is kept,
             // the story is whole, and the same sign-in carries on on node B.
             long draftId = insertDraft("two-nodes-kill");
@@ -141,16 +160,21 @@ class TwoNodesIT extends OnEmptyDatabase {
         }
     }
 
-    /** A draft in the World section, written straight into the database. */
     private long insertDraft(String slug) throws SQLException {
+        return insertStory(slug, "DRAFT");
+    }
+
+    /** A story in the World section in the given state, written straight into the database. */
+    private long insertStory(String slug, String state) throws SQLException {
         long id = 900_000_000L + (System.nanoTime() % 1_000_000L);
         try (Connection c = PackagedApp.connect(database);
              PreparedStatement s = c.prepareStatement("insert into story (id, headline, standfirst, body, slug, section_id, "
                      + "state, created_at, updated_at, version) values (?, ?, 'Standfirst', '<p>Body.</p>', ?, "
-                     + "(select id from section where slug = 'world'), 'DRAFT', now(), now(), 0)")) {
+                     + "(select id from section where slug = 'world'), ?, now(), now(), 0)")) {
             s.setLong(1, id);
-            s.setString(2, "Draft " + slug);
+            s.setString(2, "Story " + slug);
             s.setString(3, slug);
+            s.setString(4, state);
             s.executeUpdate();
         }
         return id;

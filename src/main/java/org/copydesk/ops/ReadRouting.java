@@ -1,0 +1,51 @@
+package org.copydesk.ops;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.hibernate.orm.PersistenceUnitExtension;
+import io.quarkus.hibernate.orm.runtime.tenant.TenantResolver;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.copydesk.site.PublicCaching;
+import org.copydesk.site.PublicVersion;
+
+/**
+ * Which database a unit of work reads: the replica for a reader's public page (GET, public, the same
+ * for everyone: the pages {@link PublicCaching} keeps) once the replica has caught up; the primary for
+ * everything else: the desk, sign-in, every form, image renditions (made on first request), the
+ * scheduler and start-up. Built on Hibernate's database-per-tenant switch, with two "tenants".
+ */
+@PersistenceUnitExtension
+@ApplicationScoped
+public class ReadRouting implements TenantResolver {
+
+    public static final String PRIMARY = "primary";
+    public static final String REPLICA = "replica";
+
+    @Inject
+    ReadReplica replica;
+
+    @Inject
+    PublicVersion versions;
+
+    @Override
+    public String getDefaultTenantId() {
+        return PRIMARY;
+    }
+
+    @Override
+    public String resolveTenantId() {
+        if (!replica.configured()) {
+            return PRIMARY;
+        }
+        var current = Arc.container().instance(CurrentVertxRequest.class);
+        RoutingContext request = current.isAvailable() ? current.get().getCurrent() : null;
+        if (request == null || request.request().method() != HttpMethod.GET || !PublicCaching.cacheable(request)) {
+            return PRIMARY;
+        }
+        return replica.caughtUpWith(versions.known()) ? REPLICA : PRIMARY;
+    }
+}

@@ -1,0 +1,91 @@
+package org.copydesk.ops;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import org.copydesk.people.Role;
+import org.copydesk.people.StaffAccount;
+import org.copydesk.site.PublicVersion;
+import org.copydesk.testing.Browser;
+import org.copydesk.testing.Fixtures;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * With a read replica configured, readers' pages are read from it and the desk never is. The "replica"
+ * here is the test database itself, through connections that PostgreSQL holds read-only
+ * (default_transaction_read_only): a desk write routed there would fail.
+ */
+@QuarkusTest
+@TestProfile(ReadReplicaTest.WithReplica.class)
+class ReadReplicaTest {
+
+    public static class WithReplica implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            String local = System.getProperty("copydesk.local-jdbc-url", "");
+            return local.isEmpty() ? Map.of() : Map.of("quarkus.datasource.replica.jdbc.url",
+                    local + "&ApplicationName=copydesk-replica&options=-c%20default_transaction_read_only%3Don",
+                    "copydesk.scheduler.every", "1h");
+        }
+    }
+
+    @Inject
+    Fixtures fixtures;
+
+    @Inject
+    ReadReplica replica;
+
+    @Inject
+    PublicVersion versions;
+
+    @BeforeEach
+    void needsTheLocalDatabase() {
+        Assumptions.assumeTrue(replica.configured(), "the replica stands in for the local test database only");
+    }
+
+    @Test
+    void readersPagesComeFromTheReplicaAndTheDeskFromThePrimary() {
+        StaffAccount reporter = fixtures.staff(Role.REPORTER);
+        StaffAccount editor = fixtures.staff(Role.EDITOR);
+        String path = fixtures.reload(fixtures.published("From the replica " + Fixtures.unique("r"), reporter, editor).id).publicPath;
+
+        double before = replicaAcquisitions();
+        assertThat(given().get(path).then().statusCode(200).extract().asString()).contains("From the replica");
+        given().get("/").then().statusCode(200);
+        assertThat(replicaAcquisitions()).as("public pages read the replica").isGreaterThan(before);
+
+        Browser browser = new Browser().signIn(reporter.username, Fixtures.PASSWORD);
+        double beforeDesk = replicaAcquisitions();
+        Document form = browser.page("/desk/stories/new");
+        var saved = browser.form(form, "#story-form").set("headline", "Written on the primary " + Fixtures.unique("r"))
+                .set("body", "A paragraph.").press("Save draft");
+        assertThat(saved.statusCode()).as(saved.asString()).isEqualTo(303);
+        browser.follow(saved);
+        assertThat(replicaAcquisitions()).as("the desk never reads the replica").isEqualTo(beforeDesk);
+    }
+
+    @Test
+    void theReplicaIsUsedOnlyOnceItHasReplayedWhatThisNodeKnows() {
+        long known = versions.known();
+        assertThat(known).isNotNegative();
+        assertThat(replica.caughtUpWith(known)).isTrue();
+        assertThat(replica.caughtUpWith(known + 1)).as("a replica behind the node is not read").isFalse();
+    }
+
+    private static double replicaAcquisitions() {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        Matcher m = Pattern.compile("(?m)^agroal_acquire_count_total\\{datasource=\"replica\"[^}]*} ([0-9.eE+-]+)$").matcher(metrics);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+}
