@@ -96,7 +96,15 @@ public class PublicCaching {
         String etag = "\"" + sha256(bytes).substring(0, 32) + "\"";
         response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
         response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
-        response.getHeaders().add(HttpHeaders.VARY, "Accept-Encoding");
+        // One variant per encoding only (not per browser's Accept), and no cookie: a page a proxy or CDN
+        // keeps is the same for everyone. The CSRF cookie matters only where there are forms to post,
+        // and public pages have none (search is a GET); nginx would rightly refuse to keep a page that sets one.
+        response.getHeaders().putSingle(HttpHeaders.VARY, "Accept-Encoding");
+        // quarkus-rest-csrf creates its cookie in a response filter that runs after this one, from a token
+        // its request filter left in the routing context (these names); without it, no cookie is set.
+        // PageCacheTest fails if a rendered public page sets a cookie again.
+        routing.remove("csrf_token_bytes");
+        routing.remove("csrf_token");
         Instant lastModified = freshness.lastModified() == null ? null
                 : freshness.lastModified().truncatedTo(ChronoUnit.SECONDS);
         if (lastModified != null) {

@@ -86,6 +86,7 @@ class TwoNodesIT extends OnEmptyDatabase {
             }
             assertThat(took).as("node B shows the correction made on node A").isNotNull();
             assertThat(took).as("within a second").isLessThan(Duration.ofSeconds(1));
+            System.out.printf("TwoNodesIT: a correction on node A showed on node B after %d ms%n", took.toMillis());
 
             // An editor publishes on A a story in review; B's front page (kept in memory) shows it within a second.
             long inReview = insertStory("two-nodes-publish", "IN_REVIEW");
@@ -105,6 +106,8 @@ class TwoNodesIT extends OnEmptyDatabase {
             }
             assertThat(shown).as("node B's front page shows the story published on node A").isNotNull();
             assertThat(shown).as("within a second").isLessThan(Duration.ofSeconds(1));
+            System.out.printf("TwoNodesIT: a story published on node A showed on node B's front page after %d ms%n",
+                    shown.toMillis());
 
             // A reporter saving again and again on node A when it dies: every save A confirmed is kept,
             // the story is whole, and the same sign-in carries on on node B.

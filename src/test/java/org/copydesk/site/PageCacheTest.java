@@ -51,6 +51,8 @@ class PageCacheTest {
         StaffAccount editor = fixtures.staff(Role.EDITOR);
         String path = fixtures.reload(fixtures.published("Cached " + Fixtures.unique("c"), reporter, editor).id).publicPath;
         Response first = given().get(path);
+        assertThat(first.header("Set-Cookie")).as("a rendered public page sets no cookie (proxies would not keep it)").isNull();
+        assertThat(first.headers().getValues("Vary")).containsExactly("Accept-Encoding");
         sessions.getStatistics().clear();
         Response second = given().get(path);
         assertThat(second.asString()).isEqualTo(first.asString());
