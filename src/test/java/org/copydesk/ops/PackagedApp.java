@@ -86,6 +86,19 @@ final class PackagedApp implements AutoCloseable {
         throw new AssertionError("The app did not serve /login within 90 s:\n" + log());
     }
 
+    /** Asks it to stop, as an orchestrator does (SIGTERM), without waiting for it. */
+    void terminate() {
+        process.destroy();
+    }
+
+    /** Waits for the process to end; its exit code. */
+    int awaitExit(Duration within) throws InterruptedException {
+        if (!process.waitFor(within.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("the app did not stop within " + within);
+        }
+        return process.exitValue();
+    }
+
     /** Pulls the plug: SIGKILL, no shutdown hooks, whatever is in flight is cut off. */
     void kill() throws InterruptedException {
         process.destroyForcibly();

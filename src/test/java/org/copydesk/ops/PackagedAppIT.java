@@ -4,6 +4,13 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -37,6 +44,43 @@ class PackagedAppIT extends OnEmptyDatabase {
             List<String> lines = app.log().lines().filter(line -> !line.isBlank()).toList();
             assertThat(lines).isNotEmpty().allSatisfy(line -> assertThat(line).startsWith("{").endsWith("}"));
             assertThat(lines).anyMatch(line -> line.contains("\"message\"") && line.contains("\"level\""));
+        }
+    }
+
+    /**
+     * SIGTERM while a sign-in is half sent (a slow connection): the node waits for the rest, answers
+     * it, and only then stops. The request is really in flight: its body arrives after the signal.
+     */
+    @Test
+    void aRequestInFlightWhenTheNodeIsToldToStopIsStillAnswered() throws Exception {
+        PackagedApp app = PackagedApp.start(database, Map.of());
+        try {
+            Response login = given().baseUri(app.base()).get("/login");
+            String csrf = Jsoup.parse(login.asString()).select("input[name=csrf-token]").val();
+            String cookies = login.cookies().entrySet().stream().map(c -> c.getKey() + "=" + c.getValue())
+                    .collect(java.util.stream.Collectors.joining("; "));
+            byte[] body = ("csrf-token=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8)
+                    + "&username=chief&password=chief-editor-password&next=%2Fdesk").getBytes(StandardCharsets.UTF_8);
+            try (Socket socket = new Socket("127.0.0.1", app.port)) {
+                socket.setSoTimeout(30_000);
+                OutputStream out = socket.getOutputStream();
+                out.write(("POST /login HTTP/1.1\r\nHost: 127.0.0.1:" + app.port + "\r\nCookie: " + cookies
+                        + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length
+                        + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(body, 0, 10);
+                out.flush();
+                Thread.sleep(500);
+                app.terminate();
+                Thread.sleep(1000);
+                out.write(body, 10, body.length - 10);
+                out.flush();
+                String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                        .readLine();
+                assertThat(statusLine).as("the answer to the request in flight").isEqualTo("HTTP/1.1 303 See Other");
+            }
+            assertThat(app.awaitExit(Duration.ofSeconds(30))).as("and then it stopped").isNotEqualTo(137);
+        } finally {
+            app.close();
         }
     }
 }
