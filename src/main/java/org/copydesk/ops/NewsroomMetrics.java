@@ -16,7 +16,8 @@ import org.copydesk.web.AfterCommit;
  * The newsroom's own figures beside Quarkus's (requests, connection pool, JVM) at /q/metrics:
  * {@code copydesk_story_events_total{action=...}} counts publications, updates, corrections and
  * unpublishings on this node (sum over nodes for the newsroom), and {@code copydesk_page_render_seconds}
- * times public pages rendered (pages answered from memory are not renders).
+ * times public pages rendered (pages answered from memory are not renders), and with a read replica
+ * {@code copydesk_public_reads_total{database=primary|replica}} says where renders read.
  */
 @ApplicationScoped
 public class NewsroomMetrics {
@@ -32,6 +33,12 @@ public class NewsroomMetrics {
         Counter counter = Counter.builder("copydesk.story.events").description("Story acts that change public pages")
                 .tag("action", action.name().toLowerCase()).register(registry);
         AfterCommit.run(transactions, counter::increment);
+    }
+
+    /** A public page's reads went to this database ("primary" or "replica"), when a replica is configured. */
+    public void publicPageRead(String database) {
+        Counter.builder("copydesk.public.reads").description("Public page renders by the database they read")
+                .tag("database", database).register(registry).increment();
     }
 
     /** One public page rendered; {@code page} is the kind (the resource method), never the path. */

@@ -37,8 +37,14 @@ public class ReadReplica {
     @DataSource("replica")
     InjectableInstance<AgroalDataSource> dataSource;
 
+    /** How long a replica seen caught up is trusted without asking again (a replica can die). */
+    static final long TRUST_NANOS = 1_000_000_000L;
+    /** After the replica could not be reached, how long it is left alone. */
+    static final long BACK_OFF_NANOS = 5_000_000_000L;
+
     private final AtomicLong replayed = new AtomicLong(-1);
-    private volatile long nextCheck;
+    private volatile long trustedUntil = System.nanoTime();
+    private volatile long nextCheck = System.nanoTime();
 
     /** True when a replica is configured. */
     public boolean configured() {
@@ -50,24 +56,37 @@ public class ReadReplica {
     }
 
     /**
-     * Whether the replica has replayed at least {@code version} (the public version this node knows):
-     * remembered once seen, asked again at most every {@link #RECHECK_NANOS} while it is behind.
+     * Whether the replica has replayed at least {@code version} (the public version this node knows).
+     * A replica seen caught up is trusted for a second, then asked again; one found behind is asked
+     * again at most every {@link #RECHECK_NANOS}; one that cannot be reached is left alone for
+     * {@link #BACK_OFF_NANOS}, the primary serving meanwhile.
      */
     public boolean caughtUpWith(long version) {
         if (version < 0 || !configured()) {
             return false;
         }
-        if (replayed.get() >= version) {
+        long now = System.nanoTime();
+        if (replayed.get() >= version && now - trustedUntil < 0) {
             return true;
         }
-        long now = System.nanoTime();
         if (now - nextCheck < 0) {
             return false;
         }
-        nextCheck = now + RECHECK_NANOS;
-        long seen = replayedVersion();
-        replayed.accumulateAndGet(seen, Math::max);
-        return seen >= version;
+        synchronized (this) {
+            if (now - nextCheck < 0) {
+                return replayed.get() >= version && now - trustedUntil < 0;
+            }
+            long seen = replayedVersion();
+            if (seen < 0) {
+                replayed.set(-1);
+                nextCheck = now + BACK_OFF_NANOS;
+                return false;
+            }
+            replayed.accumulateAndGet(seen, Math::max);
+            trustedUntil = now + TRUST_NANOS;
+            nextCheck = now + (seen >= version ? 0 : RECHECK_NANOS);
+            return seen >= version;
+        }
     }
 
     private long replayedVersion() {
@@ -76,7 +95,8 @@ public class ReadReplica {
             return rs.next() ? rs.getLong(1) : -1;
         } catch (SQLException | RuntimeException e) {
             // A replica down or unreachable: the primary serves, and the operator sees it in the log and health.
-            LOG.warnf("Read replica unavailable, reading from the primary: %s", e.getMessage());
+            LOG.warnf("Read replica unavailable, reading from the primary for %d s: %s", BACK_OFF_NANOS / 1_000_000_000L,
+                    e.getMessage());
             return -1;
         }
     }

@@ -31,6 +31,9 @@ public class ReadRouting implements TenantResolver {
     @Inject
     PublicVersion versions;
 
+    @Inject
+    NewsroomMetrics metrics;
+
     @Override
     public String getDefaultTenantId() {
         return PRIMARY;
@@ -46,6 +49,8 @@ public class ReadRouting implements TenantResolver {
         if (request == null || request.request().method() != HttpMethod.GET || !PublicCaching.cacheable(request)) {
             return PRIMARY;
         }
-        return replica.caughtUpWith(versions.known()) ? REPLICA : PRIMARY;
+        String database = replica.caughtUpWith(versions.known()) ? REPLICA : PRIMARY;
+        metrics.publicPageRead(database);
+        return database;
     }
 }

@@ -157,10 +157,15 @@ public class PublicCaching {
                 && !path.startsWith("/images/") && !path.startsWith("/bundle/");
     }
 
-    /** The page's key: its path as routed (decoded, normalised), so that the safety checks see what routing sees. */
+    /**
+     * The page's key: the host it was asked for (pages carry absolute links built from it, so a request
+     * with a made-up Host header must not leave a page for everyone else), then its path as routed
+     * (decoded, normalised, so that the safety checks see what routing sees) and the query.
+     */
     static String key(RoutingContext request) {
         String query = request.request().query();
-        return query == null ? request.normalizedPath() : request.normalizedPath() + "?" + query;
+        String host = String.valueOf(request.request().authority());
+        return query == null ? host + request.normalizedPath() : host + request.normalizedPath() + "?" + query;
     }
 
     private static boolean isPublic(RoutingContext request) {

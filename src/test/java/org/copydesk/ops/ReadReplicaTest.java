@@ -61,9 +61,12 @@ class ReadReplicaTest {
         String path = fixtures.reload(fixtures.published("From the replica " + Fixtures.unique("r"), reporter, editor).id).publicPath;
 
         double before = replicaAcquisitions();
+        double routedBefore = counter("copydesk_public_reads_total\\{database=\"replica\"");
         assertThat(given().get(path).then().statusCode(200).extract().asString()).contains("From the replica");
         given().get("/").then().statusCode(200);
-        assertThat(replicaAcquisitions()).as("public pages read the replica").isGreaterThan(before);
+        assertThat(counter("copydesk_public_reads_total\\{database=\"replica\"")).as("both renders read the replica")
+                .isGreaterThanOrEqualTo(routedBefore + 2);
+        assertThat(replicaAcquisitions()).as("through the replica's connections").isGreaterThanOrEqualTo(before + 2);
 
         Browser browser = new Browser().signIn(reporter.username, Fixtures.PASSWORD);
         double beforeDesk = replicaAcquisitions();
@@ -73,6 +76,7 @@ class ReadReplicaTest {
         assertThat(saved.statusCode()).as(saved.asString()).isEqualTo(303);
         browser.follow(saved);
         assertThat(replicaAcquisitions()).as("the desk never reads the replica").isEqualTo(beforeDesk);
+        assertThat(counter("copydesk_public_reads_total\\{database=\"replica\"")).isGreaterThanOrEqualTo(routedBefore + 2);
     }
 
     @Test
@@ -84,8 +88,12 @@ class ReadReplicaTest {
     }
 
     private static double replicaAcquisitions() {
+        return counter("agroal_acquire_count_total\\{datasource=\"replica\"");
+    }
+
+    private static double counter(String seriesStart) {
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        Matcher m = Pattern.compile("(?m)^agroal_acquire_count_total\\{datasource=\"replica\"[^}]*} ([0-9.eE+-]+)$").matcher(metrics);
+        Matcher m = Pattern.compile("(?m)^" + seriesStart + "[^}]*} ([0-9.eE+-]+)$").matcher(metrics);
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 }

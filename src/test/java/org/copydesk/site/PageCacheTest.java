@@ -72,6 +72,16 @@ class PageCacheTest {
     }
 
     @Test
+    void aPageAskedForUnderAMadeUpHostIsNotKeptForEveryoneElse() {
+        StaffAccount reporter = fixtures.staff(Role.REPORTER);
+        StaffAccount editor = fixtures.staff(Role.EDITOR);
+        String path = fixtures.reload(fixtures.published("Poison " + Fixtures.unique("h"), reporter, editor).id).publicPath;
+        assertThat(given().header("Host", "evil.example").get(path).asString()).contains("evil.example");
+        assertThat(given().header("Host", "evil.example").get(path).asString()).contains("evil.example");
+        assertThat(given().get(path).asString()).doesNotContain("evil.example");
+    }
+
+    @Test
     void aChangeCommittedByAnotherNodeIsHeardWithinASecond() throws Exception {
         StaffAccount reporter = fixtures.staff(Role.REPORTER);
         StaffAccount editor = fixtures.staff(Role.EDITOR);
