@@ -28,23 +28,31 @@ public class NewsroomMetrics {
     @Inject
     TransactionSynchronizationRegistry transactions;
 
+    // Meters are made once and kept: building and registering one is a map lookup and a few objects,
+    // and renders happen on the hot path.
+    private final java.util.Map<AuditAction, Counter> storyEvents = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, Counter> publicReads = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, Timer> renders = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Counted when the caller's transaction commits: a refused or rolled-back act counts nothing. */
     public void countAtCommit(AuditAction action) {
-        Counter counter = Counter.builder("copydesk.story.events").description("Story acts that change public pages")
-                .tag("action", action.name().toLowerCase()).register(registry);
+        Counter counter = storyEvents.computeIfAbsent(action, a -> Counter.builder("copydesk.story.events")
+                .description("Story acts that change public pages").tag("action", a.name().toLowerCase()).register(registry));
         AfterCommit.run(transactions, counter::increment);
     }
 
     /** A public page's reads went to this database ("primary" or "replica"), when a replica is configured. */
     public void publicPageRead(String database) {
-        Counter.builder("copydesk.public.reads").description("Public page renders by the database they read")
-                .tag("database", database).register(registry).increment();
+        publicReads.computeIfAbsent(database, d -> Counter.builder("copydesk.public.reads")
+                .description("Public page renders by the database they read").tag("database", d).register(registry))
+                .increment();
     }
 
     /** One public page rendered; {@code page} is the kind (the resource method), never the path. */
     public void rendered(String page, Duration took) {
-        Timer.builder("copydesk.page.render").description("Public pages rendered (not answered from memory)")
-                .tag("page", page).publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
-                .maximumExpectedValue(Duration.ofSeconds(5)).register(registry).record(took);
+        renders.computeIfAbsent(page, p -> Timer.builder("copydesk.page.render")
+                .description("Public pages rendered (not answered from memory)").tag("page", p)
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(5)).register(registry)).record(took);
     }
 }

@@ -1,6 +1,5 @@
 package org.copydesk.ops;
 
-import io.quarkus.arc.Arc;
 import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 import io.quarkus.hibernate.orm.runtime.tenant.TenantResolver;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
@@ -34,6 +33,9 @@ public class ReadRouting implements TenantResolver {
     @Inject
     NewsroomMetrics metrics;
 
+    @Inject
+    CurrentVertxRequest currentRequest;
+
     @Override
     public String getDefaultTenantId() {
         return PRIMARY;
@@ -44,8 +46,8 @@ public class ReadRouting implements TenantResolver {
         if (!replica.configured()) {
             return PRIMARY;
         }
-        var current = Arc.container().instance(CurrentVertxRequest.class);
-        RoutingContext request = current.isAvailable() ? current.get().getCurrent() : null;
+        // Asked only while a request context is active (Quarkus checks); outside HTTP there is no current request.
+        RoutingContext request = currentRequest.getCurrent();
         if (request == null || request.request().method() != HttpMethod.GET || !PublicCaching.cacheable(request)) {
             return PRIMARY;
         }

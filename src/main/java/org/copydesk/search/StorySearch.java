@@ -140,8 +140,7 @@ public class StorySearch {
         });
         // One query for all the stories found (not one each), kept in the ranking's order.
         List<Long> ids = rows.stream().map(row -> ((Number) row[0]).longValue()).toList();
-        java.util.Map<Long, Story> byId = ids.isEmpty() ? java.util.Map.of() : Story.<Story>list("id in ?1", ids).stream()
-                .collect(java.util.stream.Collectors.toMap(s -> s.id, s -> s));
+        java.util.Map<Long, Story> byId = Story.byIds(ids);
         List<Hit> hits = new ArrayList<>();
         for (Object[] row : rows) {
             Story story = byId.get(((Number) row[0]).longValue());

@@ -77,11 +77,7 @@ public class PublicStories {
         List<Long> ids = ((List<Number>) Story.getEntityManager().createNativeQuery(idsInOrder + " limit ?2 offset ?3")
                 .setParameter(1, ownerId).setParameter(2, size + 1).setParameter(3, (page - 1) * size)
                 .getResultList()).stream().map(Number::longValue).distinct().toList();
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        java.util.Map<Long, Story> byId = Story.<Story>list("id in ?1", ids).stream()
-                .collect(java.util.stream.Collectors.toMap(s -> s.id, s -> s));
+        java.util.Map<Long, Story> byId = Story.byIds(ids);
         return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 

@@ -144,6 +144,14 @@ public class Story extends PanacheEntity {
     @Version
     public int version;
 
+    /** The stories with these ids, in one query, by id (lists found by SQL of their own: search, author and tag pages). */
+    public static java.util.Map<Long, Story> byIds(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return Story.<Story>list("id in ?1", ids).stream().collect(java.util.stream.Collectors.toMap(s -> s.id, s -> s));
+    }
+
     public boolean isPublished() {
         return state == StoryState.PUBLISHED && updateOf == null;
     }

@@ -76,14 +76,7 @@ class TwoNodesIT extends OnEmptyDatabase {
                     Map.of("correction", correction));
             Instant committed = Instant.now();
             assertEquals(303, added.statusCode(), added.asString());
-            Duration took = null;
-            while (Duration.between(committed, Instant.now()).compareTo(Duration.ofSeconds(5)) < 0) {
-                if (given().baseUri(b.base()).get(path).asString().contains(correction)) {
-                    took = Duration.between(committed, Instant.now());
-                    break;
-                }
-                Thread.sleep(20);
-            }
+            Duration took = timeUntilShown(b, path, correction, committed);
             assertThat(took).as("node B shows the correction made on node A").isNotNull();
             assertThat(took).as("within a second").isLessThan(Duration.ofSeconds(1));
             System.out.printf("TwoNodesIT: a correction on node A showed on node B after %d ms%n", took.toMillis());
@@ -96,14 +89,7 @@ class TwoNodesIT extends OnEmptyDatabase {
                     Map.of("action", "publish"));
             Instant publishedAt = Instant.now();
             assertEquals(303, published.statusCode(), published.asString());
-            Duration shown = null;
-            while (Duration.between(publishedAt, Instant.now()).compareTo(Duration.ofSeconds(5)) < 0) {
-                if (given().baseUri(b.base()).get("/").asString().contains("Story two-nodes-publish")) {
-                    shown = Duration.between(publishedAt, Instant.now());
-                    break;
-                }
-                Thread.sleep(20);
-            }
+            Duration shown = timeUntilShown(b, "/", "Story two-nodes-publish", publishedAt);
             assertThat(shown).as("node B's front page shows the story published on node A").isNotNull();
             assertThat(shown).as("within a second").isLessThan(Duration.ofSeconds(1));
             System.out.printf("TwoNodesIT: a story published on node A showed on node B's front page after %d ms%n",
@@ -111,7 +97,7 @@ class TwoNodesIT extends OnEmptyDatabase {
 
             // A reporter saving again and again on node A when it dies: every save A confirmed is kept,
             // the story is whole, and the same sign-in carries on on node B.
-            long draftId = insertDraft("two-nodes-kill");
+            long draftId = insertStory("two-nodes-kill", "DRAFT");
             String editPage = "/desk/stories/" + draftId;
             AtomicInteger confirmed = new AtomicInteger();
             AtomicInteger attempted = new AtomicInteger();
@@ -163,36 +149,37 @@ class TwoNodesIT extends OnEmptyDatabase {
         }
     }
 
-    private long insertDraft(String slug) throws SQLException {
-        return insertStory(slug, "DRAFT");
-    }
-
-    /** A story in the World section in the given state, written straight into the database. */
-    private long insertStory(String slug, String state) throws SQLException {
-        long id = 900_000_000L + (System.nanoTime() % 1_000_000L);
-        try (Connection c = PackagedApp.connect(database);
-             PreparedStatement s = c.prepareStatement("insert into story (id, headline, standfirst, body, slug, section_id, "
-                     + "state, created_at, updated_at, version) values (?, ?, 'Standfirst', '<p>Body.</p>', ?, "
-                     + "(select id from section where slug = 'world'), ?, now(), now(), 0)")) {
-            s.setLong(1, id);
-            s.setString(2, "Story " + slug);
-            s.setString(3, slug);
-            s.setString(4, state);
-            s.executeUpdate();
+    /** How long after {@code since} the node's page first contains {@code text}; null if not within 5 s. */
+    private static Duration timeUntilShown(PackagedApp node, String path, String text, Instant since) throws InterruptedException {
+        while (Duration.between(since, Instant.now()).compareTo(Duration.ofSeconds(5)) < 0) {
+            if (given().baseUri(node.base()).get(path).asString().contains(text)) {
+                return Duration.between(since, Instant.now());
+            }
+            Thread.sleep(20);
         }
-        return id;
+        return null;
     }
 
-    /** A story in the Scheduled state, written straight into the database (ids far above Hibernate's). */
+    private long insertStory(String slug, String state) throws SQLException {
+        return insertStory("Story " + slug, slug, state, "null");
+    }
+
+    /** A story in the Scheduled state, written straight into the database. */
     private long insertScheduledStory(String slug, String when) throws SQLException {
+        return insertStory("Scheduled story " + slug, slug, "SCHEDULED", when);
+    }
+
+    /** A story in the World section, written straight into the database (ids far above Hibernate's). */
+    private long insertStory(String headline, String slug, String state, String scheduledAt) throws SQLException {
         long id = 900_000_000L + (System.nanoTime() % 1_000_000L);
         try (Connection c = PackagedApp.connect(database);
              PreparedStatement s = c.prepareStatement("insert into story (id, headline, standfirst, body, slug, section_id, "
                      + "state, created_at, updated_at, scheduled_at, version) values (?, ?, 'Standfirst', '<p>Body.</p>', ?, "
-                     + "(select id from section where slug = 'world'), 'SCHEDULED', now(), now(), " + when + ", 0)")) {
+                     + "(select id from section where slug = 'world'), ?, now(), now(), " + scheduledAt + ", 0)")) {
             s.setLong(1, id);
-            s.setString(2, "Scheduled story " + slug);
+            s.setString(2, headline);
             s.setString(3, slug);
+            s.setString(4, state);
             s.executeUpdate();
         }
         return id;
