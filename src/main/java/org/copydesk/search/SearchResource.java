@@ -3,6 +3,7 @@ package org.copydesk.search;
 import java.util.List;
 
 import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -11,8 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import org.copydesk.people.AuthorProfile;
-import org.copydesk.story.Section;
+import org.copydesk.site.SiteInfo;
 
 /** /search: readers' search over published stories. */
 @Path("/")
@@ -23,13 +23,19 @@ public class SearchResource {
 
     @CheckedTemplate(basePath = "search")
     static class Templates {
-        static native TemplateInstance results(StorySearch.Query query, List<StorySearch.Hit> hits, List<Section> sections,
-                                               List<AuthorProfile> authors, String nextPage, String previousPage);
+        static native TemplateInstance results(StorySearch.Query query, List<StorySearch.Hit> hits, List<SiteInfo.SectionLink> sections,
+                                               RawString authorOptions, String nextPage, String previousPage);
 
     }
 
     @Inject
     StorySearch search;
+
+    @Inject
+    SiteInfo site;
+
+    @Inject
+    AuthorChoices authors;
 
     @GET
     @Path("search")
@@ -41,7 +47,7 @@ public class SearchResource {
                 + encode(query.sectionSlug())) + (query.authorSlug().isEmpty() ? "" : "&author=" + encode(query.authorSlug()));
         String next = hits.size() == StorySearch.PAGE_SIZE ? base + "&page=" + (query.page() + 1) : null;
         String previous = query.page() > 1 ? base + "&page=" + (query.page() - 1) : null;
-        return Templates.results(query, hits, Section.inOrder(), AuthorProfile.list("order by name"), next, previous);
+        return Templates.results(query, hits, site.sections(), authors.options(query.authorSlug()), next, previous);
     }
 
     static String clip(String value) {

@@ -1,16 +1,20 @@
 package org.copydesk.search;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.copydesk.story.Story;
+import org.copydesk.story.StoryState;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Entities;
 
@@ -26,8 +30,13 @@ public class StorySearch {
     private static final String START = "\uE000";
     private static final String STOP = "\uE001";
 
-    /** One result: the story and a snippet whose matches are wrapped in mark elements (escaped HTML). */
-    public record Hit(Story story, String snippetHtml) {
+    /**
+     * One result, with what a results list shows (read with the ranking, so no story is loaded whole): its
+     * public address (null before it is first published), state, section, first publication, and a snippet
+     * whose matches are wrapped in mark elements (escaped HTML).
+     */
+    public record Hit(long id, String headline, String standfirst, String url, StoryState state, String sectionName,
+                      Instant publishedAt, String snippetHtml) {
     }
 
     /** What to search: words typed, and optional filters. */
@@ -57,57 +66,116 @@ public class StorySearch {
         return run(query, false);
     }
 
-    static final int SNIPPET_WINDOW = 3000;
     /**
      * How many of the most recent matches are ranked (five pages of results). Finding and ranking them is
-     * most of a search's cost, in proportion: 200 made a search at 100,000 stories cost about 15 ms of
-     * database time (docs/performance.md).
+     * most of a search's cost, in proportion (docs/performance.md).
      */
     static final int CANDIDATES = 100;
-    /**
-     * Checking one story's words while walking costs about this many times a text-index hit (measured at
-     * 100,000 stories: 4.5 µs a row walked, 1.8 µs a match through the index).
-     */
-    static final double WALK_COST_RATIO = 2.5;
     private static final Pattern PLAN_ROWS = Pattern.compile("\"Plan Rows\": ([0-9.e+]+)");
+    private static final String HEADLINE_OPTIONS = "'StartSel=" + START + ", StopSel=" + STOP
+            + ", MaxFragments=2, MinWords=8, MaxWords=25'";
 
-    /**
-     * The candidates are the most recent matches, found one of two ways. Walking the newest stories until
-     * enough match costs CANDIDATES / share rows (cheap for words in many stories); the text index costs a
-     * row per match (cheap for rare words). PostgreSQL's planner knows the share from the index statistics
-     * but prices checking a story's words as nearly free, so it walks for rare words too; here its estimate
-     * is asked for, then the cheaper way is chosen, for this transaction only.
-     */
-    private void chooseWayToCandidates(String text) {
-        var em = Panache.getEntityManager();
-        String plan = String.valueOf(em.createNativeQuery("explain (format json) select 1 from story s "
-                + "where s.search_vector @@ websearch_to_tsquery('english', ?1)").setParameter(1, text).getSingleResult());
-        Matcher rows = PLAN_ROWS.matcher(plan);
-        double matches = rows.find() ? Double.parseDouble(rows.group(1)) : 0; // the plan's top node: every match
-        double all = Math.max(1, ((Number) em.createNativeQuery("select reltuples from pg_class where oid = 'story'::regclass")
-                .getSingleResult()).doubleValue());
-        double share = Math.min(1, matches / all);
-        boolean walk = share > 0 && WALK_COST_RATIO * CANDIDATES / share < share * all;
-        em.createNativeQuery(walk ? "set local enable_bitmapscan = off" : "set local enable_indexscan = off").executeUpdate();
-    }
+    @Inject
+    PublicationLadder ladder;
 
     private List<Hit> run(Query query, boolean publishedOnly) {
         if (query.isEmpty()) {
             return List.of();
         }
-        // Readers' stories all have a publication time, which the (state, first_published_at) index orders.
+        String text = query.text().strip();
+        // The way chosen holds for a transaction only (set_config(..., true) is SET LOCAL), so finding and
+        // ranking run in one; the stories are then loaded where the caller is, for the page to read.
+        List<Object[]> rows = QuarkusTransaction.joiningExisting().call(() -> {
+            List<Long> candidates = publishedOnly ? newestPublicMatches(query, text) : newestMatches(query, text, null, null);
+            return candidates.isEmpty() ? List.<Object[]>of() : rankedPage(text, candidates, query.page());
+        });
+        List<Hit> hits = new ArrayList<>();
+        for (Object[] row : rows) {
+            hits.add(new Hit(((Number) row[0]).longValue(), (String) row[1], (String) row[2], (String) row[3],
+                    StoryState.valueOf((String) row[4]), (String) row[5], instant(row[6]), snippet((String) row[7])));
+        }
+        return hits;
+    }
+
+    /**
+     * Readers' candidates, found the cheapest way for the words typed ({@link CandidatePlan}). PostgreSQL's
+     * planner knows the share of stories that match from the text index's statistics, but prices checking a
+     * story's words as nearly free, so left alone it walks the newest stories for rare words too (0.4 s);
+     * here its estimate is asked for, the way chosen, and the planner held to it for this transaction.
+     */
+    private List<Long> newestPublicMatches(Query query, String text) {
+        PublicationLadder.Rungs rungs = ladder.current();
+        CandidatePlan plan = CandidatePlan.choose(estimatedMatches(text), storyCount(), rungs == null ? -1 : rungs.publicStories());
+        return newestPublicMatches(query, text, plan, rungs);
+    }
+
+    /** Readers' candidates found from a given plan and ladder (tests: every way must find the same). */
+    List<Long> publicCandidates(Query query, CandidatePlan plan, PublicationLadder.Rungs rungs) {
+        return QuarkusTransaction.joiningExisting().call(() -> newestPublicMatches(query, query.text().strip(), plan, rungs));
+    }
+
+    private List<Long> newestPublicMatches(Query query, String text, CandidatePlan plan, PublicationLadder.Rungs rungs) {
+        while (true) {
+            OptionalLong since = plan.way() == CandidatePlan.Way.WINDOW ? rungs.publishedSinceMicros(plan.newest()) : OptionalLong.empty();
+            if (plan.way() == CandidatePlan.Way.WINDOW && since.isEmpty()) {
+                plan = CandidatePlan.INDEX;
+            }
+            holdPlannerTo(plan.way());
+            List<Long> found = newestMatches(query, text, plan.way(), since.isPresent() ? since.getAsLong() : null);
+            if (plan.way() != CandidatePlan.Way.WINDOW || found.size() >= CANDIDATES) {
+                return found;
+            }
+            plan = plan.widened(rungs.publicStories());
+        }
+    }
+
+    private static double estimatedMatches(String text) {
+        String plan = String.valueOf(Panache.getEntityManager().createNativeQuery("explain (format json) select 1 from story s "
+                + "where s.search_vector @@ websearch_to_tsquery('english', ?1)").setParameter(1, text).getSingleResult());
+        Matcher rows = PLAN_ROWS.matcher(plan);
+        return rows.find() ? Double.parseDouble(rows.group(1)) : 0; // the plan's top node: every match
+    }
+
+    private static double storyCount() {
+        return ((Number) Panache.getEntityManager().createNativeQuery("select reltuples from pg_class where oid = 'story'::regclass")
+                .getSingleResult()).doubleValue();
+    }
+
+    /**
+     * Holds the planner to a way of finding candidates, for this transaction. Also: no JIT compilation (a
+     * way held to costs the others a "disabled" price so high that PostgreSQL would spend 20 to 100 ms
+     * compiling the query). Each way has its own statement text ({@link #newestMatches}), so a plan the
+     * connection keeps for a statement was made under that way; a window's plan is made afresh each time,
+     * for its own time (a kept plan, made without knowing the time, may not use the publication-time index).
+     */
+    private static void holdPlannerTo(CandidatePlan.Way way) {
+        String off = "'off', true";
+        String on = "'on', true";
+        Panache.getEntityManager().createNativeQuery("select set_config('jit', 'off', true), "
+                + "set_config('plan_cache_mode', " + (way == CandidatePlan.Way.WINDOW ? "'force_custom_plan'" : "'auto'") + ", true), "
+                + "set_config('enable_indexscan', " + (way == CandidatePlan.Way.WALK ? on : off) + "), "
+                + "set_config('enable_bitmapscan', " + (way == CandidatePlan.Way.WALK ? off : on) + "), "
+                + "set_config('enable_seqscan', " + (way == CandidatePlan.Way.WINDOW ? off : on) + ")").getResultList();
+    }
+
+    /**
+     * The ids of the newest CANDIDATES matches, newest first: readers' (public stories) when a way is given,
+     * published since a time when one is given; any story's (the desk's) when the way is null.
+     */
+    private static List<Long> newestMatches(Query query, String text, CandidatePlan.Way way, Long publishedSinceMicros) {
+        boolean publishedOnly = way != null;
+        // Readers' stories all have a publication time, which the public-story index orders.
         String newestFirst = publishedOnly ? "s.first_published_at desc" : "coalesce(s.first_published_at, s.updated_at) desc";
-        // The snippet comes from the first SNIPPET_WINDOW characters of the text (about 450 words, half a
-        // typical story): reading whole bodies was two thirds of a search's time. A match further down
-        // shows the story's opening instead.
-        StringBuilder sql = new StringBuilder("select s.id, ts_headline('english', left(s.body_text, " + SNIPPET_WINDOW + "), q.q, "
-                + "'StartSel=" + START + ", StopSel=" + STOP + ", MaxFragments=2, MinWords=8, MaxWords=25') "
-                + "from (select s.id from story s where s.search_vector @@ websearch_to_tsquery('english', ?1) "
+        StringBuilder sql = new StringBuilder("select s.id from story s where s.search_vector @@ websearch_to_tsquery('english', ?1) "
                 + "and s.update_of is null ");
         List<Object> params = new ArrayList<>();
-        params.add(query.text().strip());
+        params.add(text);
         if (publishedOnly) {
             sql.append("and s.state = 'PUBLISHED' ");
+        }
+        if (publishedSinceMicros != null) {
+            params.add(publishedSinceMicros);
+            sql.append("and s.first_published_at >= timestamptz 'epoch' + ?").append(params.size()).append(" * interval '1 microsecond' ");
         }
         if (query.sectionSlug() != null && !query.sectionSlug().isBlank()) {
             params.add(query.sectionSlug());
@@ -118,37 +186,48 @@ public class StorySearch {
             sql.append("and exists (select 1 from story_byline b join author a on a.id = b.author_id where b.story_id = s.id "
                     + "and a.slug = ?").append(params.size()).append(") ");
         }
-        sql.append("order by ").append(newestFirst).append(" limit ").append(CANDIDATES).append(") c ");
-        sql.append("join story s on s.id = c.id cross join websearch_to_tsquery('english', ?1) q(q) ");
-        // Weighted rank (headline A counts most), gently favouring recent stories: halved after ~90 days.
-        sql.append("order by ts_rank(s.search_vector, q.q, 1) / (1 + extract(epoch from (now() - "
-                + "coalesce(s.first_published_at, s.updated_at))) / 7776000.0) desc, s.id desc ");
-        sql.append("limit ").append(PAGE_SIZE).append(" offset ").append(Math.max(0, query.page() - 1) * PAGE_SIZE);
-        // The way chosen holds for a transaction only (SET LOCAL), so the ranking runs in one; the stories
-        // are then loaded where the caller is, for the page to read.
-        List<Object[]> rows = QuarkusTransaction.joiningExisting().call(() -> {
-            if (publishedOnly) {
-                chooseWayToCandidates(query.text().strip());
-            }
-            var nativeQuery = Panache.getEntityManager().createNativeQuery(sql.toString());
-            for (int i = 0; i < params.size(); i++) {
-                nativeQuery.setParameter(i + 1, params.get(i));
-            }
-            @SuppressWarnings("unchecked")
-            List<Object[]> found = nativeQuery.getResultList();
-            return found;
-        });
-        // One query for all the stories found (not one each), kept in the ranking's order.
-        List<Long> ids = rows.stream().map(row -> ((Number) row[0]).longValue()).toList();
-        java.util.Map<Long, Story> byId = Story.byIds(ids);
-        List<Hit> hits = new ArrayList<>();
-        for (Object[] row : rows) {
-            Story story = byId.get(((Number) row[0]).longValue());
-            if (story != null) {
-                hits.add(new Hit(story, snippet((String) row[1])));
-            }
+        sql.append("order by ").append(newestFirst).append(" limit ").append(CANDIDATES);
+        if (way != null) {
+            sql.append(" /* ").append(way.name().toLowerCase(java.util.Locale.ROOT)).append(" */");
         }
-        return hits;
+        var nativeQuery = Panache.getEntityManager().createNativeQuery(sql.toString());
+        for (int i = 0; i < params.size(); i++) {
+            nativeQuery.setParameter(i + 1, params.get(i));
+        }
+        @SuppressWarnings("unchecked")
+        List<Object> ids = nativeQuery.getResultList();
+        return ids.stream().map(id -> ((Number) id).longValue()).toList();
+    }
+
+    /**
+     * One page of the candidates, ranked, with what a list of results shows: weighted rank (headline A counts most), gently favouring recent
+     * stories (halved after ~90 days), each with its snippet (V13: made from the text near the first match).
+     */
+    private static List<Object[]> rankedPage(String text, List<Long> candidates, int page) {
+        String ids = candidates.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = Panache.getEntityManager().createNativeQuery("select s.id, s.headline, s.standfirst, s.public_path, "
+                + "s.state, section.name, s.first_published_at, ts_headline('english', "
+                + "copydesk_snippet_source(s.body_text, w.starts), q.q, " + HEADLINE_OPTIONS + ") from story s "
+                + "left join section on section.id = s.section_id "
+                + "cross join websearch_to_tsquery('english', ?1) q(q) "
+                + "cross join copydesk_query_word_starts(websearch_to_tsquery('english', ?1)) w(starts) "
+                + "where s.id = any(cast(string_to_array(?2, ',') as bigint[])) "
+                + "order by ts_rank(s.search_vector, q.q, 1) / (1 + extract(epoch from (now() - "
+                + "coalesce(s.first_published_at, s.updated_at))) / 7776000.0) desc, s.id desc "
+                + "limit " + PAGE_SIZE + " offset " + Math.max(0, page - 1) * PAGE_SIZE)
+                .setParameter(1, text).setParameter(2, ids).getResultList();
+        return rows;
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof java.sql.Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        if (value instanceof java.time.OffsetDateTime time) {
+            return time.toInstant();
+        }
+        return (Instant) value;
     }
 
     /** The snippet as safe HTML: all text escaped, then only the match markers turned into mark elements. */

@@ -10,11 +10,12 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Named;
 
+import org.copydesk.people.AuthorProfile;
 import org.copydesk.story.Section;
 
 /**
- * The site-wide bits every page shows (the paper's name, its sections, the house dateline style),
- * kept in memory so that pages, error pages included, render without a query. Loaded at start-up and
+ * The site-wide bits every page shows (the paper's name, its sections, the house dateline style; and
+ * the author profiles the search form lists), kept in memory so that pages, error pages included, render without a query. Loaded at start-up and
  * reloaded by whoever changes sections or settings.
  */
 @Named("site")
@@ -28,12 +29,17 @@ public class SiteInfo {
         }
     }
 
+    /** An author profile as a list of authors needs it (the search form's filter). */
+    public record AuthorLink(String name, String slug) {
+    }
+
     /** The settings as last loaded. */
     public record Settings(String siteName, String agencyCredit, String datelineFormat) {
     }
 
     private volatile Settings settings = new Settings("Copydesk", "Copydesk", "MMM d");
     private volatile List<SectionLink> sections = List.of();
+    private volatile List<AuthorLink> authors = List.of();
     private volatile java.time.Instant loadedAt = java.time.Instant.now();
     /** Counts reloads: a page cached before the latest one may show old settings or sections. */
     private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
@@ -55,6 +61,7 @@ public class SiteInfo {
                 loadedAt = java.time.Instant.now();
             }
             sections = Section.inOrder().stream().map(s -> new SectionLink(s.name, s.slug)).toList();
+            authors = AuthorProfile.<AuthorProfile>list("order by name").stream().map(a -> new AuthorLink(a.name, a.slug)).toList();
         });
         generation.incrementAndGet();
     }
@@ -79,5 +86,10 @@ public class SiteInfo {
 
     public List<SectionLink> sections() {
         return sections;
+    }
+
+    /** Every author profile, by name. */
+    public List<AuthorLink> authors() {
+        return authors;
     }
 }

@@ -2,8 +2,16 @@ package org.copydesk.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.copydesk.people.AuthorProfile;
 import org.copydesk.people.Role;
 import org.copydesk.people.StaffAccount;
 import org.copydesk.story.Story;
@@ -19,6 +27,9 @@ class SearchTest {
 
     @Inject
     Fixtures fixtures;
+
+    @Inject
+    StorySearch search;
 
     @Test
     void aHeadlineMatchRanksAboveABodyMatchAndDraftsNeverAppear() {
@@ -63,5 +74,73 @@ class SearchTest {
     void snippetsAreEscaped() {
         assertThat(StorySearch.snippet("a &lt;script&gt; \uE000word\uE001 <b>x</b>"))
                 .isEqualTo("a &lt;script&gt; <mark>word</mark> x");
+    }
+
+    @Test
+    void everyWayOfFindingCandidatesFindsTheNewestMatches() {
+        StaffAccount reporter = fixtures.staff(Role.REPORTER);
+        StaffAccount editor = fixtures.staff(Role.EDITOR);
+        String word = "zw" + System.nanoTime();
+        List<Long> newestFirst = new ArrayList<>();
+        for (int day = 1; day <= 6; day++) {
+            long id = fixtures.published("Harvest " + word + " " + Fixtures.unique("s"), reporter, editor).id;
+            Instant at = Instant.now().minus(Duration.ofDays(day * 30L));
+            QuarkusTransaction.requiringNew().run(() -> Panache.getEntityManager()
+                    .createNativeQuery("update story set first_published_at = ?1 where id = ?2")
+                    .setParameter(1, at).setParameter(2, id).executeUpdate());
+            newestFirst.add(id);
+        }
+        // A ladder with a rung at every public story, so that a window can be as small as one story.
+        PublicationLadder.Rungs rungs = QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = Panache.getEntityManager().createNativeQuery("select row_number() over (order by first_published_at desc), "
+                    + "(extract(epoch from first_published_at) * 1000000)::bigint from story "
+                    + "where state = 'PUBLISHED' and update_of is null order by 1").getResultList();
+            return new PublicationLadder.Rungs(rows.stream().mapToLong(r -> ((Number) r[0]).longValue()).toArray(),
+                    rows.stream().mapToLong(r -> ((Number) r[1]).longValue()).toArray(), rows.size(), System.nanoTime());
+        });
+        StorySearch.Query query = new StorySearch.Query(word, "", "", 1);
+        // Windows of the newest 1 and 3 stories hold too few matches: they are widened until they hold them all.
+        for (CandidatePlan plan : List.of(CandidatePlan.INDEX, CandidatePlan.WALK, new CandidatePlan(CandidatePlan.Way.WINDOW, 1),
+                new CandidatePlan(CandidatePlan.Way.WINDOW, 3))) {
+            assertThat(search.publicCandidates(query, plan, rungs)).as(plan.toString()).containsExactlyElementsOf(newestFirst);
+        }
+        assertThat(search.published(query).stream().map(StorySearch.Hit::id)).containsExactlyInAnyOrderElementsOf(newestFirst);
+    }
+
+    @Test
+    void aSnippetComesFromNearTheFirstMatchAndMarksOtherFormsOfTheWords() {
+        StaffAccount reporter = fixtures.staff(Role.REPORTER);
+        StaffAccount editor = fixtures.staff(Role.EDITOR);
+        String word = "zv" + System.nanoTime();
+        StringBuilder body = new StringBuilder();
+        for (int i = 1; i <= 40; i++) {
+            body.append("Filler sentence number ").append(i).append(" about the weather in the hills. ");
+        }
+        body.append("\n\nVoters said the ").append(word).append(" elections were calm and orderly.");
+        fixtures.publishedWithBody("Polls " + Fixtures.unique("s"), body.toString(), reporter, editor);
+
+        Document results = new Browser().page("/search?q=" + word + "+election");
+        String snippet = results.select(".search-results .snippet").html();
+        assertThat(results.select(".search-results .snippet mark").eachText()).containsExactly(word, "elections");
+        assertThat(snippet).doesNotContain("number 1 ").doesNotStartWith("ber ");
+    }
+
+    @Test
+    void theAuthorFilterListsAuthorsAndKeepsTheChosenOne() throws InterruptedException {
+        StaffAccount reporter = fixtures.staff(Role.REPORTER);
+        StaffAccount editor = fixtures.staff(Role.EDITOR);
+        String word = "zu" + System.nanoTime();
+        fixtures.published("Floods " + word + " " + Fixtures.unique("s"), reporter, editor);
+        String slug = QuarkusTransaction.requiringNew().call(() -> AuthorProfile.findByStaffAccount(reporter).orElseThrow().slug);
+        // The list is reloaded when the publication is heard (LISTEN/NOTIFY), a moment after it commits.
+        Document page = new Browser().page("/search?q=" + word + "&author=" + slug);
+        for (int i = 0; i < 50 && page.select("#author option[value=" + slug + "]").isEmpty(); i++) {
+            Thread.sleep(100);
+            page = new Browser().page("/search?q=" + word + "&author=" + slug + "&try=" + i);
+        }
+        assertThat(page.select("#author option[selected]").eachAttr("value")).containsExactly(slug);
+        assertThat(page.select(".search-results h2")).hasSize(1);
+        assertThat(new Browser().page("/search?q=" + word).select("#author option[selected]")).isEmpty();
     }
 }

@@ -1,0 +1,106 @@
+package org.copydesk.search;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.jboss.logging.Logger;
+
+/**
+ * When the newest public stories were published, at a ladder of ranks (100, 150, 225, ... newest): a search's
+ * window of "the newest N stories" becomes "published at or after this time", which the publication-time
+ * index reads at once. Kept in memory and read again from the primary database every few minutes: a ladder that
+ * has grown old only makes windows wider than planned (new stories sit above every rung), never wrong,
+ * since a window that holds too few matches is widened (see {@link CandidatePlan}).
+ */
+@ApplicationScoped
+public class PublicationLadder {
+
+    static final long MAX_AGE_NANOS = 300_000_000_000L;
+
+    /** Ranks and publication times (microseconds since the epoch), newest first, and the public stories. */
+    record Rungs(long[] ranks, long[] micros, long publicStories, long readAt) {
+        OptionalLong publishedSinceMicros(long newest) {
+            for (int i = 0; i < ranks.length; i++) {
+                if (ranks[i] >= newest) {
+                    return OptionalLong.of(micros[i]);
+                }
+            }
+            return OptionalLong.empty();
+        }
+    }
+
+    private static final Logger LOG = Logger.getLogger(PublicationLadder.class);
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    ManagedExecutor executor;
+
+    private volatile Rungs rungs;
+    private final AtomicBoolean reading = new AtomicBoolean();
+
+    /**
+     * The ladder as last read, or null before the first read. When there is none or it is old, it is read
+     * again in the background (at 100,000 stories the read takes about 30 ms; no reader waits for it).
+     */
+    Rungs current() {
+        Rungs known = rungs;
+        boolean old = known == null || System.nanoTime() - known.readAt() > MAX_AGE_NANOS;
+        if (old && reading.compareAndSet(false, true)) {
+            try {
+                executor.execute(() -> {
+                    try {
+                        readNow();
+                    } catch (SQLException | RuntimeException e) {
+                        LOG.warnf("Could not read the publication ladder (searches find their candidates without it): %s", e.getMessage());
+                    } finally {
+                        reading.set(false);
+                    }
+                });
+            } catch (RuntimeException e) { // the executor refused (shutting down)
+                reading.set(false);
+            }
+        }
+        return known;
+    }
+
+    /** Reads the ladder from the primary database now. */
+    void readNow() throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            long publicStories;
+            try (ResultSet count = statement.executeQuery("select count(*) from story where state = 'PUBLISHED' and update_of is null")) {
+                count.next();
+                publicStories = count.getLong(1);
+            }
+            List<long[]> rows = new ArrayList<>();
+            try (ResultSet found = statement.executeQuery("select rn, micros from (select row_number() over (order by first_published_at desc) rn, "
+                    + "(extract(epoch from first_published_at) * 1000000)::bigint micros from story "
+                    + "where state = 'PUBLISHED' and update_of is null) r "
+                    + "where rn in (select ceil(100 * power(1.5, g))::bigint from generate_series(0, 60) g) order by rn")) {
+                while (found.next()) {
+                    rows.add(new long[] {found.getLong(1), found.getLong(2)});
+                }
+            }
+            long[] ranks = rows.stream().mapToLong(row -> row[0]).toArray();
+            long[] micros = rows.stream().mapToLong(row -> row[1]).toArray();
+            rungs = new Rungs(ranks, micros, publicStories, System.nanoTime());
+        }
+    }
+
+    /** Forgets the ladder (tests). */
+    void forget() {
+        rungs = null;
+    }
+}
