@@ -3,43 +3,52 @@ package org.copydesk.search;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.copydesk.site.SiteInfo;
+import org.copydesk.site.PublicVersion;
 
 /**
- * The search form's list of authors to filter by, rendered once each time the site's bits are reloaded
- * ({@link SiteInfo#generation()}), not on every search: with a newsroom's 200 author profiles, reading and
- * rendering them was a third of the app's time per search (docs/performance.md).
+ * The search form's list of authors to filter by, read and rendered once per public version (author
+ * profiles are public: adding or changing one raises it), not on every search: with a newsroom's 200
+ * author profiles, reading and rendering them was a third of the app's time per search
+ * (docs/performance.md).
  */
 @ApplicationScoped
 public class AuthorChoices {
 
     private static final Pattern SLUG = Pattern.compile("[a-z0-9-]+");
 
-    @CheckedTemplate(basePath = "search")
-    static class Templates {
-        static native TemplateInstance authorOptions(List<SiteInfo.AuthorLink> authors);
+    /** An author as the list shows it. */
+    public record Author(String name, String slug) {
     }
 
-    private record Rendered(long generation, String html) {
+    @CheckedTemplate(basePath = "search")
+    static class Templates {
+        static native TemplateInstance authorOptions(List<Author> authors);
+    }
+
+    private record Rendered(long version, String html) {
     }
 
     @Inject
-    SiteInfo site;
+    PublicVersion versions;
 
-    private volatile Rendered rendered = new Rendered(-1, "");
+    private volatile Rendered rendered = new Rendered(PublicVersion.UNKNOWN, "");
 
     /** The option elements, the chosen author's selected. */
     public RawString options(String chosenSlug) {
         Rendered known = rendered;
-        long generation = site.generation();
-        if (known.generation() != generation) {
-            known = new Rendered(generation, Templates.authorOptions(site.authors()).render());
+        long version = versions.known();
+        if (known.version() != version || version == PublicVersion.UNKNOWN) {
+            List<Author> authors = Panache.getEntityManager()
+                    .createQuery("select new org.copydesk.search.AuthorChoices$Author(a.name, a.slug) from AuthorProfile a order by a.name",
+                            Author.class).getResultList();
+            known = new Rendered(version, Templates.authorOptions(authors).render());
             rendered = known;
         }
         String html = known.html();

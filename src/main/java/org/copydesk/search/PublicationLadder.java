@@ -7,13 +7,15 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.agroal.api.AgroalDataSource;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 /**
@@ -45,8 +47,15 @@ public class PublicationLadder {
     @Inject
     AgroalDataSource dataSource;
 
-    @Inject
-    ManagedExecutor executor;
+    /**
+     * A thread of its own, not the request's executor: a task given to Quarkus's managed executor carries the
+     * request's transaction with it, and reading the ladder there broke the search that asked for it.
+     */
+    private final ExecutorService reader = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "publication-ladder");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private volatile Rungs rungs;
     private final AtomicBoolean reading = new AtomicBoolean();
@@ -60,7 +69,7 @@ public class PublicationLadder {
         boolean old = known == null || System.nanoTime() - known.readAt() > MAX_AGE_NANOS;
         if (old && reading.compareAndSet(false, true)) {
             try {
-                executor.execute(() -> {
+                reader.execute(() -> {
                     try {
                         readNow();
                     } catch (SQLException | RuntimeException e) {
@@ -99,8 +108,8 @@ public class PublicationLadder {
         }
     }
 
-    /** Forgets the ladder (tests). */
-    void forget() {
-        rungs = null;
+    @PreDestroy
+    void stop() {
+        reader.shutdownNow();
     }
 }

@@ -41,11 +41,11 @@ public class FeedResource {
     static class Templates {
         static native TemplateInstance atom(Feed feed, String siteName);
 
-        static native TemplateInstance sitemap(String base, List<Story> stories);
+        static native TemplateInstance sitemap(String base, List<SitemapEntry> stories);
 
         static native TemplateInstance sitemapIndex(String base, List<Integer> pages);
 
-        static native TemplateInstance newsSitemap(String base, List<Story> stories, String siteName, String language);
+        static native TemplateInstance newsSitemap(String base, List<SitemapEntry> stories, String siteName, String language);
 
         static native TemplateInstance robots(String base);
     }

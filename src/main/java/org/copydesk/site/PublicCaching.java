@@ -11,12 +11,16 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 
 import io.vertx.ext.web.RoutingContext;
 
@@ -32,6 +36,7 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  * request whose If-None-Match matches (or, without one, whose If-Modified-Since is not older) gets
  * 304 with no body. Desk pages, sign-in and anything personal are left alone.
  */
+@jakarta.inject.Singleton
 public class PublicCaching {
 
     /** Request properties: the public version and settings generation read before rendering, for storing the page. */
@@ -61,14 +66,65 @@ public class PublicCaching {
      * unknown (changes on other nodes would go unheard).
      */
     @ServerRequestFilter
-    public void beforeRendering(ContainerRequestContext request, RoutingContext routing) {
+    public Response beforeRendering(ContainerRequestContext request, RoutingContext routing) {
         request.setProperty(STARTED, System.nanoTime());
         long version = versions.known();
         if (cache.enabled() && version != PublicVersion.UNKNOWN && "GET".equals(request.getMethod())
                 && cacheable(routing)) {
-            request.setProperty(SITE_GENERATION, site.generation());
+            long siteGeneration = site.generation();
+            request.setProperty(SITE_GENERATION, siteGeneration);
             request.setProperty(VERSION, version);
+            PageCache.Page rendered = renderOnce(key(routing), routing, version, siteGeneration);
+            if (rendered != null) {
+                return kept(rendered, request, routing);
+            }
         }
+        return null;
+    }
+
+    /** How long a request waits for the same page being rendered by another before rendering it itself. */
+    static final long RENDER_WAIT_MILLIS = 5_000;
+    private final ConcurrentHashMap<String, Semaphore> rendering = new ConcurrentHashMap<>();
+
+    /**
+     * One render of a page at a time: when many readers ask for a page nobody has kept yet (the front page
+     * just after a publication, a sitemap after a restart), one renders it and the others wait and are
+     * answered with what it kept, instead of each reading and rendering the same page (sixteen renders of a
+     * sitemap page at once needed more memory than the app has). Returns the page kept meanwhile, if any.
+     */
+    private PageCache.Page renderOnce(String key, RoutingContext routing, long version, long siteGeneration) {
+        Semaphore gate = rendering.computeIfAbsent(key, k -> new Semaphore(1));
+        try {
+            if (!gate.tryAcquire(RENDER_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                return null; // the other render is stuck: render this one anyway
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+        // Released when this response ends, whatever became of it (kept, an error, the reader gone).
+        routing.addEndHandler(ended -> {
+            gate.release();
+            if (!gate.hasQueuedThreads()) {
+                rendering.remove(key, gate);
+            }
+        });
+        return cache.get(key, version, siteGeneration);
+    }
+
+    /** The answer for a page another request rendered and kept while this one waited. */
+    private Response kept(PageCache.Page page, ContainerRequestContext request, RoutingContext routing) {
+        routing.remove("csrf_token_bytes");
+        routing.remove("csrf_token");
+        Response.ResponseBuilder answer = notModified(request.getHeaderString(HttpHeaders.IF_NONE_MATCH),
+                request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE), page.etag(), page.lastModified())
+                ? Response.notModified() : Response.ok(page.body(), page.contentType());
+        answer.header(HttpHeaders.ETAG, page.etag()).header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
+                .header(HttpHeaders.VARY, "Accept-Encoding");
+        if (page.lastModified() != null) {
+            answer.header(HttpHeaders.LAST_MODIFIED, httpDate(page.lastModified()));
+        }
+        return answer.build();
     }
 
     /** Browsers keep a page a minute; shared caches (docker/nginx.conf, a CDN) a second, then revalidate (docs/operations.md). */

@@ -1,5 +1,7 @@
 package org.copydesk.site;
 
+import io.quarkus.hibernate.orm.panache.Panache;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -85,16 +87,19 @@ public class PublicStories {
         return Story.count("state = ?1 and updateOf is null", StoryState.PUBLISHED);
     }
 
+    private static final String SITEMAP_ENTRIES = "select new org.copydesk.site.SitemapEntry(s.publicPath, s.headline, "
+            + "s.firstPublishedAt, s.lastPublishedAt) from Story s where s.state = ?1 and s.updateOf is null ";
+
     /** Published stories, oldest first (sitemap pages that keep their contents as the archive grows). */
-    public List<Story> inPublicationOrder(int offset, int limit) {
-        return Story.find("state = ?1 and updateOf is null order by firstPublishedAt, id", StoryState.PUBLISHED)
-                .range(offset, offset + limit - 1).list();
+    public List<SitemapEntry> inPublicationOrder(int offset, int limit) {
+        return Panache.getEntityManager().createQuery(SITEMAP_ENTRIES + "order by s.firstPublishedAt, s.id", SitemapEntry.class)
+                .setParameter(1, StoryState.PUBLISHED).setFirstResult(offset).setMaxResults(limit).getResultList();
     }
 
     /** Published since the instant, newest first (news sitemap). */
-    public List<Story> publishedSince(java.time.Instant since, int limit) {
-        return Story.find("state = ?1 and updateOf is null and firstPublishedAt >= ?2 order by firstPublishedAt desc",
-                StoryState.PUBLISHED, since).range(0, limit - 1).list();
+    public List<SitemapEntry> publishedSince(java.time.Instant since, int limit) {
+        return Panache.getEntityManager().createQuery(SITEMAP_ENTRIES + "and s.firstPublishedAt >= ?2 order by s.firstPublishedAt desc",
+                SitemapEntry.class).setParameter(1, StoryState.PUBLISHED).setParameter(2, since).setMaxResults(limit).getResultList();
     }
 
     /** The story whose current public address is this path (published or since unpublished). */

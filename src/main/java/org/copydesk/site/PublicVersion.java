@@ -22,7 +22,7 @@ import org.copydesk.web.AfterCommit;
 @ApplicationScoped
 public class PublicVersion {
 
-    static final long UNKNOWN = -1;
+    public static final long UNKNOWN = -1;
 
     @Inject
     EntityManager em;

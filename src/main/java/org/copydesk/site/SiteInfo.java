@@ -10,12 +10,11 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Named;
 
-import org.copydesk.people.AuthorProfile;
 import org.copydesk.story.Section;
 
 /**
- * The site-wide bits every page shows (the paper's name, its sections, the house dateline style; and
- * the author profiles the search form lists), kept in memory so that pages, error pages included, render without a query. Loaded at start-up and
+ * The site-wide bits every page shows (the paper's name, its sections, the house dateline style),
+ * kept in memory so that pages, error pages included, render without a query. Loaded at start-up and
  * reloaded by whoever changes sections or settings.
  */
 @Named("site")
@@ -29,17 +28,12 @@ public class SiteInfo {
         }
     }
 
-    /** An author profile as a list of authors needs it (the search form's filter). */
-    public record AuthorLink(String name, String slug) {
-    }
-
     /** The settings as last loaded. */
     public record Settings(String siteName, String agencyCredit, String datelineFormat) {
     }
 
     private volatile Settings settings = new Settings("Copydesk", "Copydesk", "MMM d");
     private volatile List<SectionLink> sections = List.of();
-    private volatile List<AuthorLink> authors = List.of();
     private volatile java.time.Instant loadedAt = java.time.Instant.now();
     /** Counts reloads: a page cached before the latest one may show old settings or sections. */
     private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
@@ -54,19 +48,27 @@ public class SiteInfo {
      */
     @ActivateRequestContext
     public void reload() {
-        QuarkusTransaction.requiringNew().run(() -> {
+        boolean changed = QuarkusTransaction.requiringNew().call(() -> {
             SiteSettings row = SiteSettings.current();
-            if (row != null) {
-                settings = new Settings(row.siteName, row.agencyCredit, row.datelineFormat);
-                loadedAt = java.time.Instant.now();
+            Settings read = row == null ? settings : new Settings(row.siteName, row.agencyCredit, row.datelineFormat);
+            List<SectionLink> readSections = Section.inOrder().stream().map(s -> new SectionLink(s.name, s.slug)).toList();
+            if (read.equals(settings) && readSections.equals(sections)) {
+                return false;
             }
-            sections = Section.inOrder().stream().map(s -> new SectionLink(s.name, s.slug)).toList();
-            authors = AuthorProfile.<AuthorProfile>list("order by name").stream().map(a -> new AuthorLink(a.name, a.slug)).toList();
+            settings = read;
+            sections = readSections;
+            loadedAt = java.time.Instant.now();
+            return true;
         });
-        generation.incrementAndGet();
+        if (changed) {
+            generation.incrementAndGet();
+        }
     }
 
-    /** Raised by every reload, after the new settings and sections are in place. */
+    /**
+     * Raised by every reload that found something changed, after the new settings and sections are
+     * in place (every public change reloads them: most change nothing, and keep the pages kept meanwhile).
+     */
     public long generation() {
         return generation.get();
     }
@@ -86,10 +88,5 @@ public class SiteInfo {
 
     public List<SectionLink> sections() {
         return sections;
-    }
-
-    /** Every author profile, by name. */
-    public List<AuthorLink> authors() {
-        return authors;
     }
 }

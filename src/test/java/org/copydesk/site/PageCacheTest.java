@@ -139,4 +139,45 @@ class PageCacheTest {
         assertThat(given().get("/").asString()).doesNotContain(fresh.headline);
         assertThat(given().get(fixtures.reload(fresh.id).publicPath).statusCode()).isEqualTo(410);
     }
+
+    @Test
+    void readersAskingAtOnceForAPageNobodyKeptCauseOneRender() throws Exception {
+        String path = "/search?q=" + Fixtures.unique("once");
+        double before = renders("search");
+        java.util.concurrent.ExecutorService readers = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            java.util.List<java.util.concurrent.Future<Response>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(readers.submit(() -> {
+                    go.await();
+                    return given().get(path);
+                }));
+            }
+            go.countDown();
+            java.util.Set<String> etags = new java.util.HashSet<>();
+            for (var answer : answers) {
+                Response response = answer.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(response.statusCode()).isEqualTo(200);
+                assertThat(response.header("Set-Cookie")).isNull();
+                assertThat(response.asString()).contains("No published story matches");
+                etags.add(response.header("ETag"));
+            }
+            assertThat(etags).hasSize(1);
+        } finally {
+            readers.shutdownNow();
+        }
+        assertThat(renders("search") - before).as("renders of the page").isEqualTo(1);
+    }
+
+    private static double renders(String page) {
+        String exposition = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^copydesk_page_render_seconds_count\\{page=\"" + page
+                + "\"[^}]*} ([0-9.eE+-]+)$").matcher(exposition);
+        double total = 0;
+        while (m.find()) {
+            total += Double.parseDouble(m.group(1));
+        }
+        return total;
+    }
 }
