@@ -12,7 +12,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import io.quarkus.qute.TemplateInstance;
@@ -74,7 +74,7 @@ public class PublicCaching {
             long siteGeneration = site.generation();
             request.setProperty(SITE_GENERATION, siteGeneration);
             request.setProperty(VERSION, version);
-            PageCache.Page rendered = renderOnce(key(routing), routing, version, siteGeneration);
+            PageCache.Page rendered = renderOnce(key(routing), request, routing, version, siteGeneration);
             if (rendered != null) {
                 return kept(rendered, request, routing);
             }
@@ -83,32 +83,37 @@ public class PublicCaching {
     }
 
     /** How long a request waits for the same page being rendered by another before rendering it itself. */
-    static final long RENDER_WAIT_MILLIS = 5_000;
-    private final ConcurrentHashMap<String, Semaphore> rendering = new ConcurrentHashMap<>();
+    static final long RENDER_WAIT_MILLIS = 2_000;
+    /** Request property: ends this request's claim to render its page (see {@link #renderOnce}). */
+    static final String RENDERED = "copydesk.rendered";
+    private final ConcurrentHashMap<String, CountDownLatch> rendering = new ConcurrentHashMap<>();
 
     /**
-     * One render of a page at a time: when many readers ask for a page nobody has kept yet (the front page
-     * just after a publication, a sitemap after a restart), one renders it and the others wait and are
-     * answered with what it kept, instead of each reading and rendering the same page (sixteen renders of a
-     * sitemap page at once needed more memory than the app has). Returns the page kept meanwhile, if any.
+     * One render of a page at a time: when many readers ask at once for a page nobody has kept yet (the
+     * front page just after a publication, a sitemap after a restart), the first renders it and the others
+     * wait for it and are answered with what it kept, instead of each reading and rendering the same page
+     * (sixteen renders of a sitemap page at once needed more memory than the app has). A page that is not
+     * kept (a 404) is then rendered by each as usual. Returns the page kept meanwhile, if any.
      */
-    private PageCache.Page renderOnce(String key, RoutingContext routing, long version, long siteGeneration) {
-        Semaphore gate = rendering.computeIfAbsent(key, k -> new Semaphore(1));
-        try {
-            if (!gate.tryAcquire(RENDER_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
-                return null; // the other render is stuck: render this one anyway
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    private PageCache.Page renderOnce(String key, ContainerRequestContext request, RoutingContext routing, long version,
+                                      long siteGeneration) {
+        CountDownLatch mine = new CountDownLatch(1);
+        CountDownLatch running = rendering.putIfAbsent(key, mine);
+        if (running == null) {
+            // Ended when the response is (kept, an error, the reader gone), or when its response filter ran.
+            Runnable done = () -> {
+                rendering.remove(key, mine);
+                mine.countDown();
+            };
+            request.setProperty(RENDERED, done);
+            routing.addEndHandler(ended -> done.run());
             return null;
         }
-        // Released when this response ends, whatever became of it (kept, an error, the reader gone).
-        routing.addEndHandler(ended -> {
-            gate.release();
-            if (!gate.hasQueuedThreads()) {
-                rendering.remove(key, gate);
-            }
-        });
+        try {
+            running.await(RENDER_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         return cache.get(key, version, siteGeneration);
     }
 
@@ -133,6 +138,17 @@ public class PublicCaching {
     @ServerResponseFilter
     public void etag(ContainerRequestContext request, ContainerResponseContext response, RoutingContext routing,
             SimpleResourceInfo resource) {
+        try {
+            keep(request, response, routing, resource);
+        } finally {
+            if (request.getProperty(RENDERED) instanceof Runnable done) {
+                done.run();
+            }
+        }
+    }
+
+    private void keep(ContainerRequestContext request, ContainerResponseContext response, RoutingContext routing,
+                      SimpleResourceInfo resource) {
         if (!"GET".equals(request.getMethod()) || response.getStatus() != 200 || !isPublic(routing)) {
             return;
         }

@@ -170,6 +170,27 @@ class PageCacheTest {
         assertThat(renders("search") - before).as("renders of the page").isEqualTo(1);
     }
 
+    @Test
+    void readersAskingAtOnceForAMissingPageAreNotHeldUp() throws Exception {
+        String path = "/world?page=240&missing=" + Fixtures.unique("m");
+        java.util.concurrent.ExecutorService readers = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            long started = System.nanoTime();
+            java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(readers.submit(() -> given().get(path).statusCode()));
+            }
+            for (var answer : answers) {
+                assertThat(answer.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(404);
+            }
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - started))
+                    .as("a page that is not kept does not make readers wait for each other")
+                    .isLessThan(java.time.Duration.ofMillis(PublicCaching.RENDER_WAIT_MILLIS));
+        } finally {
+            readers.shutdownNow();
+        }
+    }
+
     private static double renders(String page) {
         String exposition = given().get("/q/metrics").then().statusCode(200).extract().asString();
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^copydesk_page_render_seconds_count\\{page=\"" + page
