@@ -83,10 +83,16 @@ public class StorySearch {
             return List.of();
         }
         String text = query.text().strip();
-        // The way chosen holds for a transaction only (set_config(..., true) is SET LOCAL), so finding and
-        // ranking run in one; the stories are then loaded where the caller is, for the page to read.
+        // The planner settings hold for a transaction only (set_config(..., true) is SET LOCAL), so finding
+        // and ranking run in one; the ranking reads what a list of results shows, no story is loaded whole.
         List<Object[]> rows = QuarkusTransaction.joiningExisting().call(() -> {
-            List<Long> candidates = publishedOnly ? newestPublicMatches(query, text) : newestMatches(query, text, null, null);
+            List<Long> candidates;
+            if (publishedOnly) {
+                candidates = newestPublicMatches(query, text);
+            } else {
+                holdPlannerTo(null);
+                candidates = newestMatches(query, text, null, null);
+            }
             return candidates.isEmpty() ? List.<Object[]>of() : rankedPage(text, candidates, query.page());
         });
         List<Hit> hits = new ArrayList<>();
@@ -142,13 +148,18 @@ public class StorySearch {
     }
 
     /**
-     * Holds the planner to a way of finding candidates, for this transaction. Also: no JIT compilation (a
+     * Holds the planner to a way of finding readers' candidates (null: the desk's search, left to the planner),
+     * for this transaction. Also: no JIT compilation (a
      * way held to costs the others a "disabled" price so high that PostgreSQL would spend 20 to 100 ms
      * compiling the query). Each way has its own statement text ({@link #newestMatches}), so a plan the
      * connection keeps for a statement was made under that way; a window's plan is made afresh each time,
      * for its own time (a kept plan, made without knowing the time, may not use the publication-time index).
      */
     private static void holdPlannerTo(CandidatePlan.Way way) {
+        if (way == null) { // the desk's search over every story: PostgreSQL chooses, but compiles nothing
+            Panache.getEntityManager().createNativeQuery("select set_config('jit', 'off', true)").getResultList();
+            return;
+        }
         String off = "'off', true";
         String on = "'on', true";
         Panache.getEntityManager().createNativeQuery("select set_config('jit', 'off', true), "
