@@ -57,22 +57,28 @@ public class PublicationLadder {
         return thread;
     });
 
+    /** After a read failed, how long before another is tried (a broken database is not asked at every search). */
+    static final long RETRY_NANOS = 30_000_000_000L;
+
     private volatile Rungs rungs;
+    private volatile long nextTry = System.nanoTime();
     private final AtomicBoolean reading = new AtomicBoolean();
 
     /**
      * The ladder as last read, or null before the first read. When there is none or it is old, it is read
-     * again in the background (at 100,000 stories the read takes about 30 ms; no reader waits for it).
+     * again in the background (at 100,000 stories the read takes about 60 ms; no reader waits for it).
      */
     Rungs current() {
         Rungs known = rungs;
-        boolean old = known == null || System.nanoTime() - known.readAt() > MAX_AGE_NANOS;
-        if (old && reading.compareAndSet(false, true)) {
+        long now = System.nanoTime();
+        boolean old = known == null || now - known.readAt() > MAX_AGE_NANOS;
+        if (old && now - nextTry >= 0 && reading.compareAndSet(false, true)) {
             try {
                 reader.execute(() -> {
                     try {
                         readNow();
                     } catch (SQLException | RuntimeException e) {
+                        nextTry = System.nanoTime() + RETRY_NANOS;
                         LOG.warnf("Could not read the publication ladder (searches find their candidates without it): %s", e.getMessage());
                     } finally {
                         reading.set(false);
