@@ -48,11 +48,7 @@ public class CachedPages {
             return;
         }
         HttpServerResponse response = context.response();
-        response.headers().set(HttpHeaders.ETAG, page.etag()).set(HttpHeaders.CACHE_CONTROL, PublicCaching.CACHE_CONTROL)
-                .set(HttpHeaders.VARY, "Accept-Encoding");
-        if (page.lastModified() != null) {
-            response.headers().set(HttpHeaders.LAST_MODIFIED, PublicCaching.httpDate(page.lastModified()));
-        }
+        PublicCaching.cachingHeaders(page.etag(), page.lastModified(), response.headers()::set);
         if (PublicCaching.notModified(context.request().getHeader(HttpHeaders.IF_NONE_MATCH),
                 context.request().getHeader(HttpHeaders.IF_MODIFIED_SINCE), page.etag(), page.lastModified())) {
             response.setStatusCode(304).end();

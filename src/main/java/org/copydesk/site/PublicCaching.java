@@ -119,17 +119,38 @@ public class PublicCaching {
 
     /** The answer for a page another request rendered and kept while this one waited. */
     private Response kept(PageCache.Page page, ContainerRequestContext request, RoutingContext routing) {
-        routing.remove("csrf_token_bytes");
-        routing.remove("csrf_token");
+        setNoCsrfCookie(routing);
         Response.ResponseBuilder answer = notModified(request.getHeaderString(HttpHeaders.IF_NONE_MATCH),
                 request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE), page.etag(), page.lastModified())
                 ? Response.notModified() : Response.ok(page.body(), page.contentType());
-        answer.header(HttpHeaders.ETAG, page.etag()).header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
-                .header(HttpHeaders.VARY, "Accept-Encoding");
-        if (page.lastModified() != null) {
-            answer.header(HttpHeaders.LAST_MODIFIED, httpDate(page.lastModified()));
-        }
+        cachingHeaders(page.etag(), page.lastModified(), answer::header);
         return answer.build();
+    }
+
+    /**
+     * What every answer with a public page carries, rendered or from memory: its ETag, its cache life, one
+     * variant per encoding only (not per browser's Accept: a page a proxy or CDN keeps is the same for
+     * everyone) and, when the page knows it, its Last-Modified.
+     */
+    static void cachingHeaders(String etag, Instant lastModified, java.util.function.BiConsumer<String, String> header) {
+        header.accept(HttpHeaders.ETAG, etag);
+        header.accept(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
+        header.accept(HttpHeaders.VARY, "Accept-Encoding");
+        if (lastModified != null) {
+            header.accept(HttpHeaders.LAST_MODIFIED, httpDate(lastModified));
+        }
+    }
+
+    /**
+     * No CSRF cookie on a public page: it matters only where there are forms to post, and public pages have
+     * none (search is a GET); nginx would rightly refuse to keep a page that sets one. quarkus-rest-csrf
+     * creates its cookie in a response filter that runs after ours, from a token its request filter left in
+     * the routing context (these names); without it, no cookie is set. PageCacheTest fails if a public page
+     * sets a cookie again.
+     */
+    private static void setNoCsrfCookie(RoutingContext routing) {
+        routing.remove("csrf_token_bytes");
+        routing.remove("csrf_token");
     }
 
     /** Browsers keep a page a minute; shared caches (docker/nginx.conf, a CDN) a second, then revalidate (docs/operations.md). */
@@ -166,22 +187,10 @@ public class PublicCaching {
         }
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         String etag = "\"" + sha256(bytes).substring(0, 32) + "\"";
-        response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
-        response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
-        // One variant per encoding only (not per browser's Accept), and no cookie: a page a proxy or CDN
-        // keeps is the same for everyone. The CSRF cookie matters only where there are forms to post,
-        // and public pages have none (search is a GET); nginx would rightly refuse to keep a page that sets one.
-        response.getHeaders().putSingle(HttpHeaders.VARY, "Accept-Encoding");
-        // quarkus-rest-csrf creates its cookie in a response filter that runs after this one, from a token
-        // its request filter left in the routing context (these names); without it, no cookie is set.
-        // PageCacheTest fails if a rendered public page sets a cookie again.
-        routing.remove("csrf_token_bytes");
-        routing.remove("csrf_token");
         Instant lastModified = freshness.lastModified() == null ? null
                 : freshness.lastModified().truncatedTo(ChronoUnit.SECONDS);
-        if (lastModified != null) {
-            response.getHeaders().putSingle(HttpHeaders.LAST_MODIFIED, httpDate(lastModified));
-        }
+        cachingHeaders(etag, lastModified, response.getHeaders()::putSingle);
+        setNoCsrfCookie(routing);
         if (request.getProperty(VERSION) instanceof Long version
                 && request.getProperty(SITE_GENERATION) instanceof Long siteGeneration) {
             String type = response.getMediaType() != null ? response.getMediaType().toString()
