@@ -30,8 +30,11 @@ public class PublicationLadder {
 
     static final long MAX_AGE_NANOS = 300_000_000_000L;
 
-    /** Ranks and publication times (microseconds since the epoch), newest first, and the public stories. */
-    record Rungs(long[] ranks, long[] micros, long publicStories, long readAt) {
+    /**
+     * Ranks and publication times (microseconds since the epoch), newest first, the public stories, and
+     * PostgreSQL's count of all stories (the one its estimates of matches are made from).
+     */
+    record Rungs(long[] ranks, long[] micros, long publicStories, double stories, long readAt) {
         OptionalLong publishedSinceMicros(long newest) {
             for (int i = 0; i < ranks.length; i++) {
                 if (ranks[i] >= newest) {
@@ -95,9 +98,12 @@ public class PublicationLadder {
     void readNow() throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             long publicStories;
-            try (ResultSet count = statement.executeQuery("select count(*) from story where state = 'PUBLISHED' and update_of is null")) {
+            double stories;
+            try (ResultSet count = statement.executeQuery("select count(*), (select reltuples from pg_class where oid = 'story'::regclass) "
+                    + "from story where state = 'PUBLISHED' and update_of is null")) {
                 count.next();
                 publicStories = count.getLong(1);
+                stories = count.getDouble(2);
             }
             List<long[]> rows = new ArrayList<>();
             try (ResultSet found = statement.executeQuery("select rn, micros from (select row_number() over (order by first_published_at desc) rn, "
@@ -110,7 +116,7 @@ public class PublicationLadder {
             }
             long[] ranks = rows.stream().mapToLong(row -> row[0]).toArray();
             long[] micros = rows.stream().mapToLong(row -> row[1]).toArray();
-            rungs = new Rungs(ranks, micros, publicStories, System.nanoTime());
+            rungs = new Rungs(ranks, micros, publicStories, stories, System.nanoTime());
         }
     }
 

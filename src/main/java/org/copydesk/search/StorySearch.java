@@ -15,8 +15,6 @@ import jakarta.transaction.Transactional;
 
 import org.copydesk.story.Story;
 import org.copydesk.story.StoryState;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Entities;
 
 /**
  * PostgreSQL full-text search over stories: websearch syntax ("quoted phrases", -exclusions),
@@ -27,8 +25,6 @@ import org.jsoup.nodes.Entities;
 public class StorySearch {
 
     public static final int PAGE_SIZE = 20;
-    private static final String START = "\uE000";
-    private static final String STOP = "\uE001";
 
     /**
      * One result, with what a results list shows (read with the ranking, so no story is loaded whole): its
@@ -72,8 +68,6 @@ public class StorySearch {
      */
     static final int CANDIDATES = 100;
     private static final Pattern PLAN_ROWS = Pattern.compile("\"Plan Rows\": ([0-9.e+]+)");
-    private static final String HEADLINE_OPTIONS = "'StartSel=" + START + ", StopSel=" + STOP
-            + ", MaxFragments=2, MinWords=8, MaxWords=25'";
 
     @Inject
     PublicationLadder ladder;
@@ -96,9 +90,10 @@ public class StorySearch {
             return candidates.isEmpty() ? List.<Object[]>of() : rankedPage(text, candidates, query.page());
         });
         List<Hit> hits = new ArrayList<>();
+        Snippet snippet = rows.isEmpty() ? null : Snippet.forQueryTree((String) rows.get(0)[8]);
         for (Object[] row : rows) {
             hits.add(new Hit(((Number) row[0]).longValue(), (String) row[1], (String) row[2], (String) row[3],
-                    StoryState.valueOf((String) row[4]), (String) row[5], instant(row[6]), snippet((String) row[7])));
+                    StoryState.valueOf((String) row[4]), (String) row[5], instant(row[6]), snippet.html((String) row[7])));
         }
         return hits;
     }
@@ -111,7 +106,8 @@ public class StorySearch {
      */
     private List<Long> newestPublicMatches(Query query, String text) {
         PublicationLadder.Rungs rungs = ladder.current();
-        CandidatePlan plan = CandidatePlan.choose(estimatedMatches(text), storyCount(), rungs == null ? -1 : rungs.publicStories());
+        CandidatePlan plan = rungs == null ? CandidatePlan.choose(estimatedMatches(text), storyCount(), -1)
+                : CandidatePlan.choose(estimatedMatches(text), rungs.stories(), rungs.publicStories());
         return newestPublicMatches(query, text, plan, rungs);
     }
 
@@ -152,8 +148,9 @@ public class StorySearch {
      * for this transaction. Also: no JIT compilation (a
      * way held to costs the others a "disabled" price so high that PostgreSQL would spend 20 to 100 ms
      * compiling the query). Each way has its own statement text ({@link #newestMatches}), so a plan the
-     * connection keeps for a statement was made under that way; a window's plan is made afresh each time,
-     * for its own time (a kept plan, made without knowing the time, may not use the publication-time index).
+     * connection keeps for a statement was made under that way; a window's time is written into its text,
+     * so its plan is made afresh for that time (a kept plan, made without knowing the time, may not use the
+     * publication-time index), while the ranking that follows may use the plan its connection keeps.
      */
     private static void holdPlannerTo(CandidatePlan.Way way) {
         if (way == null) { // the desk's search over every story: PostgreSQL chooses, but compiles nothing
@@ -163,7 +160,6 @@ public class StorySearch {
         String off = "'off', true";
         String on = "'on', true";
         Panache.getEntityManager().createNativeQuery("select set_config('jit', 'off', true), "
-                + "set_config('plan_cache_mode', " + (way == CandidatePlan.Way.WINDOW ? "'force_custom_plan'" : "'auto'") + ", true), "
                 + "set_config('enable_indexscan', " + (way == CandidatePlan.Way.WALK ? on : off) + "), "
                 + "set_config('enable_bitmapscan', " + (way == CandidatePlan.Way.WALK ? off : on) + "), "
                 + "set_config('enable_seqscan', " + (way == CandidatePlan.Way.WINDOW ? off : on) + ")").getResultList();
@@ -184,9 +180,9 @@ public class StorySearch {
         if (publishedOnly) {
             sql.append("and s.state = 'PUBLISHED' ");
         }
-        if (publishedSinceMicros != null) {
-            params.add(publishedSinceMicros);
-            sql.append("and s.first_published_at >= timestamptz 'epoch' + ?").append(params.size()).append(" * interval '1 microsecond' ");
+        if (publishedSinceMicros != null) { // a number, written in (see holdPlannerTo)
+            sql.append("and s.first_published_at >= timestamptz 'epoch' + ").append(publishedSinceMicros.longValue())
+                    .append(" * interval '1 microsecond' ");
         }
         if (query.sectionSlug() != null && !query.sectionSlug().isBlank()) {
             params.add(query.sectionSlug());
@@ -212,21 +208,24 @@ public class StorySearch {
 
     /**
      * One page of the candidates, ranked, with what a list of results shows: weighted rank (headline A counts most), gently favouring recent
-     * stories (halved after ~90 days), each with its snippet (V13: made from the text near the first match).
+     * stories (halved after ~90 days); with each the opening of its plain text and the query's words as the index has them,
+     * for its snippet ({@link Snippet}). The text is cut outside the ranking: an expression in it would be worked
+     * out for every candidate, each text read and decompressed, not only the page's twenty.
      */
     private static List<Object[]> rankedPage(String text, List<Long> candidates, int page) {
         String ids = candidates.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = Panache.getEntityManager().createNativeQuery("select s.id, s.headline, s.standfirst, s.public_path, "
-                + "s.state, section.name, s.first_published_at, ts_headline('english', "
-                + "copydesk_snippet_source(s.body_text, w.starts), q.q, " + HEADLINE_OPTIONS + ") from story s "
+        List<Object[]> rows = Panache.getEntityManager().createNativeQuery("select id, headline, standfirst, public_path, state, "
+                + "section_name, first_published_at, left(body_text, " + Snippet.TEXT_CHARS + "), words from ("
+                + "select s.id, s.headline, s.standfirst, s.public_path, s.state, section.name section_name, "
+                + "s.first_published_at, s.body_text, querytree(q.q) words, "
+                + "ts_rank(s.search_vector, q.q, 1) / (1 + extract(epoch from (now() - "
+                + "coalesce(s.first_published_at, s.updated_at))) / 7776000.0) rank from story s "
                 + "left join section on section.id = s.section_id "
                 + "cross join websearch_to_tsquery('english', ?1) q(q) "
-                + "cross join copydesk_query_word_starts(websearch_to_tsquery('english', ?1)) w(starts) "
                 + "where s.id = any(cast(string_to_array(?2, ',') as bigint[])) "
-                + "order by ts_rank(s.search_vector, q.q, 1) / (1 + extract(epoch from (now() - "
-                + "coalesce(s.first_published_at, s.updated_at))) / 7776000.0) desc, s.id desc "
-                + "limit " + PAGE_SIZE + " offset " + Math.max(0, page - 1) * PAGE_SIZE)
+                + "order by rank desc, s.id desc "
+                + "limit " + PAGE_SIZE + " offset " + Math.max(0, page - 1) * PAGE_SIZE + ") ranked order by rank desc, id desc")
                 .setParameter(1, text).setParameter(2, ids).getResultList();
         return rows;
     }
@@ -239,14 +238,5 @@ public class StorySearch {
             return time.toInstant();
         }
         return (Instant) value;
-    }
-
-    /** The snippet as safe HTML: all text escaped, then only the match markers turned into mark elements. */
-    static String snippet(String raw) {
-        if (raw == null) {
-            return "";
-        }
-        String text = Jsoup.parseBodyFragment(raw).text();
-        return Entities.escape(text).replace(START, "<mark>").replace(STOP, "</mark>");
     }
 }

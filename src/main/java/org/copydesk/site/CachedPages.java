@@ -58,7 +58,13 @@ public class CachedPages {
         if (acceptsGzip(context.request().getHeader(HttpHeaders.ACCEPT_ENCODING))) {
             // Set by us, so the server's own compression leaves the bytes alone.
             response.headers().set(HttpHeaders.CONTENT_ENCODING, "gzip");
-            response.end(Buffer.buffer(page.gzipped()));
+            if (page.gzippedMade()) {
+                response.end(Buffer.buffer(page.gzipped()));
+            } else { // compressed once, off the event loop: a sitemap page takes tens of milliseconds
+                context.vertx().executeBlocking(page::gzipped, false)
+                        .onSuccess(gzipped -> response.end(Buffer.buffer(gzipped)))
+                        .onFailure(context::fail);
+            }
         } else {
             response.end(Buffer.buffer(page.body()));
         }

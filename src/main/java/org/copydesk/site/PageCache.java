@@ -17,15 +17,74 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Rendered public pages, kept with the public version ({@link PublicVersion}) and the site settings
  * generation ({@link SiteInfo#generation()}) they were rendered at. An entry is used only while both
  * are current, so nothing stale is served after a change commits; a page is rendered again once after
- * each change. Pages are kept plain and gzipped, so that a cached answer costs no compression either.
+ * each change. A page's gzipped bytes are made the first time a reader's browser asks for them and kept
+ * with it, so that a cached answer costs no compression either, and a page nobody asks for compressed
+ * (an odd search, read once) costs none at all.
  */
 @ApplicationScoped
 public class PageCache {
 
     /** One rendered page and what its response needs. */
-    public record Page(long version, long siteGeneration, byte[] body, byte[] gzipped, String contentType, String etag,
-                       Instant lastModified) {
+    public static final class Page {
+        private final long version;
+        private final long siteGeneration;
+        private final byte[] body;
+        private final String contentType;
+        private final String etag;
+        private final Instant lastModified;
+        private volatile byte[] gzipped;
+
+        public Page(long version, long siteGeneration, byte[] body, String contentType, String etag, Instant lastModified) {
+            this.version = version;
+            this.siteGeneration = siteGeneration;
+            this.body = body;
+            this.contentType = contentType;
+            this.etag = etag;
+            this.lastModified = lastModified;
+        }
+
+        public long version() {
+            return version;
+        }
+
+        public long siteGeneration() {
+            return siteGeneration;
+        }
+
+        public byte[] body() {
+            return body;
+        }
+
+        /** Whether the gzipped bytes are made yet (making them may take a while: a sitemap is megabytes). */
+        public boolean gzippedMade() {
+            return gzipped != null;
+        }
+
+        /** The body gzipped, made on the first call (two readers at once may both make it: the same bytes). */
+        public byte[] gzipped() {
+            byte[] made = gzipped;
+            if (made == null) {
+                made = gzip(body);
+                gzipped = made;
+            }
+            return made;
+        }
+
+        public String contentType() {
+            return contentType;
+        }
+
+        public String etag() {
+            return etag;
+        }
+
+        public Instant lastModified() {
+            return lastModified;
+        }
     }
+
+    /** What a page's gzipped bytes are counted as before they are made: HTML compresses to a fifth or so. */
+    private static final int GZIP_SHARE = 4;
 
     private final Cache<String, Page> pages;
     private final boolean enabled;
@@ -36,7 +95,7 @@ public class PageCache {
         // Bounded by bytes, not pages: a sitemap weighs as much as fifty stories. Caffeine keeps the pages
         // asked for most often (a breaking story) and lets one-off ones (an odd search) go first.
         this.pages = Caffeine.newBuilder().maximumWeight(maxMegabytes * 1024 * 1024)
-                .<String, Page>weigher((key, page) -> key.length() + page.body().length + page.gzipped().length)
+                .<String, Page>weigher((key, page) -> key.length() + page.body().length + page.body().length / GZIP_SHARE)
                 .expireAfterAccess(Duration.ofHours(1)).build();
     }
 

@@ -41,7 +41,7 @@ class CandidatePlanTest {
 
     @Test
     void theLadderTurnsANumberOfNewestStoriesIntoAPublicationTime() {
-        PublicationLadder.Rungs rungs = new PublicationLadder.Rungs(new long[] {100, 150, 225}, new long[] {900, 800, 700}, 300, 0);
+        PublicationLadder.Rungs rungs = new PublicationLadder.Rungs(new long[] {100, 150, 225}, new long[] {900, 800, 700}, 300, 300, 0);
         assertThat(rungs.publishedSinceMicros(1)).hasValue(900);
         assertThat(rungs.publishedSinceMicros(120)).hasValue(800);
         assertThat(rungs.publishedSinceMicros(225)).hasValue(700);

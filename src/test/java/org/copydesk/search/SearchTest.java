@@ -71,12 +71,6 @@ class SearchTest {
     }
 
     @Test
-    void snippetsAreEscaped() {
-        assertThat(StorySearch.snippet("a &lt;script&gt; \uE000word\uE001 <b>x</b>"))
-                .isEqualTo("a &lt;script&gt; <mark>word</mark> x");
-    }
-
-    @Test
     void everyWayOfFindingCandidatesFindsTheNewestMatches() {
         StaffAccount reporter = fixtures.staff(Role.REPORTER);
         StaffAccount editor = fixtures.staff(Role.EDITOR);
@@ -97,7 +91,7 @@ class SearchTest {
                     + "(extract(epoch from first_published_at) * 1000000)::bigint from story "
                     + "where state = 'PUBLISHED' and update_of is null order by 1").getResultList();
             return new PublicationLadder.Rungs(rows.stream().mapToLong(r -> ((Number) r[0]).longValue()).toArray(),
-                    rows.stream().mapToLong(r -> ((Number) r[1]).longValue()).toArray(), rows.size(), System.nanoTime());
+                    rows.stream().mapToLong(r -> ((Number) r[1]).longValue()).toArray(), rows.size(), rows.size(), System.nanoTime());
         });
         StorySearch.Query query = new StorySearch.Query(word, "", "", 1);
         // Windows of the newest 1 and 3 stories hold too few matches: they are widened until they hold them all.

@@ -1,0 +1,263 @@
+package org.copydesk.search;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jsoup.parser.Parser;
+import org.tartarus.snowball.ext.EnglishStemmer;
+
+/**
+ * A search result's snippet: up to two stretches of a story's plain text around the words searched for,
+ * those words marked. Made here rather than by PostgreSQL's ts_headline, which cost 2.5 ms of every search's
+ * 6 (twenty texts parsed and stemmed word by word; docs/performance.md): a word is stemmed here only when
+ * it begins like a searched word, with the same algorithm as the search index (Snowball's English stemmer,
+ * PostgreSQL's 'english' configuration), so "elections" is marked for "election" and "electric" is not.
+ * SnippetStemTest checks the stems agree with PostgreSQL's on the agency story's words.
+ */
+final class Snippet {
+
+    /**
+     * Searched words are looked for in this many characters of a story's text (a search's candidates were
+     * found by the whole text; a match further on shows the opening). Finding the words of a whole story
+     * took about 40 µs, twenty of them a sixth of a search.
+     */
+    static final int SCAN_CHARS = 3000;
+    /** What the database sends of a story's text: what is scanned, and room for a stretch's end. */
+    static final int TEXT_CHARS = SCAN_CHARS + 1000;
+    /** Words in one stretch, and how many of them come before its first match (as ts_headline's MaxWords). */
+    static final int WORDS = 25;
+    static final int WORDS_BEFORE = 6;
+    static final int STRETCHES = 2;
+    private static final String GAP = " … ";
+
+    private static final Pattern LEXEME = Pattern.compile("'((?:[^']|'')+)'");
+
+    private final Set<String> stems;
+    /** The first two letters a word must begin with to be worth stemming (see {@link #prefixKey}); a few. */
+    private final int[] prefixes;
+    private final EnglishStemmer stemmer = new EnglishStemmer();
+
+    private Snippet(Set<String> stems) {
+        this.stems = stems;
+        Set<Integer> keys = new HashSet<>();
+        for (String stem : stems) {
+            keys.add(prefixKey(stem.toCharArray(), 0, stem.length()));
+            String irregular = IRREGULAR_STARTS.get(stem);
+            if (irregular != null) {
+                keys.add(prefixKey(irregular.toCharArray(), 0, irregular.length()));
+            }
+        }
+        this.prefixes = keys.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * For the words of a query as PostgreSQL's querytree() writes them ('elect' &amp; 'result', words left
+     * out with "-" already dropped): one snippet maker per results page (it is not shared between threads).
+     */
+    static Snippet forQueryTree(String queryTree) {
+        Set<String> stems = new HashSet<>();
+        Matcher lexeme = LEXEME.matcher(queryTree == null ? "" : queryTree);
+        while (lexeme.find()) {
+            stems.add(lexeme.group(1).replace("''", "'"));
+        }
+        return new Snippet(stems);
+    }
+
+    /**
+     * A word's first two letters, in lower case, as one number. A word and its stem share them (Snowball's
+     * English stemmer only changes a word's end), but for the three irregular forms below; checking them
+     * first spares stemming nearly every word.
+     */
+    private static int prefixKey(char[] text, int start, int end) {
+        char first = Character.toLowerCase(text[start]);
+        char second = end - start > 1 ? Character.toLowerCase(text[start + 1]) : 0;
+        return first << 16 | second;
+    }
+
+    private static final java.util.Map<String, String> IRREGULAR_STARTS = java.util.Map.of("die", "dy", "lie", "ly", "tie", "ty");
+
+    /** The snippet as safe HTML: the text escaped, only the mark elements added; empty for no text. */
+    String html(String text) {
+        if (text == null || text.isBlank()) {
+            return "";
+        }
+        String plain = text.indexOf('&') >= 0 ? Parser.unescapeEntities(text, false) : text;
+        Words words = new Words(plain);
+        List<int[]> stretches = new ArrayList<>(); // each [first word, last word + 1]
+        int from = 0;
+        for (int found = 0; found < STRETCHES; found++) {
+            int match = nextMatch(words, from);
+            if (match < 0) {
+                break;
+            }
+            int first = Math.max(from, match - WORDS_BEFORE);
+            int end = words.upTo(first + WORDS);
+            if (!stretches.isEmpty() && first == from) { // runs on from the one before
+                stretches.get(stretches.size() - 1)[1] = end;
+            } else {
+                stretches.add(new int[] {first, end});
+            }
+            from = end;
+        }
+        if (stretches.isEmpty()) { // matched in the headline, standfirst, bylines or tags only: the opening
+            stretches.add(new int[] {0, words.upTo(WORDS)});
+        }
+        StringBuilder html = new StringBuilder(400);
+        for (int[] stretch : stretches) {
+            if (stretch[0] > 0) {
+                html.append(html.isEmpty() ? "… " : GAP);
+            }
+            for (int w = stretch[0]; w < stretch[1]; w++) {
+                if (w > stretch[0]) {
+                    appendEscaped(html, plain, words.end(w - 1), words.start(w));
+                }
+                boolean marked = matches(words, w);
+                html.append(marked ? "<mark>" : "");
+                appendEscaped(html, plain, words.start(w), words.end(w));
+                html.append(marked ? "</mark>" : "");
+            }
+            appendEscaped(html, plain, words.end(stretch[1] - 1), words.endOfPunctuation(stretch[1] - 1));
+        }
+        int end = stretches.get(stretches.size() - 1)[1];
+        if (words.upTo(end + 1) > end) {
+            html.append(" …");
+        }
+        return html.toString();
+    }
+
+    private int nextMatch(Words words, int from) {
+        for (int w = from; words.upTo(w + 1) > w && words.start(w) < SCAN_CHARS; w++) {
+            if (matches(words, w)) {
+                return w;
+            }
+        }
+        return -1;
+    }
+
+    private boolean matches(Words words, int w) {
+        int key = prefixKey(words.chars, words.start(w), words.end(w));
+        boolean possible = false;
+        for (int prefix : prefixes) {
+            possible |= prefix == key;
+        }
+        if (!possible) {
+            return false;
+        }
+        String lower = words.text.substring(words.start(w), words.end(w)).toLowerCase(Locale.ROOT);
+        if (stems.contains(lower)) {
+            return true;
+        }
+        stemmer.setCurrent(lower);
+        stemmer.stem();
+        return stems.contains(stemmer.getCurrent());
+    }
+
+    /** Escaped, with each run of white space (line breaks between paragraphs too) as one space. */
+    private static void appendEscaped(StringBuilder html, String text, int from, int to) {
+        boolean space = false;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                space = true;
+                continue;
+            }
+            if (space) {
+                html.append(' ');
+                space = false;
+            }
+            switch (c) {
+                case '&' -> html.append("&amp;");
+                case '<' -> html.append("&lt;");
+                case '>' -> html.append("&gt;");
+                case '"' -> html.append("&quot;");
+                case '\'' -> html.append("&#39;");
+                default -> html.append(c);
+            }
+        }
+        if (space) {
+            html.append(' ');
+        }
+    }
+
+    /**
+     * The words of a text (runs of letters and digits, as PostgreSQL's parser splits "Ukraine's" and
+     * "self-driving"), found as far as they are asked for: most snippets need the first few hundred only.
+     * Read from a char array with a table for ASCII: String.codePointAt and Character's Unicode tables
+     * took most of the snippet's time.
+     */
+    private static final class Words {
+        private static final boolean[] ASCII_WORD = new boolean[128];
+
+        static {
+            for (char c = 0; c < 128; c++) {
+                ASCII_WORD[c] = Character.isLetterOrDigit(c);
+            }
+        }
+
+        private final String text;
+        private final char[] chars;
+        private int[] starts = new int[64];
+        private int[] ends = new int[64];
+        private int count;
+        private int scanned;
+
+        Words(String text) {
+            this.text = text;
+            this.chars = text.toCharArray();
+        }
+
+        /** A letter or digit (a surrogate pair's halves count as one: letters of scripts beyond the first plane). */
+        private static boolean inWord(char c) {
+            return c < 128 ? ASCII_WORD[c] : Character.isLetterOrDigit(c) || Character.isSurrogate(c);
+        }
+
+        /** min(n, the number of words), finding words up to the n-th. */
+        int upTo(int n) {
+            char[] text = chars;
+            int length = text.length;
+            while (count < n && scanned < length) {
+                int i = scanned;
+                while (i < length && !inWord(text[i])) {
+                    i++;
+                }
+                int start = i;
+                while (i < length && inWord(text[i])) {
+                    i++;
+                }
+                scanned = i;
+                if (i > start) {
+                    if (count == starts.length) {
+                        starts = java.util.Arrays.copyOf(starts, count * 2);
+                        ends = java.util.Arrays.copyOf(ends, count * 2);
+                    }
+                    starts[count] = start;
+                    ends[count] = i;
+                    count++;
+                }
+            }
+            return Math.min(n, count);
+        }
+
+        int start(int w) {
+            return starts[w];
+        }
+
+        int end(int w) {
+            return ends[w];
+        }
+
+        /** Where what follows a word up to the next space ends (its full stop, its closing quote). */
+        int endOfPunctuation(int w) {
+            int i = ends[w];
+            while (i < chars.length && !Character.isWhitespace(chars[i]) && !Character.isSpaceChar(chars[i]) && !inWord(chars[i])) {
+                i++;
+            }
+            return i;
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package org.copydesk.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+/** Snippets mark a word when PostgreSQL's index would find it for the searched word: the stems must agree. */
+@QuarkusTest
+class SnippetStemTest {
+
+    @Test
+    void everyWordOfTheAgencyStoryIsMarkedWhenSearchedForAsPostgreSqlStemsIt() throws IOException {
+        String story;
+        try (InputStream in = getClass().getResourceAsStream("/demo/mali-denies-hiring-russian-pmc.txt")) {
+            story = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        List<String> words = new ArrayList<>(Arrays.stream(story.split("[^\\p{L}\\p{N}]+")).filter(w -> !w.isEmpty()).distinct().toList());
+        words.addAll(List.of("dying", "lying", "tying", "skies", "news", "happily", "countries", "elections", "generously", "Ukraine"));
+        @SuppressWarnings("unchecked")
+        List<Object[]> stems = QuarkusTransaction.requiringNew().call(() -> Panache.getEntityManager().createNativeQuery(
+                "select w, querytree(plainto_tsquery('english', w)) from unnest(cast(?1 as text[])) w")
+                .setParameter(1, words.toArray(String[]::new)).getResultList());
+        int checked = 0;
+        for (Object[] row : stems) {
+            String word = (String) row[0];
+            String queryTree = (String) row[1];
+            if (!queryTree.startsWith("'")) { // a stop word ("the"), never searched for
+                continue;
+            }
+            assertThat(Snippet.forQueryTree(queryTree).html(word)).as(word + " as " + queryTree).isEqualTo("<mark>" + word + "</mark>");
+            checked++;
+        }
+        assertThat(checked).isGreaterThan(150);
+    }
+}
