@@ -91,7 +91,8 @@ select s.id, k, s.id - 1 - k * 5
 from story s cross join generate_series(0, 2) k
 where s.id > 5000020 and k < s.id % 4;
 
-update story set search_vector = copydesk_story_search_vector(id) where id > 5000000;
+update story set search_vector = v.v, rank_vector = copydesk_story_rank_vector(v.v, body_text)
+from (select id sid, copydesk_story_search_vector(id) v from story where id > 5000000) v where id = v.sid;
 
 select setval('author_seq', 6000000), setval('tag_seq', 6000000), setval('story_seq', 6000000);
 commit;

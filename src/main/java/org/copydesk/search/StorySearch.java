@@ -42,12 +42,12 @@ public class StorySearch {
         }
     }
 
-    /** Recomputes a story's stored search vector (after every save or move). */
+    /** Recomputes a story's stored search vector and the smaller one its rank is read from (after every save or move). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void index(Story story) {
         Panache.getEntityManager().flush();
-        Panache.getEntityManager().createNativeQuery("update story set search_vector = copydesk_story_search_vector(id) where id = ?1")
-                .setParameter(1, story.id).executeUpdate();
+        Panache.getEntityManager().createNativeQuery("update story set search_vector = v.v, rank_vector = copydesk_story_rank_vector(v.v, body_text) "
+                + "from (select copydesk_story_search_vector(?1) v) v where id = ?1").setParameter(1, story.id).executeUpdate();
     }
 
     /** Published stories only: what readers may find. */
@@ -207,8 +207,8 @@ public class StorySearch {
     }
 
     /**
-     * One page of the candidates, ranked, with what a list of results shows: weighted rank (headline A counts most), gently favouring recent
-     * stories (halved after ~90 days); with each the opening of its plain text and the query's words as the index has them,
+     * One page of the candidates, ranked, with what a list of results shows: weighted rank (headline A counts most;
+     * read from the small rank vector, V15), gently favouring recent stories (halved after ~90 days); with each the opening of its plain text and the query's words as the index has them,
      * for its snippet ({@link Snippet}). The text is cut outside the ranking: an expression in it would be worked
      * out for every candidate, each text read and decompressed, not only the page's twenty.
      */
@@ -219,7 +219,7 @@ public class StorySearch {
                 + "section_name, first_published_at, left(body_text, " + Snippet.TEXT_CHARS + "), words from ("
                 + "select s.id, s.headline, s.standfirst, s.public_path, s.state, section.name section_name, "
                 + "s.first_published_at, s.body_text, querytree(q.q) words, "
-                + "ts_rank(s.search_vector, q.q, 1) / (1 + extract(epoch from (now() - "
+                + "ts_rank(s.rank_vector, q.q, 1) / (1 + extract(epoch from (now() - "
                 + "coalesce(s.first_published_at, s.updated_at))) / 7776000.0) rank from story s "
                 + "left join section on section.id = s.section_id "
                 + "cross join websearch_to_tsquery('english', ?1) q(q) "
