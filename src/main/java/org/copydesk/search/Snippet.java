@@ -41,6 +41,8 @@ final class Snippet {
     /** The first two letters a word must begin with to be worth stemming (see {@link #prefixKey}); a few. */
     private final int[] prefixes;
     private final EnglishStemmer stemmer = new EnglishStemmer();
+    /** The text being read, reused from one result to the next. */
+    private char[] buffer = new char[Math.min(TEXT_CHARS, 8192)];
 
     private Snippet(Set<String> stems) {
         this.stems = stems;
@@ -74,9 +76,21 @@ final class Snippet {
      * first spares stemming nearly every word.
      */
     private static int prefixKey(char[] text, int start, int end) {
-        char first = Character.toLowerCase(text[start]);
-        char second = end - start > 1 ? Character.toLowerCase(text[start + 1]) : 0;
+        char first = lower(text[start]);
+        char second = end - start > 1 ? lower(text[start + 1]) : 0;
         return first << 16 | second;
+    }
+
+    private static char lower(char c) {
+        return c < 128 ? ASCII_LOWER[c] : Character.toLowerCase(c);
+    }
+
+    private static final char[] ASCII_LOWER = new char[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII_LOWER[c] = Character.toLowerCase(c);
+        }
     }
 
     private static final java.util.Map<String, String> IRREGULAR_STARTS = java.util.Map.of("die", "dy", "lie", "ly", "tie", "ty");
@@ -86,8 +100,8 @@ final class Snippet {
         if (text == null || text.isBlank()) {
             return "";
         }
-        String plain = text.indexOf('&') >= 0 ? Parser.unescapeEntities(text, false) : text;
-        Words words = new Words(plain);
+        buffer = text.length() <= buffer.length ? buffer : new char[Math.max(text.length(), 2 * buffer.length)];
+        Words words = new Words(text, buffer);
         List<int[]> stretches = new ArrayList<>(); // each [first word, last word + 1]
         int from = 0;
         for (int found = 0; found < STRETCHES; found++) {
@@ -114,14 +128,14 @@ final class Snippet {
             }
             for (int w = stretch[0]; w < stretch[1]; w++) {
                 if (w > stretch[0]) {
-                    appendEscaped(html, plain, words.end(w - 1), words.start(w));
+                    appendEscaped(html, text, words.end(w - 1), words.start(w));
                 }
                 boolean marked = matches(words, w);
                 html.append(marked ? "<mark>" : "");
-                appendEscaped(html, plain, words.start(w), words.end(w));
+                appendEscaped(html, text, words.start(w), words.end(w));
                 html.append(marked ? "</mark>" : "");
             }
-            appendEscaped(html, plain, words.end(stretch[1] - 1), words.endOfPunctuation(stretch[1] - 1));
+            appendEscaped(html, text, words.end(stretch[1] - 1), words.endOfPunctuation(stretch[1] - 1));
         }
         int end = stretches.get(stretches.size() - 1)[1];
         if (words.upTo(end + 1) > end) {
@@ -157,11 +171,19 @@ final class Snippet {
         return stems.contains(stemmer.getCurrent());
     }
 
-    /** Escaped, with each run of white space (line breaks between paragraphs too) as one space. */
+    /**
+     * Escaped, with each run of white space (line breaks between paragraphs too) as one space. The plain text
+     * keeps the one entity the body's HTML writes, &amp;nbsp; (the others are decoded by V4's copydesk_html_text),
+     * so what lies between two words is decoded first when it holds one.
+     */
     private static void appendEscaped(StringBuilder html, String text, int from, int to) {
+        String part = text.substring(from, to);
+        if (part.indexOf('&') >= 0) {
+            part = Parser.unescapeEntities(part, false);
+        }
         boolean space = false;
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
+        for (int i = 0; i < part.length(); i++) {
+            char c = part.charAt(i);
             if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
                 space = true;
                 continue;
@@ -187,46 +209,58 @@ final class Snippet {
     /**
      * The words of a text (runs of letters and digits, as PostgreSQL's parser splits "Ukraine's" and
      * "self-driving"), found as far as they are asked for: most snippets need the first few hundred only.
-     * Read from a char array with a table for ASCII: String.codePointAt and Character's Unicode tables
-     * took most of the snippet's time.
+     * Read from a char array with a table: String.codePointAt and Character's Unicode lookups took most of
+     * the snippet's time.
      */
     private static final class Words {
-        private static final boolean[] ASCII_WORD = new boolean[128];
+        /** Whether each UTF-16 unit is part of a word: a letter, a digit, or half of a surrogate pair (64 kB, made once). */
+        private static final boolean[] IN_WORD = new boolean[Character.MAX_VALUE + 1];
 
         static {
-            for (char c = 0; c < 128; c++) {
-                ASCII_WORD[c] = Character.isLetterOrDigit(c);
+            for (int c = 0; c <= Character.MAX_VALUE; c++) {
+                IN_WORD[c] = Character.isLetterOrDigit(c) || Character.isSurrogate((char) c);
             }
         }
 
         private final String text;
         private final char[] chars;
+        private final int length;
         private int[] starts = new int[64];
         private int[] ends = new int[64];
         private int count;
         private int scanned;
 
-        Words(String text) {
+        Words(String text, char[] buffer) {
             this.text = text;
-            this.chars = text.toCharArray();
+            this.chars = buffer;
+            this.length = text.length();
+            text.getChars(0, length, buffer, 0);
         }
 
-        /** A letter or digit (a surrogate pair's halves count as one: letters of scripts beyond the first plane). */
+        /** Past an entity (&amp;nbsp;, &amp;#160;) starting at i, or past the ampersand alone. */
+        private int afterEntity(int i) {
+            int j = i + 1;
+            while (j < length && j - i <= 10 && (IN_WORD[chars[j]] || chars[j] == '#')) {
+                j++;
+            }
+            return j > i + 1 && j < length && chars[j] == ';' ? j + 1 : i + 1;
+        }
+
         private static boolean inWord(char c) {
-            return c < 128 ? ASCII_WORD[c] : Character.isLetterOrDigit(c) || Character.isSurrogate(c);
+            return IN_WORD[c];
         }
 
         /** min(n, the number of words), finding words up to the n-th. */
         int upTo(int n) {
             char[] text = chars;
-            int length = text.length;
+            boolean[] inWord = IN_WORD;
             while (count < n && scanned < length) {
                 int i = scanned;
-                while (i < length && !inWord(text[i])) {
-                    i++;
+                while (i < length && !inWord[text[i]]) {
+                    i = text[i] == '&' ? afterEntity(i) : i + 1;
                 }
                 int start = i;
-                while (i < length && inWord(text[i])) {
+                while (i < length && inWord[text[i]]) {
                     i++;
                 }
                 scanned = i;
@@ -254,7 +288,7 @@ final class Snippet {
         /** Where what follows a word up to the next space ends (its full stop, its closing quote). */
         int endOfPunctuation(int w) {
             int i = ends[w];
-            while (i < chars.length && !Character.isWhitespace(chars[i]) && !Character.isSpaceChar(chars[i]) && !inWord(chars[i])) {
+            while (i < length && !Character.isWhitespace(chars[i]) && !Character.isSpaceChar(chars[i]) && !inWord(chars[i])) {
                 i++;
             }
             return i;

@@ -72,10 +72,17 @@ public class StorySearch {
     @Inject
     PublicationLadder ladder;
 
+    @Inject
+    SearchTurns turns;
+
     private List<Hit> run(Query query, boolean publishedOnly) {
         if (query.isEmpty()) {
             return List.of();
         }
+        return turns.inTurn(() -> runNow(query, publishedOnly));
+    }
+
+    private List<Hit> runNow(Query query, boolean publishedOnly) {
         String text = query.text().strip();
         // The planner settings hold for a transaction only (set_config(..., true) is SET LOCAL), so finding
         // and ranking run in one; the ranking reads what a list of results shows, no story is loaded whole.

@@ -73,6 +73,12 @@ public class ErrorPages {
         return html(500, Templates.serverError());
     }
 
+    /** 503 with what to do, and when to try again (Retry-After, in seconds). */
+    @ServerExceptionMapper
+    public Response busy(BusyException busy) {
+        return Response.fromResponse(html(503, Templates.badRequest(busy.getMessage()))).header("Retry-After", "5").build();
+    }
+
     @ServerExceptionMapper
     public Response refused(ActionRefusedException refused) {
         return forbiddenPage(refused.getMessage());

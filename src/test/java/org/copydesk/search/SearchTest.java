@@ -71,6 +71,23 @@ class SearchTest {
         assertThat(b.headline).isNotBlank();
     }
 
+    @Inject
+    SearchTurns turns;
+
+    @Test
+    void aSearchThatWaitsTooLongForItsTurnIsToldTheSiteIsBusyAndTheNextOneIsAnswered() {
+        int all = turns.turns().drainPermits();
+        try {
+            io.restassured.response.Response busy = io.restassured.RestAssured.given().get("/search?q=floods");
+            assertThat(busy.statusCode()).isEqualTo(503);
+            assertThat(busy.header("Retry-After")).isEqualTo("5");
+            assertThat(busy.asString()).contains("Search is very busy just now").doesNotContain("Exception");
+        } finally {
+            turns.turns().release(all);
+        }
+        assertThat(io.restassured.RestAssured.given().get("/search?q=floods").statusCode()).isEqualTo(200);
+    }
+
     @Test
     void everyWayOfFindingCandidatesFindsTheNewestMatches() {
         StaffAccount reporter = fixtures.staff(Role.REPORTER);

@@ -45,6 +45,12 @@ class SnippetTest {
     }
 
     @Test
+    void theBodysNoBreakSpaceIsASpaceNotAWord() {
+        assertThat(Snippet.forQueryTree("'flood'").html("Rain&nbsp;floods the&nbsp;coast & more"))
+                .isEqualTo("Rain <mark>floods</mark> the coast &amp; more");
+    }
+
+    @Test
     void irregularFormsAreMarkedToo() {
         assertThat(Snippet.forQueryTree("'die' & 'sky'").html("Dying under grey skies")).isEqualTo("<mark>Dying</mark> under grey <mark>skies</mark>");
     }
