@@ -28,7 +28,7 @@ final class Snippet {
      */
     static final int SCAN_CHARS = 3000;
     /** What the database sends of a story's text: what is scanned, and room for a stretch's end. */
-    static final int TEXT_CHARS = SCAN_CHARS + 1000;
+    static final int TEXT_CHARS = SCAN_CHARS + 300;
     /** Words in one stretch, and how many of them come before its first match (as ts_headline's MaxWords). */
     static final int WORDS = 25;
     static final int WORDS_BEFORE = 6;
@@ -155,13 +155,15 @@ final class Snippet {
 
     private boolean matches(Words words, int w) {
         int key = prefixKey(words.chars, words.start(w), words.end(w));
-        boolean possible = false;
         for (int prefix : prefixes) {
-            possible |= prefix == key;
+            if (prefix == key) {
+                return stemMatches(words, w);
+            }
         }
-        if (!possible) {
-            return false;
-        }
+        return false;
+    }
+
+    private boolean stemMatches(Words words, int w) {
         String lower = words.text.substring(words.start(w), words.end(w)).toLowerCase(Locale.ROOT);
         if (stems.contains(lower)) {
             return true;

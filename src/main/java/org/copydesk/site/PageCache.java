@@ -109,6 +109,19 @@ public class PageCache {
         return page != null && page.version() == version && page.siteGeneration() == siteGeneration ? page : null;
     }
 
+    /**
+     * Notes that this page was asked for and says whether it was asked for before, lately. A slot per hash of
+     * the key, written over by other pages (then a page is asked for once more before it is kept): no memory
+     * is taken per page asked for. See {@link PublicCaching#keep}'s one-off pages.
+     */
+    boolean askedBefore(String key) {
+        int hash = key.hashCode();
+        long tag = (long) hash << 32 | key.length();
+        return asked.getAndSet((hash ^ hash >>> 15) & (asked.length() - 1), tag) == tag;
+    }
+
+    private final java.util.concurrent.atomic.AtomicLongArray asked = new java.util.concurrent.atomic.AtomicLongArray(16384);
+
     public void put(String key, Page page) {
         if (enabled) {
             pages.put(key, page);

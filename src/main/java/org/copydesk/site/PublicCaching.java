@@ -73,7 +73,11 @@ public class PublicCaching {
             long siteGeneration = site.generation();
             request.setProperty(SITE_GENERATION, siteGeneration);
             request.setProperty(VERSION, version);
-            PageCache.Page rendered = renderOnce(key(routing), request, routing, version, siteGeneration);
+            String key = key(routing);
+            if (oneOff(routing)) {
+                request.setProperty(ASKED_BEFORE, cache.askedBefore(key));
+            }
+            PageCache.Page rendered = renderOnce(key, request, routing, version, siteGeneration);
             if (rendered != null) {
                 return kept(rendered, request, routing);
             }
@@ -85,7 +89,17 @@ public class PublicCaching {
     static final long RENDER_WAIT_MILLIS = 2_000;
     /** Request property: ends this request's claim to render its page (see {@link #renderOnce}). */
     static final String RENDERED = "copydesk.rendered";
-    private final ConcurrentHashMap<String, CountDownLatch> rendering = new ConcurrentHashMap<>();
+    /** Request property: the claim this request holds to render its page, with how many wait for it. */
+    static final String CLAIM = "copydesk.claim";
+    /** Request property, for a one-off page: whether it was asked for before, lately. */
+    static final String ASKED_BEFORE = "copydesk.asked-before";
+    private final ConcurrentHashMap<String, Claim> rendering = new ConcurrentHashMap<>();
+
+    /** A request's claim to render a page; others asking for it meanwhile wait for it to end. */
+    private static final class Claim {
+        final CountDownLatch ended = new CountDownLatch(1);
+        final java.util.concurrent.atomic.AtomicInteger waiting = new java.util.concurrent.atomic.AtomicInteger();
+    }
 
     /**
      * One render of a page at a time: when many readers ask at once for a page nobody has kept yet (the
@@ -96,20 +110,22 @@ public class PublicCaching {
      */
     private PageCache.Page renderOnce(String key, ContainerRequestContext request, RoutingContext routing, long version,
                                       long siteGeneration) {
-        CountDownLatch mine = new CountDownLatch(1);
-        CountDownLatch running = rendering.putIfAbsent(key, mine);
+        Claim mine = new Claim();
+        Claim running = rendering.putIfAbsent(key, mine);
         if (running == null) {
             // Ended when the response is (kept, an error, the reader gone), or when its response filter ran.
             Runnable done = () -> {
                 rendering.remove(key, mine);
-                mine.countDown();
+                mine.ended.countDown();
             };
             request.setProperty(RENDERED, done);
+            request.setProperty(CLAIM, mine);
             routing.addEndHandler(ended -> done.run());
             return null;
         }
+        running.waiting.incrementAndGet();
         try {
-            running.await(RENDER_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            running.ended.await(RENDER_WAIT_MILLIS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -191,7 +207,7 @@ public class PublicCaching {
         cachingHeaders(etag, lastModified, response.getHeaders()::putSingle);
         setNoCsrfCookie(routing);
         if (request.getProperty(VERSION) instanceof Long version
-                && request.getProperty(SITE_GENERATION) instanceof Long siteGeneration) {
+                && request.getProperty(SITE_GENERATION) instanceof Long siteGeneration && worthKeeping(request)) {
             String type = response.getMediaType() != null ? response.getMediaType().toString()
                     : response.getHeaderString(HttpHeaders.CONTENT_TYPE);
             cache.put(key(routing), new PageCache.Page(version, siteGeneration, bytes,
@@ -204,6 +220,23 @@ public class PublicCaching {
         } else {
             response.setEntity(body);
         }
+    }
+
+    /**
+     * Whether to keep a rendered page. A search's results are kept only from their second request on (or
+     * when others wait for the same page): most searches are asked for once, and keeping each pushed the
+     * pages readers come back to out of memory and filled the heap with pages to collect (at 16 readers
+     * searching, a full collection of 75 ms every 1.5 s; docs/performance.md). A proxy or CDN in front
+     * still keeps any of them for its second (the Cache-Control of every public page).
+     */
+    private static boolean worthKeeping(ContainerRequestContext request) {
+        return !(request.getProperty(ASKED_BEFORE) instanceof Boolean askedBefore) || askedBefore
+                || request.getProperty(CLAIM) instanceof Claim claim && claim.waiting.get() > 0;
+    }
+
+    /** Pages that depend on what a reader typed: most are asked for once. */
+    private static boolean oneOff(RoutingContext request) {
+        return request.normalizedPath().startsWith("/search");
     }
 
     /** If-None-Match decides when present (RFC 9110); otherwise If-Modified-Since, when the page knows its time. */

@@ -145,6 +145,18 @@ class PageCacheTest {
     }
 
     @Test
+    void aSearchIsKeptFromItsSecondRequestOnNotForAReaderWhoAskedOnce() {
+        String path = "/search?q=" + Fixtures.unique("twice");
+        String first = given().get(path).asString();
+        sessions.getStatistics().clear();
+        assertThat(given().get(path).asString()).isEqualTo(first);
+        assertThat(sessions.getStatistics().getPrepareStatementCount()).as("searched again: it was not kept").isPositive();
+        sessions.getStatistics().clear();
+        assertThat(given().get(path).asString()).isEqualTo(first);
+        assertThat(sessions.getStatistics().getPrepareStatementCount()).as("kept from the second request on").isZero();
+    }
+
+    @Test
     void readersAskingAtOnceForAPageNobodyKeptCauseOneRender() throws Exception {
         String path = "/search?q=" + Fixtures.unique("once");
         double before = renders("search");
