@@ -1,7 +1,6 @@
 package org.copydesk.site;
 
 import io.quarkus.vertx.http.runtime.filters.Filters;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
@@ -48,7 +47,7 @@ public class CachedPages {
             return;
         }
         HttpServerResponse response = context.response();
-        PublicCaching.cachingHeaders(page.etag(), page.lastModified(), response.headers()::set);
+        PublicCaching.cachingHeaders(page.etag(), page.lastModifiedHeader(), response.headers()::set);
         if (PublicCaching.notModified(context.request().getHeader(HttpHeaders.IF_NONE_MATCH),
                 context.request().getHeader(HttpHeaders.IF_MODIFIED_SINCE), page.etag(), page.lastModified())) {
             response.setStatusCode(304).end();
@@ -59,14 +58,14 @@ public class CachedPages {
             // Set by us, so the server's own compression leaves the bytes alone.
             response.headers().set(HttpHeaders.CONTENT_ENCODING, "gzip");
             if (page.gzippedMade()) {
-                response.end(Buffer.buffer(page.gzipped()));
+                response.end(page.gzipped());
             } else { // compressed once, off the event loop: a sitemap page takes tens of milliseconds
                 context.vertx().executeBlocking(page::gzipped, false)
-                        .onSuccess(gzipped -> response.end(Buffer.buffer(gzipped)))
+                        .onSuccess(response::end)
                         .onFailure(context::fail);
             }
         } else {
-            response.end(Buffer.buffer(page.body()));
+            response.end(page.bodyBuffer());
         }
     }
 

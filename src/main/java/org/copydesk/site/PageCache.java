@@ -9,6 +9,8 @@ import java.util.zip.GZIPOutputStream;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.netty.buffer.Unpooled;
+import io.vertx.core.buffer.Buffer;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -32,7 +34,9 @@ public class PageCache {
         private final String contentType;
         private final String etag;
         private final Instant lastModified;
-        private volatile byte[] gzipped;
+        private final String lastModifiedHeader;
+        private final Buffer bodyBuffer;
+        private volatile Buffer gzipped;
 
         public Page(long version, long siteGeneration, byte[] body, String contentType, String etag, Instant lastModified) {
             this.version = version;
@@ -41,6 +45,9 @@ public class PageCache {
             this.contentType = contentType;
             this.etag = etag;
             this.lastModified = lastModified;
+            // What every answer from memory sends, made once: the date written out, the bytes wrapped (not copied).
+            this.lastModifiedHeader = lastModified == null ? null : PublicCaching.httpDate(lastModified);
+            this.bodyBuffer = Buffer.buffer(Unpooled.wrappedBuffer(body));
         }
 
         public long version() {
@@ -60,14 +67,27 @@ public class PageCache {
             return gzipped != null;
         }
 
-        /** The body gzipped, made on the first call (two readers at once may both make it: the same bytes). */
-        public byte[] gzipped() {
-            byte[] made = gzipped;
+        /**
+         * The body gzipped, made on the first call (two readers at once may both make it: the same bytes). A
+         * Vert.x buffer may be written by many responses at once (each writes a duplicate of it).
+         */
+        public Buffer gzipped() {
+            Buffer made = gzipped;
             if (made == null) {
-                made = gzip(body);
+                made = Buffer.buffer(Unpooled.wrappedBuffer(gzip(body)));
                 gzipped = made;
             }
             return made;
+        }
+
+        /** The body as a Vert.x buffer, for answers written on the event loop. */
+        public Buffer bodyBuffer() {
+            return bodyBuffer;
+        }
+
+        /** Last-Modified as the header writes it, or null. */
+        public String lastModifiedHeader() {
+            return lastModifiedHeader;
         }
 
         public String contentType() {

@@ -138,7 +138,7 @@ public class PublicCaching {
         Response.ResponseBuilder answer = notModified(request.getHeaderString(HttpHeaders.IF_NONE_MATCH),
                 request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE), page.etag(), page.lastModified())
                 ? Response.notModified() : Response.ok(page.body(), page.contentType());
-        cachingHeaders(page.etag(), page.lastModified(), answer::header);
+        cachingHeaders(page.etag(), page.lastModifiedHeader(), answer::header);
         return answer.build();
     }
 
@@ -147,12 +147,12 @@ public class PublicCaching {
      * variant per encoding only (not per browser's Accept: a page a proxy or CDN keeps is the same for
      * everyone) and, when the page knows it, its Last-Modified.
      */
-    static void cachingHeaders(String etag, Instant lastModified, java.util.function.BiConsumer<String, String> header) {
+    static void cachingHeaders(String etag, String lastModified, java.util.function.BiConsumer<String, String> header) {
         header.accept(HttpHeaders.ETAG, etag);
         header.accept(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
         header.accept(HttpHeaders.VARY, "Accept-Encoding");
         if (lastModified != null) {
-            header.accept(HttpHeaders.LAST_MODIFIED, httpDate(lastModified));
+            header.accept(HttpHeaders.LAST_MODIFIED, lastModified);
         }
     }
 
@@ -204,7 +204,7 @@ public class PublicCaching {
         String etag = etag(bytes);
         Instant lastModified = freshness.lastModified() == null ? null
                 : freshness.lastModified().truncatedTo(ChronoUnit.SECONDS);
-        cachingHeaders(etag, lastModified, response.getHeaders()::putSingle);
+        cachingHeaders(etag, lastModified == null ? null : httpDate(lastModified), response.getHeaders()::putSingle);
         setNoCsrfCookie(routing);
         if (request.getProperty(VERSION) instanceof Long version
                 && request.getProperty(SITE_GENERATION) instanceof Long siteGeneration && worthKeeping(request)) {
