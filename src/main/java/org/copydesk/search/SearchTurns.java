@@ -31,12 +31,8 @@ public class SearchTurns {
         this.waitMillis = waitMillis;
     }
 
-    /** The search, once it is its turn. */
+    /** The search, once it is its turn; {@link BusyException} after waiting too long. */
     <T> T inTurn(Supplier<T> search) {
-        return inTurn(search, waitMillis);
-    }
-
-    <T> T inTurn(Supplier<T> search, long waitMillis) {
         boolean mine;
         try {
             mine = turns.tryAcquire(waitMillis, TimeUnit.MILLISECONDS);

@@ -13,8 +13,9 @@ import org.tartarus.snowball.ext.EnglishStemmer;
 
 /**
  * A search result's snippet: up to two stretches of a story's plain text around the words searched for,
- * those words marked. Made here rather than by PostgreSQL's ts_headline, which cost 2.5 ms of every search's
- * 6 (twenty texts parsed and stemmed word by word; docs/performance.md): a word is stemmed here only when
+ * those words marked. Made here rather than by PostgreSQL's ts_headline: snippets cost 2.5 ms of every
+ * search's 6 (ts_headline parsing and stemming twenty texts word by word, then an HTML parse of each in the
+ * app; docs/performance.md). Here a word is stemmed only when
  * it begins like a searched word, with the same algorithm as the search index (Snowball's English stemmer,
  * PostgreSQL's 'english' configuration), so "elections" is marked for "election" and "electric" is not.
  * SnippetStemTest checks the stems agree with PostgreSQL's on the agency story's words.
@@ -42,7 +43,7 @@ final class Snippet {
     private final int[] prefixes;
     private final EnglishStemmer stemmer = new EnglishStemmer();
     /** The text being read, reused from one result to the next. */
-    private char[] buffer = new char[Math.min(TEXT_CHARS, 8192)];
+    private char[] buffer = new char[TEXT_CHARS];
 
     private Snippet(Set<String> stems) {
         this.stems = stems;

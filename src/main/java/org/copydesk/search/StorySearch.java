@@ -214,10 +214,11 @@ public class StorySearch {
     }
 
     /**
-     * One page of the candidates, ranked, with what a list of results shows: weighted rank (headline A counts most;
-     * read from the small rank vector, V15), gently favouring recent stories (halved after ~90 days); with each the opening of its plain text and the query's words as the index has them,
-     * for its snippet ({@link Snippet}). The text is cut outside the ranking: an expression in it would be worked
-     * out for every candidate, each text read and decompressed, not only the page's twenty.
+     * One page of the candidates, ranked, with what a list of results shows: weighted rank (headline A counts
+     * most; read from the small rank vector, V15), gently favouring recent stories (halved after ~90 days);
+     * with each the opening of its plain text and the query's words as the index has them, for its snippet
+     * ({@link Snippet}). The text is cut outside the ranking: an expression in it would be worked out for
+     * every candidate, each text read and decompressed, not only for the page's twenty.
      */
     private static List<Object[]> rankedPage(String text, List<Long> candidates, int page) {
         String ids = candidates.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));

@@ -132,7 +132,7 @@ public class PageCache {
     /**
      * Notes that this page was asked for and says whether it was asked for before, lately. A slot per hash of
      * the key, written over by other pages (then a page is asked for once more before it is kept): no memory
-     * is taken per page asked for. See {@link PublicCaching#keep}'s one-off pages.
+     * is taken per page asked for. Used for pages most readers ask for once (PublicCaching.worthKeeping).
      */
     boolean askedBefore(String key) {
         int hash = key.hashCode();
