@@ -75,6 +75,13 @@ class SearchTest {
     SearchTurns turns;
 
     @Test
+    void theTextIndexKeepsNoPendingListThatEverySearchWouldRead() {
+        Object options = QuarkusTransaction.requiringNew().call(() -> Panache.getEntityManager().createNativeQuery(
+                "select array_to_string(reloptions, ',') from pg_class where relname = 'story_search_idx'").getSingleResult());
+        assertThat(String.valueOf(options)).contains("fastupdate=off");
+    }
+
+    @Test
     void aSearchThatWaitsTooLongForItsTurnIsToldTheSiteIsBusyAndTheNextOneIsAnswered() {
         int all = turns.turns().drainPermits();
         try {
