@@ -95,10 +95,14 @@ public class PublicCaching {
     static final String ASKED_BEFORE = "copydesk.asked-before";
     private final ConcurrentHashMap<String, Claim> rendering = new ConcurrentHashMap<>();
 
-    /** A request's claim to render a page; others asking for it meanwhile wait for it to end. */
+    /**
+     * A request's claim to render a page; others asking for it meanwhile wait for it to end, and are answered
+     * with the page it rendered, kept in memory or not (a one-off page, see {@link #worthKeeping}).
+     */
     private static final class Claim {
         final CountDownLatch ended = new CountDownLatch(1);
         final java.util.concurrent.atomic.AtomicInteger waiting = new java.util.concurrent.atomic.AtomicInteger();
+        volatile PageCache.Page rendered;
     }
 
     /**
@@ -129,7 +133,10 @@ public class PublicCaching {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return cache.get(key, version, siteGeneration);
+        PageCache.Page kept = cache.get(key, version, siteGeneration);
+        PageCache.Page rendered = running.rendered;
+        return kept == null && rendered != null && rendered.version() == version && rendered.siteGeneration() == siteGeneration
+                ? rendered : kept;
     }
 
     /** The answer for a page another request rendered and kept while this one waited. */
@@ -207,11 +214,17 @@ public class PublicCaching {
         cachingHeaders(etag, lastModified == null ? null : httpDate(lastModified), response.getHeaders()::putSingle);
         setNoCsrfCookie(routing);
         if (request.getProperty(VERSION) instanceof Long version
-                && request.getProperty(SITE_GENERATION) instanceof Long siteGeneration && worthKeeping(request)) {
+                && request.getProperty(SITE_GENERATION) instanceof Long siteGeneration) {
             String type = response.getMediaType() != null ? response.getMediaType().toString()
                     : response.getHeaderString(HttpHeaders.CONTENT_TYPE);
-            cache.put(key(routing), new PageCache.Page(version, siteGeneration, bytes,
-                    type == null ? "text/html;charset=UTF-8" : type, etag, lastModified));
+            PageCache.Page page = new PageCache.Page(version, siteGeneration, bytes,
+                    type == null ? "text/html;charset=UTF-8" : type, etag, lastModified);
+            if (request.getProperty(CLAIM) instanceof Claim claim) {
+                claim.rendered = page; // for those waiting for it, before the claim ends (the filter's finally)
+            }
+            if (worthKeeping(request)) {
+                cache.put(key(routing), page);
+            }
         }
         if (notModified(request.getHeaderString(HttpHeaders.IF_NONE_MATCH),
                 request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE), etag, lastModified)) {

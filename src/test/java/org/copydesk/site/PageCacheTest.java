@@ -158,8 +158,8 @@ class PageCacheTest {
 
     @Test
     void readersAskingAtOnceForAPageNobodyKeptCauseOneRender() throws Exception {
-        String path = "/search?q=" + Fixtures.unique("once");
-        double before = renders("search");
+        String path = "/?reader=" + Fixtures.unique("once");
+        double before = renders("front");
         java.util.concurrent.ExecutorService readers = java.util.concurrent.Executors.newFixedThreadPool(8);
         try {
             java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
@@ -176,14 +176,14 @@ class PageCacheTest {
                 Response response = answer.get(30, java.util.concurrent.TimeUnit.SECONDS);
                 assertThat(response.statusCode()).isEqualTo(200);
                 assertThat(response.header("Set-Cookie")).isNull();
-                assertThat(response.asString()).contains("No published story matches");
+                assertThat(response.asString()).contains("</html>");
                 etags.add(response.header("ETag"));
             }
             assertThat(etags).hasSize(1);
         } finally {
             readers.shutdownNow();
         }
-        assertThat(renders("search") - before).as("renders of the page").isEqualTo(1);
+        assertThat(renders("front") - before).as("renders of the page").isEqualTo(1);
     }
 
     @Test
