@@ -1,9 +1,11 @@
 package org.copydesk.search;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -94,7 +96,7 @@ final class Snippet {
         }
     }
 
-    private static final java.util.Map<String, String> IRREGULAR_STARTS = java.util.Map.of("die", "dy", "lie", "ly", "tie", "ty");
+    private static final Map<String, String> IRREGULAR_STARTS = Map.of("die", "dy", "lie", "ly", "tie", "ty");
 
     /** The snippet as safe HTML: the text escaped, only the mark elements added; empty for no text. */
     String html(String text) {
@@ -180,14 +182,21 @@ final class Snippet {
      * so what lies between two words is decoded first when it holds one.
      */
     private static void appendEscaped(StringBuilder html, String text, int from, int to) {
-        String part = text.substring(from, to);
-        if (part.indexOf('&') >= 0) {
-            part = Parser.unescapeEntities(part, false);
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) == '&') {
+                String decoded = Parser.unescapeEntities(text.substring(from, to), false);
+                appendEscapedAsIs(html, decoded, 0, decoded.length());
+                return;
+            }
         }
+        appendEscapedAsIs(html, text, from, to);
+    }
+
+    private static void appendEscapedAsIs(StringBuilder html, String text, int from, int to) {
         boolean space = false;
-        for (int i = 0; i < part.length(); i++) {
-            char c = part.charAt(i);
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (isSpace(c)) {
                 space = true;
                 continue;
             }
@@ -207,6 +216,11 @@ final class Snippet {
         if (space) {
             html.append(' ');
         }
+    }
+
+    /** White space, the no-break space too. */
+    private static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 
     /**
@@ -249,10 +263,6 @@ final class Snippet {
             return j > i + 1 && j < length && chars[j] == ';' ? j + 1 : i + 1;
         }
 
-        private static boolean inWord(char c) {
-            return IN_WORD[c];
-        }
-
         /** min(n, the number of words), finding words up to the n-th. */
         int upTo(int n) {
             char[] text = chars;
@@ -269,8 +279,8 @@ final class Snippet {
                 scanned = i;
                 if (i > start) {
                     if (count == starts.length) {
-                        starts = java.util.Arrays.copyOf(starts, count * 2);
-                        ends = java.util.Arrays.copyOf(ends, count * 2);
+                        starts = Arrays.copyOf(starts, count * 2);
+                        ends = Arrays.copyOf(ends, count * 2);
                     }
                     starts[count] = start;
                     ends[count] = i;
@@ -291,7 +301,7 @@ final class Snippet {
         /** Where what follows a word up to the next space ends (its full stop, its closing quote). */
         int endOfPunctuation(int w) {
             int i = ends[w];
-            while (i < length && !Character.isWhitespace(chars[i]) && !Character.isSpaceChar(chars[i]) && !inWord(chars[i])) {
+            while (i < length && !isSpace(chars[i]) && !IN_WORD[chars[i]]) {
                 i++;
             }
             return i;

@@ -113,8 +113,9 @@ public class StorySearch {
      */
     private List<Long> newestPublicMatches(Query query, String text) {
         PublicationLadder.Rungs rungs = ladder.current();
-        CandidatePlan plan = rungs == null ? CandidatePlan.choose(estimatedMatches(text), storyCount(), -1)
-                : CandidatePlan.choose(estimatedMatches(text), rungs.stories(), rungs.publicStories());
+        double estimate = estimatedMatches(text);
+        CandidatePlan plan = rungs == null ? CandidatePlan.choose(estimate, storyCount(), -1)
+                : CandidatePlan.choose(estimate, rungs.stories(), rungs.publicStories());
         return newestPublicMatches(query, text, plan, rungs);
     }
 

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.zip.GZIPOutputStream;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -140,7 +141,7 @@ public class PageCache {
         return asked.getAndSet((hash ^ hash >>> 15) & (asked.length() - 1), tag) == tag;
     }
 
-    private final java.util.concurrent.atomic.AtomicLongArray asked = new java.util.concurrent.atomic.AtomicLongArray(16384);
+    private final AtomicLongArray asked = new AtomicLongArray(16384);
 
     public void put(String key, Page page) {
         if (enabled) {

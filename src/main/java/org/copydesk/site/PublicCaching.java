@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
 
@@ -101,16 +102,17 @@ public class PublicCaching {
      */
     private static final class Claim {
         final CountDownLatch ended = new CountDownLatch(1);
-        final java.util.concurrent.atomic.AtomicInteger waiting = new java.util.concurrent.atomic.AtomicInteger();
+        final AtomicInteger waiting = new AtomicInteger();
         volatile PageCache.Page rendered;
     }
 
     /**
      * One render of a page at a time: when many readers ask at once for a page nobody has kept yet (the
      * front page just after a publication, a sitemap after a restart), the first renders it and the others
-     * wait for it and are answered with what it kept, instead of each reading and rendering the same page
-     * (sixteen renders of a sitemap page at once needed more memory than the app has). A page that is not
-     * kept (a 404) is then rendered by each as usual. Returns the page kept meanwhile, if any.
+     * wait for it and are answered with the page it rendered, instead of each reading and rendering the same
+     * page (sixteen renders of a sitemap page at once needed more memory than the app has). A page that
+     * is not rendered (a 404, an error) is then rendered by each as usual. Returns the page rendered or kept
+     * meanwhile, if any.
      */
     private PageCache.Page renderOnce(String key, ContainerRequestContext request, RoutingContext routing, long version,
                                       long siteGeneration) {
@@ -133,10 +135,9 @@ public class PublicCaching {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        PageCache.Page kept = cache.get(key, version, siteGeneration);
         PageCache.Page rendered = running.rendered;
-        return kept == null && rendered != null && rendered.version() == version && rendered.siteGeneration() == siteGeneration
-                ? rendered : kept;
+        return rendered != null && rendered.version() == version && rendered.siteGeneration() == siteGeneration
+                ? rendered : cache.get(key, version, siteGeneration);
     }
 
     /** The answer for a page another request rendered and kept while this one waited. */

@@ -1,10 +1,9 @@
 package org.copydesk.site;
 
-import io.quarkus.hibernate.orm.panache.Panache;
-
 import java.util.List;
 import java.util.Optional;
 
+import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.copydesk.people.AuthorProfile;

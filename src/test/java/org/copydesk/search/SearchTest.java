@@ -77,7 +77,7 @@ class SearchTest {
     @Test
     void theTextIndexKeepsNoPendingListThatEverySearchWouldRead() {
         Object options = QuarkusTransaction.requiringNew().call(() -> Panache.getEntityManager().createNativeQuery(
-                "select array_to_string(reloptions, ',') from pg_class where relname = 'story_search_idx'").getSingleResult());
+                "select array_to_string(reloptions, ',') from pg_class where oid = 'story_search_idx'::regclass").getSingleResult());
         assertThat(String.valueOf(options)).contains("fastupdate=off");
     }
 
