@@ -3,8 +3,6 @@ package org.copydesk.desk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -32,7 +30,7 @@ class ImportTextTest {
         Document blank = browser.page("/desk/stories/new");
         assertThat(blank.select("label[for=wireCopy]").text()).isEqualTo("Paste wire copy");
 
-        Response importedResponse = browser.form(blank, "#story-form").set("wireCopy", wireStory()).press("Import text");
+        Response importedResponse = browser.form(blank, "#story-form").set("wireCopy", Fixtures.agencyStory()).press("Import text");
         assertThat(importedResponse.statusCode()).isEqualTo(200);
         Document imported = Jsoup.parse(importedResponse.asString());
         assertThat(imported.selectFirst("#headline").val()).isEqualTo("Mali denies hiring private Russian military contractor");
@@ -78,11 +76,5 @@ class ImportTextTest {
         Document page = Jsoup.parse(response.asString());
         assertThat(page.select("#wireCopy-error").text()).contains("Paste the wire copy to import");
         assertThat(page.selectFirst("#headline").val()).isEqualTo("Typed before");
-    }
-
-    private static String wireStory() throws IOException {
-        try (InputStream in = ImportTextTest.class.getResourceAsStream("/demo/mali-denies-hiring-russian-pmc.txt")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 }

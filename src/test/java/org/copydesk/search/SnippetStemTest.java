@@ -3,8 +3,6 @@ package org.copydesk.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,6 +10,7 @@ import java.util.List;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import org.copydesk.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 
 /** Snippets mark a word when PostgreSQL's index would find it for the searched word: the stems must agree. */
@@ -20,10 +19,7 @@ class SnippetStemTest {
 
     @Test
     void everyWordOfTheAgencyStoryIsMarkedWhenSearchedForAsPostgreSqlStemsIt() throws IOException {
-        String story;
-        try (InputStream in = getClass().getResourceAsStream("/demo/mali-denies-hiring-russian-pmc.txt")) {
-            story = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        String story = Fixtures.agencyStory();
         List<String> words = new ArrayList<>(Arrays.stream(story.split("[^\\p{L}\\p{N}]+")).filter(w -> !w.isEmpty()).distinct().toList());
         words.addAll(List.of("dying", "lying", "tying", "skies", "news", "happily", "countries", "elections", "generously", "Ukraine"));
         @SuppressWarnings("unchecked")

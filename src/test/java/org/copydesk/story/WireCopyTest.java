@@ -3,19 +3,15 @@ package org.copydesk.story;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 
+import org.copydesk.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 
 class WireCopyTest {
 
     @Test
     void theAgencyStorySplitsIntoItsParts() throws IOException {
-        String text;
-        try (InputStream in = getClass().getResourceAsStream("/demo/mali-denies-hiring-russian-pmc.txt")) {
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        String text = Fixtures.agencyStory();
         WireCopy.Parsed parsed = WireCopy.parse(text);
         assertThat(parsed.headline()).isEqualTo("Mali denies hiring private Russian military contractor");
         assertThat(parsed.standfirst()).startsWith("Foreign Minister Diop says disinformation");

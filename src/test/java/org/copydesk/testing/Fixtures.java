@@ -1,5 +1,8 @@
 package org.copydesk.testing;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,6 +30,13 @@ public class Fixtures {
 
     @Inject
     StoryService stories;
+
+    /** The real agency story the demo carries (src/main/resources/demo, from ../shared/fixtures/wire). */
+    public static String agencyStory() throws IOException {
+        try (InputStream in = Fixtures.class.getResourceAsStream("/demo/mali-denies-hiring-russian-pmc.txt")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
 
     public static String unique(String prefix) {
         return prefix + "-" + System.nanoTime() % 1_000_000_000L + "-" + SEQUENCE.incrementAndGet();
