@@ -1,5 +1,9 @@
 package org.copydesk.search;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +19,7 @@ import jakarta.transaction.Transactional;
 
 import org.copydesk.story.Story;
 import org.copydesk.story.StoryState;
+import org.hibernate.engine.spi.SessionImplementor;
 
 /**
  * PostgreSQL full-text search over stories: websearch syntax ("quoted phrases", -exclusions),
@@ -84,107 +89,175 @@ public class StorySearch {
 
     private List<Hit> runNow(Query query, boolean publishedOnly) {
         String text = query.text().strip();
-        // The planner settings hold for a transaction only (set_config(..., true) is SET LOCAL), so finding
-        // and ranking run in one; the ranking reads what a list of results shows, no story is loaded whole.
-        List<Object[]> rows = QuarkusTransaction.joiningExisting().call(() -> {
-            List<Long> candidates;
-            if (publishedOnly) {
-                candidates = newestPublicMatches(query, text);
-            } else {
-                holdPlannerTo(null);
-                candidates = newestMatches(query, text, null, null);
-            }
-            return candidates.isEmpty() ? List.<Object[]>of() : rankedPage(text, candidates, query.page());
+        // Plain JDBC statements on the session's connection (the replica's for a reader, see ops.ReadRouting): a
+        // search is two round trips, the estimate and one batch that holds the planner and finds, ranks and shows;
+        // Hibernate's queries cost a fifth of a search's time in the app (docs/performance.md).
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            SessionImplementor session = Panache.getEntityManager().unwrap(SessionImplementor.class);
+            return publishedOnly ? publicPage(session, query, text) : page(session, query, text, null, null).hits();
         });
-        List<Hit> hits = new ArrayList<>();
-        Snippet snippet = rows.isEmpty() ? null : Snippet.forQueryTree((String) rows.get(0)[8]);
-        for (Object[] row : rows) {
-            hits.add(new Hit(((Number) row[0]).longValue(), (String) row[1], (String) row[2], (String) row[3],
-                    StoryState.valueOf((String) row[4]), (String) row[5], instant(row[6]), snippet.html((String) row[7])));
-        }
-        return hits;
     }
 
     /**
-     * Readers' candidates, found the cheapest way for the words typed ({@link CandidatePlan}). PostgreSQL's
-     * planner knows the share of stories that match from the text index's statistics, but prices checking a
-     * story's words as nearly free, so left alone it walks the newest stories for rare words too (0.4 s);
-     * here its estimate is asked for, the way chosen, and the planner held to it for this transaction.
+     * Readers' page of results, its candidates found the cheapest way for the words typed ({@link CandidatePlan}).
+     * PostgreSQL's planner knows the share of stories that match from the text index's statistics, but prices
+     * checking a story's words as nearly free, so left alone it walks the newest stories for rare words too
+     * (0.4 s); here its estimate is asked for, the way chosen, and the planner held to it for the batch.
      */
-    private List<Long> newestPublicMatches(Query query, String text) {
+    private List<Hit> publicPage(SessionImplementor session, Query query, String text) throws SQLException {
         PublicationLadder.Rungs rungs = ladder.current();
-        double estimate = estimatedMatches(text);
-        CandidatePlan plan = rungs == null ? CandidatePlan.choose(estimate, storyCount(), -1)
+        double estimate = estimatedMatches(session, text);
+        CandidatePlan plan = rungs == null ? CandidatePlan.choose(estimate, storyCount(session), -1)
                 : CandidatePlan.choose(estimate, rungs.stories(), rungs.publicStories());
-        return newestPublicMatches(query, text, plan, rungs);
+        return publicPage(session, query, text, plan, rungs);
     }
 
-    /** Readers' candidates found from a given plan and ladder (tests: every way must find the same). */
-    List<Long> publicCandidates(Query query, CandidatePlan plan, PublicationLadder.Rungs rungs) {
-        return QuarkusTransaction.joiningExisting().call(() -> newestPublicMatches(query, query.text().strip(), plan, rungs));
+    /** Readers' page of results found from a given plan and ladder (tests: every way must find the same). */
+    List<Hit> publicPage(Query query, CandidatePlan plan, PublicationLadder.Rungs rungs) {
+        return QuarkusTransaction.joiningExisting().call(() ->
+                publicPage(Panache.getEntityManager().unwrap(SessionImplementor.class), query, query.text().strip(), plan, rungs));
     }
 
-    private List<Long> newestPublicMatches(Query query, String text, CandidatePlan plan, PublicationLadder.Rungs rungs) {
+    private static List<Hit> publicPage(SessionImplementor session, Query query, String text, CandidatePlan plan,
+                                        PublicationLadder.Rungs rungs) throws SQLException {
         while (true) {
             OptionalLong since = plan.way() == CandidatePlan.Way.WINDOW ? rungs.publishedSinceMicros(plan.newest()) : OptionalLong.empty();
             if (plan.way() == CandidatePlan.Way.WINDOW && since.isEmpty()) {
                 plan = CandidatePlan.INDEX;
             }
-            holdPlannerTo(plan.way());
-            List<Long> found = newestMatches(query, text, plan.way(), since.isPresent() ? since.getAsLong() : null);
-            if (plan.way() != CandidatePlan.Way.WINDOW || found.size() >= CANDIDATES) {
-                return found;
+            Page page = page(session, query, text, plan.way(), since.isPresent() ? since.getAsLong() : null);
+            // A window that held fewer than the candidates wanted may have missed older matches (an empty page
+            // says nothing of how many there were): it is widened and the search run again.
+            if (plan.way() != CandidatePlan.Way.WINDOW || page.candidates() >= CANDIDATES) {
+                return page.hits();
             }
             plan = plan.widened(rungs.publicStories());
         }
     }
 
-    private static double estimatedMatches(String text) {
-        String plan = String.valueOf(Panache.getEntityManager().createNativeQuery("explain (format json) select 1 from story s "
-                + "where s.search_vector @@ websearch_to_tsquery('english', ?1)").setParameter(1, text).getSingleResult());
-        Matcher rows = PLAN_ROWS.matcher(plan);
-        return rows.find() ? Double.parseDouble(rows.group(1)) : 0; // the plan's top node: every match
+    private static double estimatedMatches(SessionImplementor session, String text) throws SQLException {
+        try (Prepared explain = new Prepared(session, "explain (format json) select 1 from story s "
+                + "where s.search_vector @@ websearch_to_tsquery('english', ?)")) {
+            explain.statement().setString(1, text);
+            try (ResultSet plan = explain.statement().executeQuery()) {
+                Matcher rows = PLAN_ROWS.matcher(plan.next() ? plan.getString(1) : "");
+                return rows.find() ? Double.parseDouble(rows.group(1)) : 0; // the plan's top node: every match
+            }
+        }
     }
 
-    private static double storyCount() {
-        return ((Number) Panache.getEntityManager().createNativeQuery("select reltuples from pg_class where oid = 'story'::regclass")
-                .getSingleResult()).doubleValue();
+    private static double storyCount(SessionImplementor session) throws SQLException {
+        try (Prepared count = new Prepared(session, "select reltuples from pg_class where oid = 'story'::regclass");
+             ResultSet row = count.statement().executeQuery()) {
+            return row.next() ? row.getDouble(1) : 0;
+        }
     }
 
     /**
-     * Holds the planner to a way of finding readers' candidates (null: the desk's search, left to the planner),
-     * for this transaction. Also: no JIT compilation (a
-     * way held to costs the others a "disabled" price so high that PostgreSQL would spend 20 to 100 ms
-     * compiling the query). Each way has its own statement text ({@link #newestMatches}), so a plan the
-     * connection keeps for a statement was made under that way; a window's time is written into its text,
-     * so its plan is made afresh for that time (a kept plan, made without knowing the time, may not use the
-     * publication-time index), while the ranking that follows may use the plan its connection keeps.
+     * A statement prepared through the session's Hibernate, on its connection: counted in its statistics (the
+     * query-bounds test), logged with its SQL and released as its own are; read with plain JDBC.
      */
-    private static void holdPlannerTo(CandidatePlan.Way way) {
+    private record Prepared(SessionImplementor session, PreparedStatement statement) implements AutoCloseable {
+        Prepared(SessionImplementor session, String sql) {
+            this(session, session.getJdbcCoordinator().getStatementPreparer().prepareStatement(sql));
+        }
+
+        @Override
+        public void close() {
+            session.getJdbcCoordinator().getLogicalConnection().getResourceRegistry().release(statement);
+            session.getJdbcCoordinator().afterStatementExecution();
+        }
+    }
+
+    /** One page of hits, and how many candidates were ranked for it (0 when the page is past the last). */
+    private record Page(List<Hit> hits, int candidates) {
+    }
+
+    /**
+     * One page of results, in one batch sent at once: the planner held to a way of finding candidates (null:
+     * the desk's search, left to the planner), then the newest {@link #CANDIDATES} matches, ranked, with what a
+     * list of results shows. Readers' candidates are public stories, published since a time when one is given;
+     * the desk's are any story's. Ranked by weighted rank (headline A counts most; read from the small rank
+     * vector, V15), gently favouring recent stories (halved after ~90 days); with each the opening of its plain
+     * text and the query's words as the index has them, for its snippet ({@link Snippet}). The text is cut
+     * outside the ranking: an expression in it would be worked out for every candidate, each text read and
+     * decompressed, not only for the page's twenty.
+     */
+    private static Page page(SessionImplementor session, Query query, String text, CandidatePlan.Way way, Long publishedSinceMicros)
+            throws SQLException {
+        List<String> params = new ArrayList<>();
+        String sql = holdPlannerTo(way) + "with candidates(ids) as materialized (select array(" + newestMatches(query, way, publishedSinceMicros, params)
+                + ")) select id, headline, standfirst, public_path, state, section_name, first_published_at, left(body_text, "
+                + Snippet.TEXT_CHARS + "), words, candidates from ("
+                + "select s.id, s.headline, s.standfirst, s.public_path, s.state, section.name section_name, "
+                + "s.first_published_at, s.body_text, querytree(q.q) words, cardinality(c.ids) candidates, "
+                + "ts_rank(s.rank_vector, q.q, 1) / (1 + extract(epoch from (now() - "
+                + "coalesce(s.first_published_at, s.updated_at))) / 7776000.0) rank "
+                + "from candidates c cross join websearch_to_tsquery('english', ?) q(q) "
+                + "join story s on s.id = any(c.ids) left join section on section.id = s.section_id "
+                + "order by rank desc, s.id desc "
+                + "limit " + PAGE_SIZE + " offset " + Math.max(0, query.page() - 1) * PAGE_SIZE + ") ranked order by rank desc, id desc";
+        params.add(text);
+        try (Prepared prepared = new Prepared(session, sql)) {
+            PreparedStatement batch = prepared.statement();
+            for (int i = 0; i < params.size(); i++) {
+                batch.setString(i + 1, params.get(i));
+            }
+            batch.execute(); // the planner settings' row, then the page's
+            if (!batch.getMoreResults()) {
+                throw new SQLException("The search's batch returned no page");
+            }
+            List<Hit> hits = new ArrayList<>();
+            int candidates = 0;
+            try (ResultSet rows = batch.getResultSet()) {
+                Snippet snippet = null;
+                while (rows.next()) {
+                    if (snippet == null) {
+                        snippet = Snippet.forQueryTree(rows.getString(9));
+                        candidates = rows.getInt(10);
+                    }
+                    Timestamp published = rows.getTimestamp(7);
+                    hits.add(new Hit(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
+                            StoryState.valueOf(rows.getString(5)), rows.getString(6), published == null ? null : published.toInstant(),
+                            snippet.html(rows.getString(8))));
+                }
+            }
+            return new Page(hits, candidates);
+        }
+    }
+
+    /**
+     * The statement that holds the planner to a way of finding readers' candidates, for the batch it opens
+     * (set_config(..., true) lasts until the end of the transaction, and the batch is sent as one). Also: no
+     * JIT compilation (a way held to costs the others a "disabled" price so high that PostgreSQL would spend
+     * 20 to 100 ms compiling the query). Each way has its own statement text ({@link #newestMatches}); a
+     * window's time is written into its text, so its plan is made afresh for that time (a kept plan, made
+     * without knowing the time, may not use the publication-time index).
+     */
+    private static String holdPlannerTo(CandidatePlan.Way way) {
         if (way == null) { // the desk's search over every story: PostgreSQL chooses, but compiles nothing
-            Panache.getEntityManager().createNativeQuery("select set_config('jit', 'off', true)").getResultList();
-            return;
+            return "select set_config('jit', 'off', true);\n";
         }
         String off = "'off', true";
         String on = "'on', true";
-        Panache.getEntityManager().createNativeQuery("select set_config('jit', 'off', true), "
+        return "select set_config('jit', 'off', true), "
                 + "set_config('enable_indexscan', " + (way == CandidatePlan.Way.WALK ? on : off) + "), "
                 + "set_config('enable_bitmapscan', " + (way == CandidatePlan.Way.WALK ? off : on) + "), "
-                + "set_config('enable_seqscan', " + (way == CandidatePlan.Way.WINDOW ? off : on) + ")").getResultList();
+                + "set_config('enable_seqscan', " + (way == CandidatePlan.Way.WINDOW ? off : on) + ");\n";
     }
 
     /**
-     * The ids of the newest CANDIDATES matches, newest first: readers' (public stories) when a way is given,
-     * published since a time when one is given; any story's (the desk's) when the way is null.
+     * The select of the newest CANDIDATES matches' ids, newest first: readers' (public stories) when a way is
+     * given, published since a time when one is given; any story's (the desk's) when the way is null. Adds
+     * its parameters, in order.
      */
-    private static List<Long> newestMatches(Query query, String text, CandidatePlan.Way way, Long publishedSinceMicros) {
+    private static String newestMatches(Query query, CandidatePlan.Way way, Long publishedSinceMicros, List<String> params) {
         boolean publishedOnly = way != null;
         // Readers' stories all have a publication time, which the public-story index orders.
         String newestFirst = publishedOnly ? "s.first_published_at desc" : "coalesce(s.first_published_at, s.updated_at) desc";
-        StringBuilder sql = new StringBuilder("select s.id from story s where s.search_vector @@ websearch_to_tsquery('english', ?1) "
+        StringBuilder sql = new StringBuilder("select s.id from story s where s.search_vector @@ websearch_to_tsquery('english', ?) "
                 + "and s.update_of is null ");
-        List<Object> params = new ArrayList<>();
-        params.add(text);
+        params.add(query.text().strip());
         if (publishedOnly) {
             sql.append("and s.state = 'PUBLISHED' ");
         }
@@ -194,58 +267,17 @@ public class StorySearch {
         }
         if (query.sectionSlug() != null && !query.sectionSlug().isBlank()) {
             params.add(query.sectionSlug());
-            sql.append("and s.section_id = (select id from section where slug = ?").append(params.size()).append(") ");
+            sql.append("and s.section_id = (select id from section where slug = ?) ");
         }
         if (query.authorSlug() != null && !query.authorSlug().isBlank()) {
             params.add(query.authorSlug());
             sql.append("and exists (select 1 from story_byline b join author a on a.id = b.author_id where b.story_id = s.id "
-                    + "and a.slug = ?").append(params.size()).append(") ");
+                    + "and a.slug = ?) ");
         }
         sql.append("order by ").append(newestFirst).append(" limit ").append(CANDIDATES);
         if (way != null) {
             sql.append(" /* ").append(way.name().toLowerCase(java.util.Locale.ROOT)).append(" */");
         }
-        var nativeQuery = Panache.getEntityManager().createNativeQuery(sql.toString());
-        for (int i = 0; i < params.size(); i++) {
-            nativeQuery.setParameter(i + 1, params.get(i));
-        }
-        @SuppressWarnings("unchecked")
-        List<Object> ids = nativeQuery.getResultList();
-        return ids.stream().map(id -> ((Number) id).longValue()).toList();
-    }
-
-    /**
-     * One page of the candidates, ranked, with what a list of results shows: weighted rank (headline A counts
-     * most; read from the small rank vector, V15), gently favouring recent stories (halved after ~90 days);
-     * with each the opening of its plain text and the query's words as the index has them, for its snippet
-     * ({@link Snippet}). The text is cut outside the ranking: an expression in it would be worked out for
-     * every candidate, each text read and decompressed, not only for the page's twenty.
-     */
-    private static List<Object[]> rankedPage(String text, List<Long> candidates, int page) {
-        String ids = candidates.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = Panache.getEntityManager().createNativeQuery("select id, headline, standfirst, public_path, state, "
-                + "section_name, first_published_at, left(body_text, " + Snippet.TEXT_CHARS + "), words from ("
-                + "select s.id, s.headline, s.standfirst, s.public_path, s.state, section.name section_name, "
-                + "s.first_published_at, s.body_text, querytree(q.q) words, "
-                + "ts_rank(s.rank_vector, q.q, 1) / (1 + extract(epoch from (now() - "
-                + "coalesce(s.first_published_at, s.updated_at))) / 7776000.0) rank from story s "
-                + "left join section on section.id = s.section_id "
-                + "cross join websearch_to_tsquery('english', ?1) q(q) "
-                + "where s.id = any(cast(string_to_array(?2, ',') as bigint[])) "
-                + "order by rank desc, s.id desc "
-                + "limit " + PAGE_SIZE + " offset " + Math.max(0, page - 1) * PAGE_SIZE + ") ranked order by rank desc, id desc")
-                .setParameter(1, text).setParameter(2, ids).getResultList();
-        return rows;
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof java.sql.Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime time) {
-            return time.toInstant();
-        }
-        return (Instant) value;
+        return sql.toString();
     }
 }
