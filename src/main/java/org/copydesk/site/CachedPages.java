@@ -4,22 +4,31 @@ import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.impl.HttpServerRequestInternal;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import org.copydesk.web.SecurityHeaders;
+
 /**
- * Answers a public page kept in {@link PageCache} straight from the event loop, before sign-in, CSRF
- * and the REST layer: no thread hop, no query, no rendering, no compression (the gzipped bytes are
- * kept too). Runs after the security-header filters, so the answer carries the same headers as a
- * rendered one. Anything else goes on to be rendered (and kept, by {@link PublicCaching}).
+ * Answers a public page kept in {@link PageCache} straight from the event loop, before sign-in, permission
+ * checks, CSRF and the REST layer: no thread hop, no query, no rendering, no compression (the gzipped bytes
+ * are kept too). A kept page is the same for everyone, so who asks does not matter; sign-in and the path
+ * matching done for HTTP metrics cost a fifth of a story page's time (docs/performance.md). Runs after the
+ * security-header filter, so the answer carries the same headers as a rendered one, and is counted in the
+ * HTTP metrics under the path template it was rendered for. Anything else goes on to be rendered (and kept,
+ * by {@link PublicCaching}).
  */
 @ApplicationScoped
 public class CachedPages {
 
-    /** Below {@code SecurityHeaders} (10): filters with a higher priority run first. */
-    static final int PRIORITY = 5;
+    /** Below {@code SecurityHeaders}: filters with a higher priority run first. */
+    static final int PRIORITY = SecurityHeaders.PRIORITY - 10;
+
+    /** Where Quarkus REST leaves a request's path template, which the HTTP metrics tag it with. */
+    private static final String PATH_TEMPLATE = "UrlPathTemplate";
 
     @Inject
     PageCache cache;
@@ -46,6 +55,9 @@ public class CachedPages {
             context.next();
             return;
         }
+        if (page.pathTemplate() != null && context.request() instanceof HttpServerRequestInternal request) {
+            request.context().putLocal(PATH_TEMPLATE, page.pathTemplate());
+        }
         HttpServerResponse response = context.response();
         PublicCaching.cachingHeaders(page.etag(), page.lastModifiedHeader(), response.headers()::set);
         if (PublicCaching.notModified(context.request().getHeader(HttpHeaders.IF_NONE_MATCH),
@@ -67,6 +79,12 @@ public class CachedPages {
         } else {
             response.end(page.bodyBuffer());
         }
+    }
+
+    /** The path template Quarkus REST matched the request to (for the HTTP metrics), if any. */
+    static String pathTemplate(RoutingContext context) {
+        return context.request() instanceof HttpServerRequestInternal request && request.context().getLocal(PATH_TEMPLATE) instanceof String template
+                ? template : null;
     }
 
     /** gzip listed and not refused with q=0. */

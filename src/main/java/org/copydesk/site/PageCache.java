@@ -36,19 +36,27 @@ public class PageCache {
         private final String etag;
         private final Instant lastModified;
         private final String lastModifiedHeader;
+        private final String pathTemplate;
         private final Buffer bodyBuffer;
         private volatile Buffer gzipped;
 
-        public Page(long version, long siteGeneration, byte[] body, String contentType, String etag, Instant lastModified) {
+        public Page(long version, long siteGeneration, byte[] body, String contentType, String etag, Instant lastModified,
+                    String pathTemplate) {
             this.version = version;
             this.siteGeneration = siteGeneration;
             this.body = body;
             this.contentType = contentType;
             this.etag = etag;
             this.lastModified = lastModified;
+            this.pathTemplate = pathTemplate;
             // What every answer from memory sends, made once: the date written out, the bytes wrapped (not copied).
             this.lastModifiedHeader = lastModified == null ? null : PublicCaching.httpDate(lastModified);
             this.bodyBuffer = Buffer.buffer(Unpooled.wrappedBuffer(body));
+        }
+
+        /** The path template the page's requests are counted under in the HTTP metrics (null: their path). */
+        public String pathTemplate() {
+            return pathTemplate;
         }
 
         public long version() {

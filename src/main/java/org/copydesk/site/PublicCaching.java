@@ -219,7 +219,7 @@ public class PublicCaching {
             String type = response.getMediaType() != null ? response.getMediaType().toString()
                     : response.getHeaderString(HttpHeaders.CONTENT_TYPE);
             PageCache.Page page = new PageCache.Page(version, siteGeneration, bytes,
-                    type == null ? "text/html;charset=UTF-8" : type, etag, lastModified);
+                    type == null ? "text/html;charset=UTF-8" : type, etag, lastModified, CachedPages.pathTemplate(routing));
             if (request.getProperty(CLAIM) instanceof Claim claim) {
                 claim.rendered = page; // for those waiting for it, before the claim ends (the filter's finally)
             }

@@ -10,6 +10,12 @@ import jakarta.enterprise.event.Observes;
  */
 public class SecurityHeaders {
 
+    /**
+     * Before sign-in and permission checks (Quarkus's SecurityHandlerPriorities: authentication 200), so that
+     * pages answered from memory ({@code site.CachedPages}, just below) carry the headers too.
+     */
+    public static final int PRIORITY = 260;
+
     static final String BASE = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "object-src 'none'; base-uri 'self'; form-action 'self'; ";
     static final String PUBLIC = BASE + "frame-ancestors 'self'";
@@ -29,6 +35,6 @@ public class SecurityHeaders {
                 response.headers().set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
             }
             context.next();
-        }, 10);
+        }, PRIORITY);
     }
 }

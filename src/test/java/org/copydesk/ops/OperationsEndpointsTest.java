@@ -45,6 +45,22 @@ class OperationsEndpointsTest {
         assertThat(after).contains("http_server_requests_seconds_count").contains("agroal_active_count");
     }
 
+    @Test
+    void pagesAnsweredFromMemoryAreCountedUnderTheirPathTemplate() {
+        StaffAccount reporter = fixtures.staff(Role.REPORTER);
+        StaffAccount editor = fixtures.staff(Role.EDITOR);
+        String path = fixtures.reload(fixtures.published("Templated " + Fixtures.unique("m"), reporter, editor).id).publicPath;
+        String story = "http_server_requests_seconds_count\\{method=\"GET\",outcome=\"SUCCESS\",status=\"200\","
+                + "uri=\"/\\{section:[^\"]*/\\{slug:[^\"]*\"}"; // the story page's template
+        double before = value(metrics(), story);
+        for (int i = 0; i < 3; i++) { // the first rendered, the others answered from memory
+            given().get(path).then().statusCode(200);
+        }
+        String after = metrics();
+        assertThat(value(after, story)).as(after).isEqualTo(before + 3);
+        assertThat(after).doesNotContain(path);
+    }
+
     private static String metrics() {
         return given().get("/q/metrics").then().statusCode(200).extract().asString();
     }
