@@ -17,6 +17,7 @@ import org.copydesk.story.Story;
 import org.copydesk.story.StoryAction;
 import org.copydesk.story.StoryForm;
 import org.copydesk.story.StoryService;
+import org.copydesk.testing.Browser;
 import org.copydesk.testing.Fixtures;
 import org.copydesk.web.Newsroom;
 import org.hibernate.SessionFactory;
@@ -73,6 +74,21 @@ class PageCacheTest {
             assertThat(gzipped.asString()).as("RestAssured unzips it").isEqualTo(first.asString());
         }
         assertThat(sessions.getStatistics().getPrepareStatementCount()).isZero();
+    }
+
+    @Test
+    void keptPagesAreAnsweredBeforeSignInSoNothingBehindItIsEverKept() {
+        StaffAccount editor = fixtures.staff(Role.EDITOR);
+        StaffAccount reporter = fixtures.staff(Role.REPORTER);
+        String path = fixtures.reload(fixtures.published("Shared " + Fixtures.unique("c"), reporter, editor).id).publicPath;
+        Browser signedIn = new Browser().signIn(editor.username, Fixtures.PASSWORD);
+        for (int time = 1; time <= 2; time++) { // the desk, twice, by someone allowed in
+            assertThat(signedIn.get("/desk").statusCode()).isEqualTo(200);
+        }
+        assertThat(given().redirects().follow(false).get("/desk").statusCode()).as("the desk is never answered from memory")
+                .isIn(302, 303);
+        String readers = given().get(path).asString();
+        assertThat(signedIn.get(path).asString()).as("a signed-in visitor gets the readers' page").isEqualTo(readers);
     }
 
     @Test
