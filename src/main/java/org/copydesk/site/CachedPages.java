@@ -59,11 +59,16 @@ public class CachedPages {
             request.context().putLocal(PATH_TEMPLATE, page.pathTemplate());
         }
         HttpServerResponse response = context.response();
-        PublicCaching.cachingHeaders(page.etag(), page.lastModifiedHeader(), response.headers()::set);
-        if (PublicCaching.notModified(context.request().getHeader(HttpHeaders.IF_NONE_MATCH),
-                context.request().getHeader(HttpHeaders.IF_MODIFIED_SINCE), page.etag(), page.lastModified())) {
-            response.setStatusCode(304).end();
-            return;
+        if (page.status() == 200) {
+            PublicCaching.cachingHeaders(page.etag(), page.lastModifiedHeader(), response.headers()::set);
+            if (PublicCaching.notModified(context.request().getHeader(HttpHeaders.IF_NONE_MATCH),
+                    context.request().getHeader(HttpHeaders.IF_MODIFIED_SINCE), page.etag(), page.lastModified())) {
+                response.setStatusCode(304).end();
+                return;
+            }
+        } else { // a page that is not there: the same answer as rendered, without caching headers
+            response.setStatusCode(page.status());
+            response.headers().set(HttpHeaders.VARY, "Accept-Encoding");
         }
         response.headers().set(HttpHeaders.CONTENT_TYPE, page.contentType());
         if (acceptsGzip(context.request().getHeader(HttpHeaders.ACCEPT_ENCODING))) {

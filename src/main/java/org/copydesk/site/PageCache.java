@@ -37,11 +37,13 @@ public class PageCache {
         private final Instant lastModified;
         private final String lastModifiedHeader;
         private final String pathTemplate;
+        private final int status;
         private final Buffer bodyBuffer;
         private volatile Buffer gzipped;
 
-        public Page(long version, long siteGeneration, byte[] body, String contentType, String etag, Instant lastModified,
-                    String pathTemplate) {
+        public Page(int status, long version, long siteGeneration, byte[] body, String contentType, String etag,
+                    Instant lastModified, String pathTemplate) {
+            this.status = status;
             this.version = version;
             this.siteGeneration = siteGeneration;
             this.body = body;
@@ -57,6 +59,11 @@ public class PageCache {
         /** The path template the page's requests are counted under in the HTTP metrics (null: their path). */
         public String pathTemplate() {
             return pathTemplate;
+        }
+
+        /** 200, or the 404 or 410 of a page that is not there (see PublicCaching.missing). */
+        public int status() {
+            return status;
         }
 
         public long version() {

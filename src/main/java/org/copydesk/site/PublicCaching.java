@@ -111,7 +111,7 @@ public class PublicCaching {
      * front page just after a publication, a sitemap after a restart), the first renders it and the others
      * wait for it and are answered with the page it rendered, instead of each reading and rendering the same
      * page (sixteen renders of a sitemap page at once needed more memory than the app has). A page that
-     * is not rendered (a 404, an error) is then rendered by each as usual. Returns the page rendered or kept
+     * is not rendered (an error) is then rendered by each as usual. Returns the page rendered or kept
      * meanwhile, if any.
      */
     private PageCache.Page renderOnce(String key, ContainerRequestContext request, RoutingContext routing, long version,
@@ -143,6 +143,9 @@ public class PublicCaching {
     /** The answer for a page another request rendered and kept while this one waited. */
     private Response kept(PageCache.Page page, ContainerRequestContext request, RoutingContext routing) {
         setNoCsrfCookie(routing);
+        if (page.status() != 200) {
+            return Response.status(page.status()).type(page.contentType()).entity(page.body()).build();
+        }
         Response.ResponseBuilder answer = notModified(request.getHeaderString(HttpHeaders.IF_NONE_MATCH),
                 request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE), page.etag(), page.lastModified())
                 ? Response.notModified() : Response.ok(page.body(), page.contentType());
@@ -193,7 +196,8 @@ public class PublicCaching {
 
     private void keep(ContainerRequestContext request, ContainerResponseContext response, RoutingContext routing,
                       SimpleResourceInfo resource) {
-        if (!"GET".equals(request.getMethod()) || response.getStatus() != 200 || !isPublic(routing)) {
+        int status = response.getStatus();
+        if (!"GET".equals(request.getMethod()) || status != 200 && !missing(status) || !isPublic(routing)) {
             return;
         }
         // Quarkus REST renders a TemplateInstance before response filters run; handle both to be safe.
@@ -205,29 +209,32 @@ public class PublicCaching {
         } else {
             return;
         }
-        if (request.getProperty(STARTED) instanceof Long started && resource != null) {
+        boolean found = status == 200;
+        if (found && request.getProperty(STARTED) instanceof Long started && resource != null) {
             metrics.rendered(resource.getMethodName(), Duration.ofNanos(System.nanoTime() - started));
         }
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         String etag = etag(bytes);
         Instant lastModified = freshness.lastModified() == null ? null
                 : freshness.lastModified().truncatedTo(ChronoUnit.SECONDS);
-        cachingHeaders(etag, lastModified == null ? null : httpDate(lastModified), response.getHeaders()::putSingle);
+        if (found) { // a missing page is not announced as cacheable: it may be there the next moment
+            cachingHeaders(etag, lastModified == null ? null : httpDate(lastModified), response.getHeaders()::putSingle);
+        }
         setNoCsrfCookie(routing);
         if (request.getProperty(VERSION) instanceof Long version
                 && request.getProperty(SITE_GENERATION) instanceof Long siteGeneration) {
             String type = response.getMediaType() != null ? response.getMediaType().toString()
                     : response.getHeaderString(HttpHeaders.CONTENT_TYPE);
-            PageCache.Page page = new PageCache.Page(version, siteGeneration, bytes,
+            PageCache.Page page = new PageCache.Page(status, version, siteGeneration, bytes,
                     type == null ? "text/html;charset=UTF-8" : type, etag, lastModified, CachedPages.pathTemplate(routing));
             if (request.getProperty(CLAIM) instanceof Claim claim) {
                 claim.rendered = page; // for those waiting for it, before the claim ends (the filter's finally)
             }
-            if (worthKeeping(request)) {
+            if (worthKeeping(request, found ? null : key(routing))) {
                 cache.put(key(routing), page);
             }
         }
-        if (notModified(request.getHeaderString(HttpHeaders.IF_NONE_MATCH),
+        if (found && notModified(request.getHeaderString(HttpHeaders.IF_NONE_MATCH),
                 request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE), etag, lastModified)) {
             response.setStatus(304);
             response.setEntity(null);
@@ -241,11 +248,27 @@ public class PublicCaching {
      * when others wait for the same page): most searches are asked for once, and keeping each pushed the
      * pages readers come back to out of memory and filled the heap with pages to collect (at 16 readers
      * searching, a full collection of 75 ms every 1.5 s; docs/performance.md). A proxy or CDN in front
-     * still keeps any of them for its second (the Cache-Control of every public page).
+     * still keeps any of them for its second (the Cache-Control of every public page). A missing page's
+     * key (null for a page that is there) is asked about the same way ({@link #missing}).
      */
-    private static boolean worthKeeping(ContainerRequestContext request) {
-        return !(request.getProperty(ASKED_BEFORE) instanceof Boolean askedBefore) || askedBefore
-                || request.getProperty(CLAIM) instanceof Claim claim && claim.waiting.get() > 0;
+    private boolean worthKeeping(ContainerRequestContext request, String missingKey) {
+        if (request.getProperty(CLAIM) instanceof Claim claim && claim.waiting.get() > 0) {
+            return true;
+        }
+        if (request.getProperty(ASKED_BEFORE) instanceof Boolean askedBefore) {
+            return askedBefore;
+        }
+        return missingKey == null || cache.askedBefore(missingKey);
+    }
+
+    /**
+     * A page that is not there (404) or no longer is (410, an unpublished story) is kept like any other, from
+     * its second request on (addresses made up by scanners are asked for once): a story taken down while
+     * it is being read and shared is asked for as often as it was before, and each answer was a query and a
+     * render. Every public change drops it, like every kept page.
+     */
+    static boolean missing(int status) {
+        return status == 404 || status == 410;
     }
 
     /** Pages that depend on what a reader typed: most are asked for once. */

@@ -161,6 +161,50 @@ class PageCacheTest {
     }
 
     @Test
+    void aStoryTakenDownIsAnsweredFromMemoryUntilItIsBack() {
+        StaffAccount reporter = fixtures.staff(Role.REPORTER);
+        StaffAccount editor = fixtures.staff(Role.EDITOR);
+        Story story = fixtures.published("Taken down " + Fixtures.unique("g"), reporter, editor);
+        String path = fixtures.reload(story.id).publicPath;
+        assertThat(given().get(path).statusCode()).isEqualTo(200);
+        QuarkusTransaction.requiringNew().run(() -> stories.act(story.id, StoryAction.UNPUBLISH, editor, "Legal"));
+
+        Response first = given().get(path); // rendered, and noted
+        Response second = given().get(path); // rendered again, and kept
+        assertThat(first.statusCode()).isEqualTo(410);
+        assertThat(first.header("ETag")).as("a missing page is not announced as cacheable").isNull();
+        sessions.getStatistics().clear();
+        Response third = given().get(path);
+        assertThat(sessions.getStatistics().getPrepareStatementCount()).as("answered from memory").isZero();
+        assertThat(third.statusCode()).isEqualTo(410);
+        assertThat(third.asString()).isEqualTo(second.asString()).isEqualTo(first.asString());
+        assertThat(third.header("Content-Security-Policy")).isEqualTo(first.header("Content-Security-Policy")).isNotNull();
+        assertThat(third.header("ETag")).isNull();
+        assertThat(given().header("Accept-Encoding", "gzip").get(path).statusCode()).isEqualTo(410);
+
+        QuarkusTransaction.requiringNew().run(() -> stories.act(story.id, StoryAction.PUBLISH, editor, null));
+        Response back = given().get(path);
+        assertThat(back.statusCode()).as("back at once").isEqualTo(200);
+        assertThat(back.asString()).contains(story.headline);
+    }
+
+    @Test
+    void anAddressNobodyHasIsKeptOnlyWhenAskedForAgain() {
+        String path = "/world/2020/01/01/" + Fixtures.unique("nowhere");
+        assertThat(given().get(path).statusCode()).isEqualTo(404);
+        assertThat(given().get(path).statusCode()).isEqualTo(404);
+        sessions.getStatistics().clear();
+        assertThat(given().get(path).statusCode()).isEqualTo(404);
+        assertThat(sessions.getStatistics().getPrepareStatementCount()).as("the third answered from memory").isZero();
+
+        String once = "/world/2020/01/01/" + Fixtures.unique("once");
+        assertThat(given().get(once).statusCode()).isEqualTo(404);
+        sessions.getStatistics().clear();
+        assertThat(given().get(once).statusCode()).isEqualTo(404);
+        assertThat(sessions.getStatistics().getPrepareStatementCount()).as("asked for once before: not kept yet").isPositive();
+    }
+
+    @Test
     void aSearchIsKeptFromItsSecondRequestOnNotForAReaderWhoAskedOnce() {
         String path = "/search?q=" + Fixtures.unique("twice");
         String first = given().get(path).asString();
