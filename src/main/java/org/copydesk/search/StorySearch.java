@@ -186,7 +186,7 @@ public class StorySearch {
     private static Page page(SessionImplementor session, Query query, String text, CandidatePlan.Way way, Long publishedSinceMicros)
             throws SQLException {
         List<String> params = new ArrayList<>();
-        String sql = holdPlannerTo(way) + "with candidates(ids) as materialized (select array(" + newestMatches(query, way, publishedSinceMicros, params)
+        String sql = holdPlannerTo(way) + "with candidates(ids) as materialized (select array(" + newestMatches(query, text, way, publishedSinceMicros, params)
                 + ")) select id, headline, standfirst, public_path, state, section_name, first_published_at, left(body_text, "
                 + Snippet.TEXT_CHARS + "), words, candidates from ("
                 + "select s.id, s.headline, s.standfirst, s.public_path, s.state, section.name section_name, "
@@ -251,13 +251,14 @@ public class StorySearch {
      * given, published since a time when one is given; any story's (the desk's) when the way is null. Adds
      * its parameters, in order.
      */
-    private static String newestMatches(Query query, CandidatePlan.Way way, Long publishedSinceMicros, List<String> params) {
+    private static String newestMatches(Query query, String text, CandidatePlan.Way way, Long publishedSinceMicros,
+                                        List<String> params) {
         boolean publishedOnly = way != null;
         // Readers' stories all have a publication time, which the public-story index orders.
         String newestFirst = publishedOnly ? "s.first_published_at desc" : "coalesce(s.first_published_at, s.updated_at) desc";
         StringBuilder sql = new StringBuilder("select s.id from story s where s.search_vector @@ websearch_to_tsquery('english', ?) "
                 + "and s.update_of is null ");
-        params.add(query.text().strip());
+        params.add(text);
         if (publishedOnly) {
             sql.append("and s.state = 'PUBLISHED' ");
         }

@@ -74,11 +74,7 @@ public class PublicCaching {
             long siteGeneration = site.generation();
             request.setProperty(SITE_GENERATION, siteGeneration);
             request.setProperty(VERSION, version);
-            String key = key(routing);
-            if (oneOff(routing)) {
-                request.setProperty(ASKED_BEFORE, cache.askedBefore(key));
-            }
-            PageCache.Page rendered = renderOnce(key, request, routing, version, siteGeneration);
+            PageCache.Page rendered = renderOnce(key(routing), request, routing, version, siteGeneration);
             if (rendered != null) {
                 return kept(rendered, request, routing);
             }
@@ -92,8 +88,6 @@ public class PublicCaching {
     static final String RENDERED = "copydesk.rendered";
     /** Request property: the claim this request holds to render its page, with how many wait for it. */
     static final String CLAIM = "copydesk.claim";
-    /** Request property, for a one-off page: whether it was asked for before, lately. */
-    static final String ASKED_BEFORE = "copydesk.asked-before";
     private final ConcurrentHashMap<String, Claim> rendering = new ConcurrentHashMap<>();
 
     /**
@@ -230,8 +224,9 @@ public class PublicCaching {
             if (request.getProperty(CLAIM) instanceof Claim claim) {
                 claim.rendered = page; // for those waiting for it, before the claim ends (the filter's finally)
             }
-            if (worthKeeping(request, found ? null : key(routing))) {
-                cache.put(key(routing), page);
+            String key = key(routing);
+            if (worthKeeping(request, routing, status, key)) {
+                cache.put(key, page);
             }
         }
         if (found && notModified(request.getHeaderString(HttpHeaders.IF_NONE_MATCH),
@@ -244,36 +239,34 @@ public class PublicCaching {
     }
 
     /**
-     * Whether to keep a rendered page. A search's results are kept only from their second request on (or
-     * when others wait for the same page): most searches are asked for once, and keeping each pushed the
+     * Whether to keep a rendered page. Most are kept at once; a one-off page only from its second request on,
+     * or when others wait for the same page. Most searches are asked for once, and keeping each pushed the
      * pages readers come back to out of memory and filled the heap with pages to collect (at 16 readers
      * searching, a full collection of 75 ms every 1.5 s; docs/performance.md). A proxy or CDN in front
-     * still keeps any of them for its second (the Cache-Control of every public page). A missing page's
-     * key (null for a page that is there) is asked about the same way ({@link #missing}).
+     * still keeps any of them for its second (the Cache-Control of every public page).
      */
-    private boolean worthKeeping(ContainerRequestContext request, String missingKey) {
-        if (request.getProperty(CLAIM) instanceof Claim claim && claim.waiting.get() > 0) {
+    private boolean worthKeeping(ContainerRequestContext request, RoutingContext routing, int status, String key) {
+        if (!oneOff(routing, status)) {
             return true;
         }
-        if (request.getProperty(ASKED_BEFORE) instanceof Boolean askedBefore) {
-            return askedBefore;
-        }
-        return missingKey == null || cache.askedBefore(missingKey);
+        return request.getProperty(CLAIM) instanceof Claim claim && claim.waiting.get() > 0 || cache.askedBefore(key);
     }
 
     /**
-     * A page that is not there (404) or no longer is (410, an unpublished story) is kept like any other, from
-     * its second request on (addresses made up by scanners are asked for once): a story taken down while
-     * it is being read and shared is asked for as often as it was before, and each answer was a query and a
-     * render. Every public change drops it, like every kept page.
+     * A page that is not there (404) or no longer is (410, an unpublished story) is kept like any other page,
+     * and dropped by every public change like it: a story taken down while it is being read and shared is
+     * asked for as often as it was before, and each answer was a query and a render.
      */
     static boolean missing(int status) {
         return status == 404 || status == 410;
     }
 
-    /** Pages that depend on what a reader typed: most are asked for once. */
-    private static boolean oneOff(RoutingContext request) {
-        return request.normalizedPath().startsWith("/search");
+    /**
+     * Pages most readers ask for once: a search's results (they depend on what a reader typed) and a page that
+     * is not there (addresses made up by scanners).
+     */
+    private static boolean oneOff(RoutingContext request, int status) {
+        return status != 200 || request.normalizedPath().startsWith("/search");
     }
 
     /** If-None-Match decides when present (RFC 9110); otherwise If-Modified-Since, when the page knows its time. */

@@ -46,11 +46,20 @@ class PageCacheTest {
     @Inject
     SessionFactory sessions;
 
-    @Test
-    void aRepeatedPageAndAConditionalRequestAreAnsweredWithoutRendering() {
+    /** A story a new reporter wrote and a new editor published, and where readers find it. */
+    private record Live(Story story, String path, StaffAccount reporter, StaffAccount editor) {
+    }
+
+    private Live published(String headline) {
         StaffAccount reporter = fixtures.staff(Role.REPORTER);
         StaffAccount editor = fixtures.staff(Role.EDITOR);
-        String path = fixtures.reload(fixtures.published("Cached " + Fixtures.unique("c"), reporter, editor).id).publicPath;
+        Story story = fixtures.published(headline + " " + Fixtures.unique("p"), reporter, editor);
+        return new Live(story, fixtures.reload(story.id).publicPath, reporter, editor);
+    }
+
+    @Test
+    void aRepeatedPageAndAConditionalRequestAreAnsweredWithoutRendering() {
+        String path = published("Cached").path();
         Response first = given().get(path);
         assertThat(first.header("Set-Cookie")).as("a rendered public page sets no cookie (proxies would not keep it)").isNull();
         assertThat(first.headers().getValues("Vary")).containsExactly("Accept-Encoding");
@@ -78,10 +87,9 @@ class PageCacheTest {
 
     @Test
     void keptPagesAreAnsweredBeforeSignInSoNothingBehindItIsEverKept() {
-        StaffAccount editor = fixtures.staff(Role.EDITOR);
-        StaffAccount reporter = fixtures.staff(Role.REPORTER);
-        String path = fixtures.reload(fixtures.published("Shared " + Fixtures.unique("c"), reporter, editor).id).publicPath;
-        Browser signedIn = new Browser().signIn(editor.username, Fixtures.PASSWORD);
+        Live shared = published("Shared");
+        String path = shared.path();
+        Browser signedIn = new Browser().signIn(shared.editor().username, Fixtures.PASSWORD);
         for (int time = 1; time <= 2; time++) { // the desk, twice, by someone allowed in
             assertThat(signedIn.get("/desk").statusCode()).isEqualTo(200);
         }
@@ -93,9 +101,7 @@ class PageCacheTest {
 
     @Test
     void aPageAskedForUnderAMadeUpHostIsNotKeptForEveryoneElse() {
-        StaffAccount reporter = fixtures.staff(Role.REPORTER);
-        StaffAccount editor = fixtures.staff(Role.EDITOR);
-        String path = fixtures.reload(fixtures.published("Poison " + Fixtures.unique("h"), reporter, editor).id).publicPath;
+        String path = published("Poison").path();
         assertThat(given().header("Host", "evil.example").get(path).asString()).contains("evil.example");
         assertThat(given().header("Host", "evil.example").get(path).asString()).contains("evil.example");
         assertThat(given().get(path).asString()).doesNotContain("evil.example");
@@ -103,10 +109,9 @@ class PageCacheTest {
 
     @Test
     void aChangeCommittedByAnotherNodeIsHeardWithinASecond() throws Exception {
-        StaffAccount reporter = fixtures.staff(Role.REPORTER);
-        StaffAccount editor = fixtures.staff(Role.EDITOR);
-        Story live = fixtures.published("Heard from afar " + Fixtures.unique("n"), reporter, editor);
-        String path = fixtures.reload(live.id).publicPath;
+        Live heard = published("Heard from afar");
+        Story live = heard.story();
+        String path = heard.path();
         assertThat(given().get(path).asString()).contains("Heard from afar");
         sessions.getStatistics().clear();
         assertThat(given().get(path).asString()).contains("Heard from afar");
@@ -130,10 +135,11 @@ class PageCacheTest {
 
     @Test
     void publishedChangesAreVisibleAtOnce() {
-        StaffAccount reporter = fixtures.staff(Role.REPORTER);
-        StaffAccount editor = fixtures.staff(Role.EDITOR);
-        Story live = fixtures.published("Before the change " + Fixtures.unique("v"), reporter, editor);
-        String path = fixtures.reload(live.id).publicPath;
+        Live published = published("Before the change");
+        Story live = published.story();
+        StaffAccount reporter = published.reporter();
+        StaffAccount editor = published.editor();
+        String path = published.path();
         given().get(path);
         given().get("/");
 
@@ -162,10 +168,10 @@ class PageCacheTest {
 
     @Test
     void aStoryTakenDownIsAnsweredFromMemoryUntilItIsBack() {
-        StaffAccount reporter = fixtures.staff(Role.REPORTER);
-        StaffAccount editor = fixtures.staff(Role.EDITOR);
-        Story story = fixtures.published("Taken down " + Fixtures.unique("g"), reporter, editor);
-        String path = fixtures.reload(story.id).publicPath;
+        Live takenDown = published("Taken down");
+        Story story = takenDown.story();
+        StaffAccount editor = takenDown.editor();
+        String path = takenDown.path();
         assertThat(given().get(path).statusCode()).isEqualTo(200);
         QuarkusTransaction.requiringNew().run(() -> stories.act(story.id, StoryAction.UNPUBLISH, editor, "Legal"));
 
