@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.ThreadLocalRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -141,9 +142,20 @@ final class PackagedApp implements AutoCloseable {
         }
     }
 
+    /**
+     * A free port below Linux's ephemeral range (32768-60999): a port the system hands out for listening is
+     * from that range, and between closing it here and the app binding it, an outgoing connection (a node's
+     * connections to PostgreSQL) could take it ("Port ... seems to be in use", TwoNodesIT, once).
+     */
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        for (int tries = 0; tries < 100; tries++) {
+            int port = ThreadLocalRandom.current().nextInt(20000, 32000);
+            try (ServerSocket socket = new ServerSocket(port)) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // try another
+            }
         }
+        throw new IOException("No free port between 20000 and 32000");
     }
 }
