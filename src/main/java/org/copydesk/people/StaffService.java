@@ -84,14 +84,27 @@ public class StaffService {
             if (displayName != null) {
                 personal.addAll(List.of(displayName.split("\\s+")));
             }
-            if (STRENGTH.measure(password, personal).getGuessesLog10() < 10) {
+            if (strength().measure(password, personal).getGuessesLog10() < 10) {
                 errors.add(field, "This password is too easy to guess (a common password, a name or a pattern). "
                         + "Try three or four unrelated words");
             }
         }
     }
 
-    private static final com.nulabinc.zxcvbn.Zxcvbn STRENGTH = new com.nulabinc.zxcvbn.Zxcvbn();
+    /**
+     * zxcvbn with its dictionaries (94,000 words: 14 MB of a heap of 112), made when a password is checked and
+     * let go of when the memory is wanted (passwords are set a few times a year; searches and pages need it daily).
+     */
+    private static java.lang.ref.SoftReference<com.nulabinc.zxcvbn.Zxcvbn> strength = new java.lang.ref.SoftReference<>(null);
+
+    private static synchronized com.nulabinc.zxcvbn.Zxcvbn strength() {
+        com.nulabinc.zxcvbn.Zxcvbn made = strength.get();
+        if (made == null) {
+            made = new com.nulabinc.zxcvbn.Zxcvbn();
+            strength = new java.lang.ref.SoftReference<>(made);
+        }
+        return made;
+    }
 
     /** Everyone's own "Change password": the current one first; every other session of the account ends. */
     /** @return the account's new session generation, for this browser's fresh cookie */

@@ -65,12 +65,22 @@ final class Snippet {
      * out with "-" already dropped): one snippet maker per results page (it is not shared between threads).
      */
     static Snippet forQueryTree(String queryTree) {
+        return forLexemes(lexemes(queryTree));
+    }
+
+    /** For the query's words as the index has them ({@link #lexemes}). */
+    static Snippet forLexemes(Set<String> lexemes) {
+        return new Snippet(lexemes);
+    }
+
+    /** The words of a query as querytree() writes them, as the index has them ('elect' &amp; 'result': elect, result). */
+    static Set<String> lexemes(String queryTree) {
         Set<String> stems = new HashSet<>();
         Matcher lexeme = LEXEME.matcher(queryTree == null ? "" : queryTree);
         while (lexeme.find()) {
             stems.add(lexeme.group(1).replace("''", "'"));
         }
-        return new Snippet(stems);
+        return stems;
     }
 
     /**

@@ -6,8 +6,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,6 +23,7 @@ import jakarta.transaction.Transactional;
 import org.copydesk.story.Story;
 import org.copydesk.story.StoryState;
 import org.hibernate.engine.spi.SessionImplementor;
+import org.jboss.logging.Logger;
 
 /**
  * PostgreSQL full-text search over stories: websearch syntax ("quoted phrases", -exclusions),
@@ -72,6 +76,7 @@ public class StorySearch {
      * most of a search's cost, in proportion (docs/performance.md).
      */
     static final int CANDIDATES = 100;
+    private static final Logger LOG = Logger.getLogger(StorySearch.class);
     private static final Pattern PLAN_ROWS = Pattern.compile("\"Plan Rows\": ([0-9.e+]+)");
 
     @Inject
@@ -79,6 +84,9 @@ public class StorySearch {
 
     @Inject
     SearchTurns turns;
+
+    @Inject
+    PublicMatches matches;
 
     private List<Hit> run(Query query, boolean publishedOnly) {
         if (query.isEmpty()) {
@@ -105,11 +113,51 @@ public class StorySearch {
      * (0.4 s); here its estimate is asked for, the way chosen, and the planner held to it for the batch.
      */
     private List<Hit> publicPage(SessionImplementor session, Query query, String text) throws SQLException {
+        Optional<List<Hit>> fromMemory = isBlank(query.sectionSlug()) && isBlank(query.authorSlug())
+                ? fromMemory(session, query, text) : Optional.empty();
+        if (fromMemory.isPresent()) {
+            return fromMemory.get();
+        }
         PublicationLadder.Rungs rungs = ladder.current();
         double estimate = estimatedMatches(session, text);
         CandidatePlan plan = rungs == null ? CandidatePlan.choose(estimate, storyCount(session), -1)
                 : CandidatePlan.choose(estimate, rungs.stories(), rungs.publicStories());
         return publicPage(session, query, text, plan, rungs);
+    }
+
+    /**
+     * Readers' page of results when its candidates can be found in memory ({@link PublicMatches}): then one
+     * statement ranks and shows them, and checks the words are what the database makes of the text too.
+     */
+    Optional<List<Hit>> fromMemory(SessionImplementor session, Query query, String text) throws SQLException {
+        Optional<PublicMatches.Found> found = matches.newest(session, text, CANDIDATES);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        if (found.get().ids().length == 0) {
+            return Optional.of(List.of());
+        }
+        List<Object> params = new ArrayList<>();
+        params.add(session.getJdbcCoordinator().getLogicalConnection().getPhysicalConnection()
+                .createArrayOf("bigint", Arrays.stream(found.get().ids()).boxed().toArray()));
+        // Still public (memory may be a few milliseconds behind an unpublication), as on the page's database.
+        Page page = page(session, query, text, holdPlannerTo(null), "select array(select s.id from story s where s.id = any(?) "
+                + "and s.state = 'PUBLISHED' and s.update_of is null)", params);
+        if (!page.hits().isEmpty() && !page.lexemes().equals(found.get().lexemes())) {
+            LOG.warnf("Search words read as %s in memory and %s by the database; searching the database", found.get().lexemes(), page.lexemes());
+            return Optional.empty();
+        }
+        return Optional.of(page.hits());
+    }
+
+    /** Readers' search of memory only (tests): empty when memory cannot answer. */
+    Optional<List<Hit>> fromMemory(Query query) {
+        return QuarkusTransaction.joiningExisting().call(() ->
+                fromMemory(Panache.getEntityManager().unwrap(SessionImplementor.class), query, query.text().strip()));
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 
     /** Readers' page of results found from a given plan and ladder (tests: every way must find the same). */
@@ -154,23 +202,10 @@ public class StorySearch {
     }
 
     /**
-     * A statement prepared through the session's Hibernate, on its connection: counted in its statistics (the
-     * query-bounds test), logged with its SQL and released as its own are; read with plain JDBC.
+     * One page of hits, how many candidates were ranked for it (0 when the page is past the last), and the
+     * query's lexemes as the database has them (none when the page is empty).
      */
-    private record Prepared(SessionImplementor session, PreparedStatement statement) implements AutoCloseable {
-        Prepared(SessionImplementor session, String sql) {
-            this(session, session.getJdbcCoordinator().getStatementPreparer().prepareStatement(sql));
-        }
-
-        @Override
-        public void close() {
-            session.getJdbcCoordinator().getLogicalConnection().getResourceRegistry().release(statement);
-            session.getJdbcCoordinator().afterStatementExecution();
-        }
-    }
-
-    /** One page of hits, and how many candidates were ranked for it (0 when the page is past the last). */
-    private record Page(List<Hit> hits, int candidates) {
+    private record Page(List<Hit> hits, int candidates, Set<String> lexemes) {
     }
 
     /**
@@ -185,9 +220,16 @@ public class StorySearch {
      */
     private static Page page(SessionImplementor session, Query query, String text, CandidatePlan.Way way, Long publishedSinceMicros)
             throws SQLException {
-        List<String> params = new ArrayList<>();
-        String sql = holdPlannerTo(way) + "with candidates(ids) as materialized (select array(" + newestMatches(query, text, way, publishedSinceMicros, params)
-                + ")) select id, headline, standfirst, public_path, state, section_name, first_published_at, left(body_text, "
+        List<Object> params = new ArrayList<>();
+        String candidates = "select array(" + newestMatches(query, text, way, publishedSinceMicros, params) + ")";
+        return page(session, query, text, holdPlannerTo(way), candidates, params);
+    }
+
+    /** One page of results from the planner's settings and a select of the candidates' ids as an array, with its parameters. */
+    private static Page page(SessionImplementor session, Query query, String text, String planner, String candidatesArray,
+                             List<Object> params) throws SQLException {
+        String sql = planner + "with candidates(ids) as materialized (" + candidatesArray
+                + ") select id, headline, standfirst, public_path, state, section_name, first_published_at, left(body_text, "
                 + Snippet.TEXT_CHARS + "), words, candidates from ("
                 + "select s.id, s.headline, s.standfirst, s.public_path, s.state, section.name section_name, "
                 + "s.first_published_at, s.body_text, querytree(q.q) words, cardinality(c.ids) candidates, "
@@ -201,7 +243,7 @@ public class StorySearch {
         try (Prepared prepared = new Prepared(session, sql)) {
             PreparedStatement batch = prepared.statement();
             for (int i = 0; i < params.size(); i++) {
-                batch.setString(i + 1, params.get(i));
+                batch.setObject(i + 1, params.get(i));
             }
             batch.execute(); // the planner settings' row, then the page's
             if (!batch.getMoreResults()) {
@@ -209,11 +251,13 @@ public class StorySearch {
             }
             List<Hit> hits = new ArrayList<>();
             int candidates = 0;
+            Set<String> lexemes = Set.of();
             try (ResultSet rows = batch.getResultSet()) {
                 Snippet snippet = null;
                 while (rows.next()) {
                     if (snippet == null) {
-                        snippet = Snippet.forQueryTree(rows.getString(9));
+                        lexemes = Snippet.lexemes(rows.getString(9));
+                        snippet = Snippet.forLexemes(lexemes);
                         candidates = rows.getInt(10);
                     }
                     Timestamp published = rows.getTimestamp(7);
@@ -222,7 +266,7 @@ public class StorySearch {
                             snippet.html(rows.getString(8))));
                 }
             }
-            return new Page(hits, candidates);
+            return new Page(hits, candidates, lexemes);
         }
     }
 
@@ -252,7 +296,7 @@ public class StorySearch {
      * its parameters, in order.
      */
     private static String newestMatches(Query query, String text, CandidatePlan.Way way, Long publishedSinceMicros,
-                                        List<String> params) {
+                                        List<Object> params) {
         boolean publishedOnly = way != null;
         // Readers' stories all have a publication time, which the public-story index orders.
         String newestFirst = publishedOnly ? "s.first_published_at desc" : "coalesce(s.first_published_at, s.updated_at) desc";

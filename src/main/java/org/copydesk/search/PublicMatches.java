@@ -1,0 +1,471 @@
+package org.copydesk.search;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.copydesk.site.PublicVersion;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.engine.spi.SessionImplementor;
+import org.jboss.logging.Logger;
+import org.roaringbitmap.RoaringBitmap;
+
+/**
+ * Which public stories hold each word readers search for, kept in memory: a search of plain words finds its
+ * newest matches here, and PostgreSQL only ranks and shows them. Asked instead, PostgreSQL's text index reads
+ * every match in the archive for each word and intersects them (the part of a search that grew with the
+ * archive), and a search needed a second round trip for the planner's estimate (docs/performance.md).
+ * <p>
+ * What is kept, all as of one public version (V8): the public stories, newest first, with their publication
+ * times; and, for each word's lexeme searched for since, the ids of the public stories that hold it (read from
+ * the database the first time it is searched for, in compressed sets). When this node hears of a newer public
+ * version, the stories changed up to it are read from V17's log and applied; until then (milliseconds),
+ * searches ask the database, so a search never answers from an older version than the pages.
+ * <p>
+ * Plain words only: letters a to z, so that each word is one lexeme, the one PostgreSQL's 'english'
+ * configuration gives it (read from the database, never worked out here). Phrases, exclusions, "or",
+ * filters and other words are searched in the database ({@link StorySearch}).
+ */
+@ApplicationScoped
+public class PublicMatches {
+
+    /** The newest matches found, and the lexemes they were found by (what the database must find the query to be). */
+    record Found(long[] ids, Set<String> lexemes) {
+    }
+
+    /**
+     * The public stories at one public version: ids newest first (by publication time, then id), and the same
+     * stories in order of id with their publication times (microseconds since the epoch).
+     */
+    record Known(long version, long readAtNanos, int[] newestFirst, int[] byId, long[] microsById) {
+        long micros(int id) {
+            int at = java.util.Arrays.binarySearch(byId, id);
+            return at < 0 ? Long.MIN_VALUE : microsById[at];
+        }
+    }
+
+    /** The public stories holding a lexeme, as of a version; the set is never changed once made. */
+    private static final class Holders {
+        final long version;
+        final RoaringBitmap ids;
+        volatile long lastUsed;
+
+        Holders(long version, RoaringBitmap ids, long lastUsed) {
+            this.version = version;
+            this.ids = ids;
+            this.lastUsed = lastUsed;
+        }
+    }
+
+    private static final Logger LOG = Logger.getLogger(PublicMatches.class);
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z]+(\\s+[A-Za-z]+)*");
+    /** A word's lexeme when it is a stop word (PostgreSQL leaves it out of the query). */
+    private static final String STOP = "";
+    /** Words whose lexemes are kept, at most (a word is a few dozen bytes). */
+    static final int WORDS_KEPT = 100_000;
+    /**
+     * A change log older than this may be pruned; what is known is read afresh rather than brought up to date
+     * from a version older than half of it.
+     */
+    static final long LOG_KEPT_HOURS = 24;
+    static final long RETRY_NANOS = 30_000_000_000L;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    PublicVersion versions;
+
+    private final long memoryBytes;
+    private final boolean enabled;
+
+    private volatile Known known;
+    private final Map<String, String> lexemeOf = new ConcurrentHashMap<>();
+    private final Map<String, Holders> holders = new ConcurrentHashMap<>();
+    private final AtomicBoolean reading = new AtomicBoolean();
+    private volatile long nextTry = System.nanoTime();
+
+    /** A thread of its own (as {@link PublicationLadder}'s): no reader waits while what is known is read. */
+    private final ExecutorService reader = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "public-matches");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    PublicMatches(@ConfigProperty(name = "copydesk.search.memory-mb", defaultValue = "16") int memoryMb) {
+        this.memoryBytes = memoryMb * 1024L * 1024L;
+        this.enabled = memoryMb > 0;
+    }
+
+    /**
+     * The newest {@code limit} public stories holding every plain word of the text (any number of them when
+     * fewer match), or empty when memory cannot answer now and the database must be asked. Lexemes not known
+     * yet are read in one statement on the session.
+     */
+    Optional<Found> newest(SessionImplementor session, String text, int limit) throws SQLException {
+        List<String> words = plainWords(text);
+        Known now = current();
+        if (words.isEmpty() || now == null) {
+            return Optional.empty();
+        }
+        List<String> missing = words.stream().filter(word -> !held(word, now)).toList();
+        if (!missing.isEmpty() && !read(session, missing, now)) {
+            return Optional.empty();
+        }
+        Set<String> lexemes = new LinkedHashSet<>();
+        RoaringBitmap all = null;
+        long used = System.nanoTime();
+        for (String word : words) {
+            String lexeme = lexemeOf.get(word);
+            if (STOP.equals(lexeme)) {
+                continue;
+            }
+            Holders held = lexeme == null ? null : holders.get(lexeme);
+            if (held == null || held.version != now.version) { // let go or brought up to date meanwhile
+                return Optional.empty();
+            }
+            held.lastUsed = used;
+            lexemes.add(lexeme);
+            all = all == null ? held.ids : RoaringBitmap.and(all, held.ids);
+        }
+        if (all == null) { // stop words only: the database says what that finds
+            return Optional.empty();
+        }
+        return Optional.of(new Found(newestOf(all, now, limit), lexemes));
+    }
+
+    /** The text's words in lower case, when it is plain words only; otherwise none. */
+    static List<String> plainWords(String text) {
+        String stripped = text == null ? "" : text.strip();
+        if (!PLAIN.matcher(stripped).matches()) {
+            return List.of();
+        }
+        List<String> words = new ArrayList<>();
+        for (String word : stripped.toLowerCase(Locale.ROOT).split("\\s+")) {
+            if (word.equals("or")) { // websearch_to_tsquery's "or"
+                return List.of();
+            }
+            words.add(word);
+        }
+        return words;
+    }
+
+    /** What is known, when it is as new as the public version this node has heard; otherwise null, and read soon. */
+    private Known current() {
+        if (!enabled) {
+            return null;
+        }
+        Known now = known;
+        long heard = versions.known();
+        if (now != null && heard != PublicVersion.UNKNOWN && now.version >= heard) {
+            return now;
+        }
+        refreshSoon();
+        return null;
+    }
+
+    /** Whether this node is up to date with the public version it has heard (tests). */
+    boolean isCurrent() {
+        return current() != null;
+    }
+
+    private boolean held(String word, Known now) {
+        String lexeme = lexemeOf.get(word);
+        if (lexeme == null) {
+            return false;
+        }
+        Holders held = holders.get(lexeme);
+        return STOP.equals(lexeme) || held != null && held.version == now.version;
+    }
+
+    /**
+     * Reads the words' lexemes and the public stories holding each, with the public version they were read at
+     * (one snapshot). Kept when that is the version known here; false when it is not (the search then asks the
+     * database: what memory holds and what was read would not agree).
+     */
+    private boolean read(SessionImplementor session, List<String> words, Known now) throws SQLException {
+        // The planner is held to the text index: it cannot see the lexeme when it plans, and a guess of "most
+        // stories" would read the whole table, or walk it in order of publication.
+        try (Prepared prepared = new Prepared(session, "select set_config('enable_seqscan', 'off', true), "
+                + "set_config('enable_indexscan', 'off', true), set_config('jit', 'off', true);\n"
+                + "select w, l, (select value from public_version where id = 1), case when l is not null then array(select s.id from story s "
+                + "where s.search_vector @@ plainto_tsquery('simple', l) and s.state = 'PUBLISHED' and s.update_of is null) end "
+                + "from unnest(?) w cross join lateral (select (tsvector_to_array(to_tsvector('english', w)))[1]) x(l)")) {
+            PreparedStatement batch = prepared.statement();
+            batch.setArray(1, batch.getConnection().createArrayOf("text", words.toArray()));
+            batch.execute();
+            if (!batch.getMoreResults()) {
+                throw new SQLException("Reading the words' lexemes returned nothing");
+            }
+            Map<String, RoaringBitmap> read = new HashMap<>();
+            long version = -1;
+            try (ResultSet rows = batch.getResultSet()) {
+                while (rows.next()) {
+                    String lexeme = rows.getString(2);
+                    rememberLexeme(rows.getString(1), lexeme == null ? STOP : lexeme);
+                    version = rows.getLong(3);
+                    Array ids = rows.getArray(4);
+                    if (lexeme != null && ids != null) {
+                        read.put(lexeme, bitmap((Object[]) ids.getArray()));
+                    }
+                }
+            }
+            return version == now.version && keep(read, version);
+        }
+    }
+
+    private void rememberLexeme(String word, String lexeme) {
+        if (lexemeOf.size() >= WORDS_KEPT) {
+            lexemeOf.clear();
+        }
+        lexemeOf.put(word, lexeme);
+    }
+
+    /** Keeps sets read at a version, if it is still the one known (not brought up to date meanwhile). */
+    private synchronized boolean keep(Map<String, RoaringBitmap> read, long version) {
+        Known now = known;
+        if (now == null || now.version != version) {
+            return false;
+        }
+        long used = System.nanoTime();
+        read.forEach((lexeme, ids) -> {
+            ids.runOptimize();
+            holders.put(lexeme, new Holders(version, ids, used));
+        });
+        letGoOfLeastUsed();
+        return true;
+    }
+
+    /** Over the memory allowed, the sets searched for least recently are let go of, down to three quarters. */
+    private void letGoOfLeastUsed() {
+        long bytes = holders.values().stream().mapToLong(h -> h.ids.getLongSizeInBytes()).sum();
+        if (bytes <= memoryBytes) {
+            return;
+        }
+        List<Map.Entry<String, Holders>> byUse = new ArrayList<>(holders.entrySet());
+        byUse.sort(Comparator.comparingLong(entry -> entry.getValue().lastUsed));
+        for (Map.Entry<String, Holders> entry : byUse) {
+            if (bytes <= memoryBytes * 3 / 4) {
+                break;
+            }
+            bytes -= entry.getValue().ids.getLongSizeInBytes();
+            holders.remove(entry.getKey());
+        }
+    }
+
+    private static RoaringBitmap bitmap(Object[] ids) {
+        RoaringBitmap bitmap = new RoaringBitmap();
+        for (Object id : ids) {
+            bitmap.add(storyId(((Number) id).longValue()));
+        }
+        return bitmap;
+    }
+
+    /** Story ids are kept as ints (a sequence's ids; more than two thousand million stories is not a newsroom's). */
+    private static int storyId(long id) {
+        if (id < 0 || id > Integer.MAX_VALUE) {
+            throw new IllegalStateException("A story id too large to keep in memory: " + id);
+        }
+        return (int) id;
+    }
+
+    /**
+     * The newest {@code limit} of the matches: when there are few, each one's publication time is looked up;
+     * otherwise the public stories are walked newest first until enough are matches (about limit / share).
+     */
+    static long[] newestOf(RoaringBitmap matches, Known known, int limit) {
+        int count = matches.getCardinality();
+        if (count <= limit) {
+            return matches.stream().asLongStream().toArray();
+        }
+        if ((double) limit * known.newestFirst().length / count > count) {
+            return matches.stream().boxed()
+                    .sorted(Comparator.comparingLong((Integer id) -> known.micros(id)).thenComparingInt(id -> id).reversed())
+                    .limit(limit).mapToLong(Integer::longValue).toArray();
+        }
+        long[] newest = new long[limit];
+        int found = 0;
+        for (int id : known.newestFirst()) {
+            if (matches.contains(id)) {
+                newest[found++] = id;
+                if (found == limit) {
+                    break;
+                }
+            }
+        }
+        return found == limit ? newest : java.util.Arrays.copyOf(newest, found);
+    }
+
+    private void refreshSoon() {
+        long now = System.nanoTime();
+        if (now - nextTry < 0 || !reading.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            reader.execute(() -> {
+                try {
+                    refresh();
+                } catch (SQLException | RuntimeException e) {
+                    nextTry = System.nanoTime() + RETRY_NANOS;
+                    LOG.warnf("Could not read which public stories hold searched words (searches ask the database meanwhile): %s",
+                            e.getMessage());
+                } finally {
+                    reading.set(false);
+                }
+            });
+        } catch (RuntimeException e) { // the executor refused (shutting down)
+            reading.set(false);
+        }
+    }
+
+    /**
+     * Brings what is known up to the database's public version: from the change log when what is known is
+     * recent enough for the log to hold every change since, otherwise read afresh. One snapshot throughout.
+     */
+    void refresh() throws SQLException {
+        long startedAt = System.nanoTime();
+        Known before = known;
+        boolean fresh = before == null || startedAt - before.readAtNanos() > LOG_KEPT_HOURS * 3_600_000_000_000L / 2;
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try (Statement statement = connection.createStatement()) {
+                long version;
+                try (ResultSet row = statement.executeQuery("select value from public_version where id = 1")) {
+                    row.next();
+                    version = row.getLong(1);
+                }
+                if (fresh) {
+                    readAfresh(statement, version, startedAt);
+                } else if (version > before.version()) {
+                    catchUp(connection, before, version, startedAt);
+                }
+            } finally {
+                connection.rollback();
+                connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                connection.setAutoCommit(autoCommit);
+            }
+        }
+    }
+
+    private void readAfresh(Statement statement, long version, long readAt) throws SQLException {
+        List<long[]> stories = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery("select id, (extract(epoch from first_published_at) * 1000000)::bigint from story "
+                + "where state = 'PUBLISHED' and update_of is null")) {
+            while (rows.next()) {
+                stories.add(new long[] {storyId(rows.getLong(1)), rows.getLong(2)});
+            }
+        }
+        synchronized (this) {
+            holders.clear();
+            known = known(version, readAt, stories);
+        }
+    }
+
+    /** One story changed since what is known: public now or not, its publication time and lexemes when public. */
+    private record Change(int id, boolean isPublic, long micros, String[] lexemes) {
+    }
+
+    private void catchUp(Connection connection, Known before, long version, long readAt) throws SQLException {
+        List<Change> changes = new ArrayList<>();
+        try (PreparedStatement changed = connection.prepareStatement("select c.story_id, coalesce(s.state = 'PUBLISHED' and s.update_of is null, false), "
+                + "(extract(epoch from s.first_published_at) * 1000000)::bigint, "
+                + "case when s.state = 'PUBLISHED' and s.update_of is null then tsvector_to_array(s.search_vector) end "
+                + "from (select distinct story_id from search_change where version > ?) c left join story s on s.id = c.story_id")) {
+            changed.setLong(1, before.version());
+            try (ResultSet rows = changed.executeQuery()) {
+                while (rows.next()) {
+                    Array lexemes = rows.getArray(4);
+                    changes.add(new Change(storyId(rows.getLong(1)), rows.getBoolean(2), rows.getLong(3),
+                            lexemes == null ? new String[0] : (String[]) lexemes.getArray()));
+                }
+            }
+        }
+        apply(before, version, readAt, changes);
+    }
+
+    /** The changes applied to what is known and to every set kept, all at the new version. */
+    private synchronized void apply(Known before, long version, long readAt, List<Change> changes) {
+        if (known != before) {
+            return; // read afresh meanwhile
+        }
+        RoaringBitmap changed = new RoaringBitmap();
+        Map<String, RoaringBitmap> added = new HashMap<>();
+        for (Change change : changes) {
+            changed.add(change.id());
+            if (change.isPublic()) {
+                for (String lexeme : change.lexemes()) {
+                    added.computeIfAbsent(lexeme, l -> new RoaringBitmap()).add(change.id());
+                }
+            }
+        }
+        List<long[]> stories = new ArrayList<>(before.byId().length + changes.size());
+        for (int i = 0; i < before.byId().length; i++) {
+            if (!changed.contains(before.byId()[i])) {
+                stories.add(new long[] {before.byId()[i], before.microsById()[i]});
+            }
+        }
+        changes.stream().filter(Change::isPublic).forEach(change -> stories.add(new long[] {change.id(), change.micros()}));
+        holders.replaceAll((lexeme, held) -> {
+            RoaringBitmap more = added.get(lexeme);
+            if (more == null && !RoaringBitmap.intersects(held.ids, changed)) {
+                return new Holders(version, held.ids, held.lastUsed);
+            }
+            RoaringBitmap ids = RoaringBitmap.andNot(held.ids, changed);
+            if (more != null) {
+                ids.or(more);
+            }
+            ids.runOptimize();
+            return new Holders(version, ids, held.lastUsed);
+        });
+        known = known(version, readAt, stories);
+    }
+
+    private static Known known(long version, long readAt, List<long[]> stories) {
+        stories.sort(Comparator.comparingLong((long[] story) -> story[0]));
+        int[] byId = stories.stream().mapToInt(story -> (int) story[0]).toArray();
+        long[] micros = stories.stream().mapToLong(story -> story[1]).toArray();
+        List<long[]> newest = new ArrayList<>(stories);
+        newest.sort(Comparator.comparingLong((long[] story) -> story[1]).thenComparingLong(story -> story[0]).reversed());
+        return new Known(version, readAt, newest.stream().mapToInt(story -> (int) story[0]).toArray(), byId, micros);
+    }
+
+    /** The change log is kept for a day: a node more than half a day behind reads afresh (see {@link #refresh}). */
+    @Scheduled(identity = "prune-search-change-log", every = "1h", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Transactional
+    void pruneChangeLog() {
+        io.quarkus.hibernate.orm.panache.Panache.getEntityManager()
+                .createNativeQuery("delete from search_change where changed_at < now() - " + LOG_KEPT_HOURS + " * interval '1 hour'")
+                .executeUpdate();
+    }
+
+    @PreDestroy
+    void stop() {
+        reader.shutdownNow();
+    }
+}

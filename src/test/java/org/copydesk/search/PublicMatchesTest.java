@@ -1,0 +1,134 @@
+package org.copydesk.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Optional;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.copydesk.people.Role;
+import org.copydesk.people.StaffAccount;
+import org.copydesk.story.Story;
+import org.copydesk.story.StoryAction;
+import org.copydesk.story.StoryService;
+import org.copydesk.testing.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.roaringbitmap.RoaringBitmap;
+
+/** Searches of plain words find their candidates in memory, as the database would, and follow every public change. */
+@QuarkusTest
+class PublicMatchesTest {
+
+    @Inject
+    Fixtures fixtures;
+
+    @Inject
+    StorySearch search;
+
+    @Inject
+    StoryService stories;
+
+    @Test
+    void onlyPlainWordsAreSearchedInMemory() {
+        assertThat(PublicMatches.plainWords("  Flood  Warnings ")).containsExactly("flood", "warnings");
+        for (String other : List.of("\"flood warnings\"", "flood -warnings", "flood or drought", "G20", "café", "self-driving", "")) {
+            assertThat(PublicMatches.plainWords(other)).as(other).isEmpty();
+        }
+    }
+
+    @Test
+    void theNewestMatchesAreTakenWhetherFewOrMany() {
+        // Stories 1 to 10, published in the order 3, 1, 4, 10, 5, 9, 2, 6, 8, 7 (7 the newest).
+        int[] order = {3, 1, 4, 10, 5, 9, 2, 6, 8, 7};
+        int[] byId = new int[10];
+        long[] micros = new long[10];
+        int[] newestFirst = new int[10];
+        for (int i = 0; i < 10; i++) {
+            byId[order[i] - 1] = order[i];
+            micros[order[i] - 1] = 1_000L * i;
+            newestFirst[9 - i] = order[i];
+        }
+        PublicMatches.Known known = new PublicMatches.Known(1, 0, newestFirst, byId, micros);
+        // Few matches: each one's time is looked up.
+        assertThat(PublicMatches.newestOf(RoaringBitmap.bitmapOf(1, 3, 4, 9), known, 3)).containsExactly(9, 4, 1);
+        // Many: the newest stories are walked.
+        assertThat(PublicMatches.newestOf(RoaringBitmap.bitmapOf(1, 2, 3, 4, 5, 6, 9, 10), known, 3)).containsExactly(6, 2, 9);
+        assertThat(PublicMatches.newestOf(RoaringBitmap.bitmapOf(2, 5), known, 3)).containsExactlyInAnyOrder(2, 5);
+    }
+
+    @Test
+    void memoryFindsWhatTheDatabaseFindsAndFollowsEveryPublicChange() {
+        StaffAccount reporter = fixtures.staff(Role.REPORTER);
+        StaffAccount editor = fixtures.staff(Role.EDITOR);
+        String word = letters("zm");
+        Story inHeadline = fixtures.published("Flood " + word + " " + Fixtures.unique("s"), reporter, editor);
+        Story inBody = fixtures.publishedWithBody("Drought " + Fixtures.unique("s"), "Farmers spoke of " + word + " and rain.", reporter, editor);
+        Story draft = fixtures.story("Secret " + word + " " + Fixtures.unique("s"), reporter, editor, StoryAction.SUBMIT);
+        StorySearch.Query query = query(word);
+
+        List<Long> found = ids(fromMemory(query));
+        assertThat(found).containsExactly(inHeadline.id, inBody.id).doesNotContain(draft.id);
+        assertThat(found).isEqualTo(ids(search.publicPage(query, CandidatePlan.INDEX, null)));
+        assertThat(ids(fromMemory(query("floods " + word)))).containsExactly(inHeadline.id);
+        assertThat(fromMemory(query("the and"))).as("stop words only: the database answers").isEmpty();
+
+        stories.act(inBody.id, StoryAction.UNPUBLISH, editor, "Legal");
+        assertThat(ids(fromMemory(query))).containsExactly(inHeadline.id);
+
+        // A change committed by another node: its words are found once its public version is heard.
+        String renamed = letters("zn");
+        QuarkusTransaction.requiringNew().run(() -> {
+            var em = Panache.getEntityManager();
+            em.createNativeQuery("update story set headline = headline || ' " + renamed + "' where id = ?1")
+                    .setParameter(1, inHeadline.id).executeUpdate();
+            em.createNativeQuery("update story set search_vector = v.v, rank_vector = copydesk_story_rank_vector(v.v, body_text) "
+                    + "from (select copydesk_story_search_vector(?1) v) v where id = ?1").setParameter(1, inHeadline.id).executeUpdate();
+            em.createNativeQuery("update public_version set value = value + 1 where id = 1").executeUpdate();
+        });
+        assertThat(ids(fromMemory(query(renamed)))).containsExactly(inHeadline.id);
+        assertThat(ids(fromMemory(query(word)))).containsExactly(inHeadline.id);
+    }
+
+    /** The search answered from memory, once memory is up to date with the public version this node heard. */
+    private Optional<List<StorySearch.Hit>> fromMemory(StorySearch.Query query) {
+        long until = System.nanoTime() + 10_000_000_000L;
+        Optional<List<StorySearch.Hit>> hits = search.fromMemory(query);
+        while (hits.isEmpty() && System.nanoTime() < until && !query.text().equals("the and")) {
+            sleep();
+            hits = search.fromMemory(query);
+        }
+        return hits;
+    }
+
+    private static List<Long> ids(Optional<List<StorySearch.Hit>> hits) {
+        return ids(hits.orElseThrow(() -> new AssertionError("memory did not answer")));
+    }
+
+    private static List<Long> ids(List<StorySearch.Hit> hits) {
+        return hits.stream().map(StorySearch.Hit::id).toList();
+    }
+
+    private static StorySearch.Query query(String text) {
+        return new StorySearch.Query(text, "", "", 1);
+    }
+
+    /** A word of letters only (a plain word), found in no other story. */
+    private static String letters(String prefix) {
+        StringBuilder word = new StringBuilder(prefix);
+        for (long n = System.nanoTime(); n > 0; n /= 26) {
+            word.append((char) ('a' + n % 26));
+        }
+        return word.toString();
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
