@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -30,7 +31,6 @@ import jakarta.transaction.Transactional;
 
 import org.copydesk.site.PublicVersion;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.hibernate.engine.spi.SessionImplementor;
 import org.jboss.logging.Logger;
 import org.roaringbitmap.RoaringBitmap;
 
@@ -59,12 +59,14 @@ public class PublicMatches {
 
     /**
      * The public stories at one public version: ids newest first (by publication time, then id), and the same
-     * stories in order of id with their publication times (microseconds since the epoch).
+     * stories in order of id with their publication times (microseconds since the epoch) and their places in
+     * the first list.
      */
-    record Known(long version, long readAtNanos, int[] newestFirst, int[] byId, long[] microsById) {
-        long micros(int id) {
-            int at = java.util.Arrays.binarySearch(byId, id);
-            return at < 0 ? Long.MIN_VALUE : microsById[at];
+    record Known(long version, long readAtNanos, int[] newestFirst, int[] byId, long[] microsById, int[] placeById) {
+        /** A public story's place in {@link #newestFirst}, or -1 for another story. */
+        int place(int id) {
+            int at = Arrays.binarySearch(byId, id);
+            return at < 0 ? -1 : placeById[at];
         }
     }
 
@@ -93,6 +95,11 @@ public class PublicMatches {
      */
     static final long LOG_KEPT_HOURS = 24;
     static final long RETRY_NANOS = 30_000_000_000L;
+    /** Words waiting to be read, at most; and read in one statement, at most. */
+    static final int WANTED_MAX = 1000;
+    static final int READ_AT_ONCE = 16;
+    /** What a kept set costs besides its bitmap (map entry, strings, objects): a made-up word's empty set counts too. */
+    static final long SET_OVERHEAD_BYTES = 200;
 
     @Inject
     AgroalDataSource dataSource;
@@ -107,6 +114,8 @@ public class PublicMatches {
     private final Map<String, String> lexemeOf = new ConcurrentHashMap<>();
     private final Map<String, Holders> holders = new ConcurrentHashMap<>();
     private final AtomicBoolean reading = new AtomicBoolean();
+    private final Set<String> wanted = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean readingWords = new AtomicBoolean();
     private volatile long nextTry = System.nanoTime();
 
     /** A thread of its own (as {@link PublicationLadder}'s): no reader waits while what is known is read. */
@@ -123,17 +132,19 @@ public class PublicMatches {
 
     /**
      * The newest {@code limit} public stories holding every plain word of the text (any number of them when
-     * fewer match), or empty when memory cannot answer now and the database must be asked. Lexemes not known
-     * yet are read in one statement on the session.
+     * fewer match), or empty when memory cannot answer now and the database must be asked. A word not in
+     * memory yet is read in the background: reading a common word's set takes 60 ms or more (every story
+     * holding it), which no reader should wait for.
      */
-    Optional<Found> newest(SessionImplementor session, String text, int limit) throws SQLException {
+    Optional<Found> newest(String text, int limit) {
         List<String> words = plainWords(text);
         Known now = current();
         if (words.isEmpty() || now == null) {
             return Optional.empty();
         }
         List<String> missing = words.stream().filter(word -> !held(word, now)).toList();
-        if (!missing.isEmpty() && !read(session, missing, now)) {
+        if (!missing.isEmpty()) {
+            want(missing);
             return Optional.empty();
         }
         Set<String> lexemes = new LinkedHashSet<>();
@@ -202,28 +213,74 @@ public class PublicMatches {
         return STOP.equals(lexeme) || held != null && held.version == now.version;
     }
 
+    /** Words to read in the background; at most {@link #WANTED_MAX} wait (a flood of made-up words is not queued whole). */
+    private void want(List<String> words) {
+        for (String word : words) {
+            if (wanted.size() < WANTED_MAX) {
+                wanted.add(word);
+            }
+        }
+        if (readingWords.compareAndSet(false, true)) {
+            try {
+                reader.execute(this::readWanted);
+            } catch (RuntimeException e) { // the executor refused (shutting down)
+                readingWords.set(false);
+            }
+        }
+    }
+
+    private void readWanted() {
+        try {
+            while (!wanted.isEmpty() && known != null) {
+                List<String> some = new ArrayList<>();
+                for (java.util.Iterator<String> words = wanted.iterator(); words.hasNext() && some.size() < READ_AT_ONCE; ) {
+                    some.add(words.next());
+                    words.remove();
+                }
+                read(some, known);
+            }
+        } catch (SQLException | RuntimeException e) {
+            wanted.clear();
+            LOG.warnf("Could not read the stories holding searched words (those searches ask the database): %s", e.getMessage());
+        } finally {
+            readingWords.set(false);
+        }
+    }
+
     /**
      * Reads the words' lexemes and the public stories holding each, with the public version they were read at
-     * (one snapshot). Kept when that is the version known here; false when it is not (the search then asks the
-     * database: what memory holds and what was read would not agree).
+     * (one snapshot), from the primary database. Kept when that is the version known here (otherwise what memory
+     * holds and what was read would not agree; the words are read again when next searched for).
      */
-    private boolean read(SessionImplementor session, List<String> words, Known now) throws SQLException {
-        // The planner is held to the text index: it cannot see the lexeme when it plans, and a guess of "most
-        // stories" would read the whole table, or walk it in order of publication.
-        try (Prepared prepared = new Prepared(session, "select set_config('enable_seqscan', 'off', true), "
-                + "set_config('enable_indexscan', 'off', true), set_config('jit', 'off', true);\n"
-                + "select w, l, (select value from public_version where id = 1), case when l is not null then array(select s.id from story s "
-                + "where s.search_vector @@ plainto_tsquery('simple', l) and s.state = 'PUBLISHED' and s.update_of is null) end "
-                + "from unnest(?) w cross join lateral (select (tsvector_to_array(to_tsvector('english', w)))[1]) x(l)")) {
-            PreparedStatement batch = prepared.statement();
-            batch.setArray(1, batch.getConnection().createArrayOf("text", words.toArray()));
-            batch.execute();
-            if (!batch.getMoreResults()) {
-                throw new SQLException("Reading the words' lexemes returned nothing");
+    private void read(List<String> words, Known now) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                read(connection, words, now);
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(autoCommit);
             }
+        }
+    }
+
+    private void read(Connection connection, List<String> words, Known now) throws SQLException {
+        try (Statement settings = connection.createStatement()) {
+            // The planner is held to the text index: it cannot see the lexeme when it plans, and a guess of "most
+            // stories" would read the whole table, or walk it in order of publication.
+            settings.execute("select set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true), "
+                    + "set_config('jit', 'off', true)");
+        }
+        try (PreparedStatement select = connection.prepareStatement("select w, l, (select value from public_version where id = 1), "
+                + "case when l is not null then array(select s.id from story s where s.search_vector @@ plainto_tsquery('simple', l) "
+                + "and s.state = 'PUBLISHED' and s.update_of is null) end "
+                + "from unnest(?) w cross join lateral (select (tsvector_to_array(to_tsvector('english', w)))[1]) x(l)")) {
+            select.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1); // ids sent as binary, not as text to parse
+            select.setArray(1, connection.createArrayOf("text", words.toArray()));
             Map<String, RoaringBitmap> read = new HashMap<>();
             long version = -1;
-            try (ResultSet rows = batch.getResultSet()) {
+            try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     String lexeme = rows.getString(2);
                     rememberLexeme(rows.getString(1), lexeme == null ? STOP : lexeme);
@@ -234,7 +291,9 @@ public class PublicMatches {
                     }
                 }
             }
-            return version == now.version && keep(read, version);
+            if (version == now.version) {
+                keep(read, version);
+            }
         }
     }
 
@@ -246,10 +305,10 @@ public class PublicMatches {
     }
 
     /** Keeps sets read at a version, if it is still the one known (not brought up to date meanwhile). */
-    private synchronized boolean keep(Map<String, RoaringBitmap> read, long version) {
+    private synchronized void keep(Map<String, RoaringBitmap> read, long version) {
         Known now = known;
         if (now == null || now.version != version) {
-            return false;
+            return;
         }
         long used = System.nanoTime();
         read.forEach((lexeme, ids) -> {
@@ -257,12 +316,11 @@ public class PublicMatches {
             holders.put(lexeme, new Holders(version, ids, used));
         });
         letGoOfLeastUsed();
-        return true;
     }
 
     /** Over the memory allowed, the sets searched for least recently are let go of, down to three quarters. */
     private void letGoOfLeastUsed() {
-        long bytes = holders.values().stream().mapToLong(h -> h.ids.getLongSizeInBytes()).sum();
+        long bytes = holders.values().stream().mapToLong(h -> SET_OVERHEAD_BYTES + h.ids.getLongSizeInBytes()).sum();
         if (bytes <= memoryBytes) {
             return;
         }
@@ -272,7 +330,7 @@ public class PublicMatches {
             if (bytes <= memoryBytes * 3 / 4) {
                 break;
             }
-            bytes -= entry.getValue().ids.getLongSizeInBytes();
+            bytes -= SET_OVERHEAD_BYTES + entry.getValue().ids.getLongSizeInBytes();
             holders.remove(entry.getKey());
         }
     }
@@ -302,10 +360,19 @@ public class PublicMatches {
         if (count <= limit) {
             return matches.stream().asLongStream().toArray();
         }
-        if ((double) limit * known.newestFirst().length / count > count) {
-            return matches.stream().boxed()
-                    .sorted(Comparator.comparingLong((Integer id) -> known.micros(id)).thenComparingInt(id -> id).reversed())
-                    .limit(limit).mapToLong(Integer::longValue).toArray();
+        // Walking checks about limit / share stories; looking up takes a binary search of the public stories for
+        // each match, about five times a check's cost.
+        if (5.0 * count < (double) limit * known.newestFirst().length / count) {
+            int[] places = new int[count];
+            int found = 0;
+            for (org.roaringbitmap.IntIterator ids = matches.getIntIterator(); ids.hasNext(); ) {
+                int place = known.place(ids.next());
+                if (place >= 0) {
+                    places[found++] = place;
+                }
+            }
+            Arrays.sort(places, 0, found);
+            return Arrays.stream(places, 0, Math.min(found, limit)).mapToLong(place -> known.newestFirst()[place]).toArray();
         }
         long[] newest = new long[limit];
         int found = 0;
@@ -317,7 +384,7 @@ public class PublicMatches {
                 }
             }
         }
-        return found == limit ? newest : java.util.Arrays.copyOf(newest, found);
+        return found == limit ? newest : Arrays.copyOf(newest, found);
     }
 
     private void refreshSoon() {
@@ -446,13 +513,21 @@ public class PublicMatches {
         known = known(version, readAt, stories);
     }
 
-    private static Known known(long version, long readAt, List<long[]> stories) {
-        stories.sort(Comparator.comparingLong((long[] story) -> story[0]));
-        int[] byId = stories.stream().mapToInt(story -> (int) story[0]).toArray();
-        long[] micros = stories.stream().mapToLong(story -> story[1]).toArray();
+    /** What is known from the public stories' ids and publication times ({id, micros} each). */
+    static Known known(long version, long readAt, List<long[]> stories) {
         List<long[]> newest = new ArrayList<>(stories);
         newest.sort(Comparator.comparingLong((long[] story) -> story[1]).thenComparingLong(story -> story[0]).reversed());
-        return new Known(version, readAt, newest.stream().mapToInt(story -> (int) story[0]).toArray(), byId, micros);
+        int[] newestFirst = newest.stream().mapToInt(story -> (int) story[0]).toArray();
+        int[] byId = newestFirst.clone();
+        Arrays.sort(byId);
+        long[] micros = new long[byId.length];
+        int[] places = new int[byId.length];
+        for (int place = 0; place < newestFirst.length; place++) {
+            int at = Arrays.binarySearch(byId, newestFirst[place]);
+            micros[at] = newest.get(place)[1];
+            places[at] = place;
+        }
+        return new Known(version, readAt, newestFirst, byId, micros, places);
     }
 
     /** The change log is kept for a day: a node more than half a day behind reads afresh (see {@link #refresh}). */

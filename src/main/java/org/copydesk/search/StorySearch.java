@@ -130,7 +130,7 @@ public class StorySearch {
      * statement ranks and shows them, and checks the words are what the database makes of the text too.
      */
     Optional<List<Hit>> fromMemory(SessionImplementor session, Query query, String text) throws SQLException {
-        Optional<PublicMatches.Found> found = matches.newest(session, text, CANDIDATES);
+        Optional<PublicMatches.Found> found = matches.newest(text, CANDIDATES);
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -140,9 +140,9 @@ public class StorySearch {
         List<Object> params = new ArrayList<>();
         params.add(session.getJdbcCoordinator().getLogicalConnection().getPhysicalConnection()
                 .createArrayOf("bigint", Arrays.stream(found.get().ids()).boxed().toArray()));
-        // Still public (memory may be a few milliseconds behind an unpublication), as on the page's database.
-        Page page = page(session, query, text, holdPlannerTo(null), "select array(select s.id from story s where s.id = any(?) "
-                + "and s.state = 'PUBLISHED' and s.update_of is null)", params);
+        // One statement, planned by PostgreSQL (finding 100 stories by id is cheap whatever it chooses). The stories
+        // must still be public on the page's database (memory may be a few milliseconds behind an unpublication).
+        Page page = page(session, query, text, "", "select ?::bigint[]", " and s.state = 'PUBLISHED' and s.update_of is null", params);
         if (!page.hits().isEmpty() && !page.lexemes().equals(found.get().lexemes())) {
             LOG.warnf("Search words read as %s in memory and %s by the database; searching the database", found.get().lexemes(), page.lexemes());
             return Optional.empty();
@@ -222,12 +222,15 @@ public class StorySearch {
             throws SQLException {
         List<Object> params = new ArrayList<>();
         String candidates = "select array(" + newestMatches(query, text, way, publishedSinceMicros, params) + ")";
-        return page(session, query, text, holdPlannerTo(way), candidates, params);
+        return page(session, query, text, holdPlannerTo(way), candidates, "", params);
     }
 
-    /** One page of results from the planner's settings and a select of the candidates' ids as an array, with its parameters. */
+    /**
+     * One page of results from the planner's settings (a statement, or none), a select of the candidates' ids
+     * as an array, what a candidate must also be (SQL on story s, or nothing), and the parameters.
+     */
     private static Page page(SessionImplementor session, Query query, String text, String planner, String candidatesArray,
-                             List<Object> params) throws SQLException {
+                             String alsoWhere, List<Object> params) throws SQLException {
         String sql = planner + "with candidates(ids) as materialized (" + candidatesArray
                 + ") select id, headline, standfirst, public_path, state, section_name, first_published_at, left(body_text, "
                 + Snippet.TEXT_CHARS + "), words, candidates from ("
@@ -236,7 +239,7 @@ public class StorySearch {
                 + "ts_rank(s.rank_vector, q.q, 1) / (1 + extract(epoch from (now() - "
                 + "coalesce(s.first_published_at, s.updated_at))) / 7776000.0) rank "
                 + "from candidates c cross join websearch_to_tsquery('english', ?) q(q) "
-                + "join story s on s.id = any(c.ids) left join section on section.id = s.section_id "
+                + "join story s on s.id = any(c.ids)" + alsoWhere + " left join section on section.id = s.section_id "
                 + "order by rank desc, s.id desc "
                 + "limit " + PAGE_SIZE + " offset " + Math.max(0, query.page() - 1) * PAGE_SIZE + ") ranked order by rank desc, id desc";
         params.add(text);
@@ -246,7 +249,7 @@ public class StorySearch {
                 batch.setObject(i + 1, params.get(i));
             }
             batch.execute(); // the planner settings' row, then the page's
-            if (!batch.getMoreResults()) {
+            if (!planner.isEmpty() && !batch.getMoreResults()) {
                 throw new SQLException("The search's batch returned no page");
             }
             List<Hit> hits = new ArrayList<>();
