@@ -17,7 +17,8 @@ import org.copydesk.web.AfterCommit;
  * {@code copydesk_story_events_total{action=...}} counts publications, updates, corrections and
  * unpublishings on this node (sum over nodes for the newsroom), and {@code copydesk_page_render_seconds}
  * times public pages rendered (pages answered from memory are not renders), and with a read replica
- * {@code copydesk_public_reads_total{database=primary|replica}} says where renders read.
+ * {@code copydesk_public_reads_total{database=primary|replica}} says where renders read;
+ * {@code copydesk_searches_total{from=memory|database}} says where readers' searches found their candidates.
  */
 @ApplicationScoped
 public class NewsroomMetrics {
@@ -33,6 +34,7 @@ public class NewsroomMetrics {
     private final java.util.Map<AuditAction, Counter> storyEvents = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Map<String, Counter> publicReads = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Map<String, Timer> renders = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, Counter> searches = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Counted when the caller's transaction commits: a refused or rolled-back act counts nothing. */
     public void countAtCommit(AuditAction action) {
@@ -45,6 +47,13 @@ public class NewsroomMetrics {
     public void publicPageRead(String database) {
         publicReads.computeIfAbsent(database, d -> Counter.builder("copydesk.public.reads")
                 .description("Public page renders by the database they read").tag("database", d).register(registry))
+                .increment();
+    }
+
+    /** A readers' search answered, its candidates found in "memory" or by the "database" (search.PublicMatches). */
+    public void searchAnswered(String from) {
+        searches.computeIfAbsent(from, f -> Counter.builder("copydesk.searches")
+                .description("Readers' searches by where their candidates were found").tag("from", f).register(registry))
                 .increment();
     }
 

@@ -24,6 +24,9 @@ import java.util.regex.Pattern;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.scheduler.Scheduled;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -106,6 +109,9 @@ public class PublicMatches {
 
     @Inject
     PublicVersion versions;
+
+    @Inject
+    MeterRegistry registry;
 
     private final long memoryBytes;
     private final boolean enabled;
@@ -320,7 +326,7 @@ public class PublicMatches {
 
     /** Over the memory allowed, the sets searched for least recently are let go of, down to three quarters. */
     private void letGoOfLeastUsed() {
-        long bytes = holders.values().stream().mapToLong(h -> SET_OVERHEAD_BYTES + h.ids.getLongSizeInBytes()).sum();
+        long bytes = (long) bytesHeld();
         if (bytes <= memoryBytes) {
             return;
         }
@@ -537,6 +543,19 @@ public class PublicMatches {
         io.quarkus.hibernate.orm.panache.Panache.getEntityManager()
                 .createNativeQuery("delete from search_change where changed_at < now() - " + LOG_KEPT_HOURS + " * interval '1 hour'")
                 .executeUpdate();
+    }
+
+    /** What memory holds, as gauges beside the searches counted by where they were answered (ops.NewsroomMetrics). */
+    @PostConstruct
+    void gauges() {
+        Gauge.builder("copydesk.search.memory.words", holders, Map::size)
+                .description("Searched words whose public stories are held in memory").register(registry);
+        Gauge.builder("copydesk.search.memory", this, PublicMatches::bytesHeld).baseUnit("bytes")
+                .description("Memory taken by the sets of public stories holding searched words").register(registry);
+    }
+
+    private double bytesHeld() {
+        return holders.values().stream().mapToLong(h -> SET_OVERHEAD_BYTES + h.ids.getLongSizeInBytes()).sum();
     }
 
     @PreDestroy

@@ -88,6 +88,9 @@ public class StorySearch {
     @Inject
     PublicMatches matches;
 
+    @Inject
+    org.copydesk.ops.NewsroomMetrics metrics;
+
     private List<Hit> run(Query query, boolean publishedOnly) {
         if (query.isEmpty()) {
             return List.of();
@@ -115,6 +118,7 @@ public class StorySearch {
     private List<Hit> publicPage(SessionImplementor session, Query query, String text) throws SQLException {
         Optional<List<Hit>> fromMemory = isBlank(query.sectionSlug()) && isBlank(query.authorSlug())
                 ? fromMemory(session, query, text) : Optional.empty();
+        metrics.searchAnswered(fromMemory.isPresent() ? "memory" : "database");
         if (fromMemory.isPresent()) {
             return fromMemory.get();
         }

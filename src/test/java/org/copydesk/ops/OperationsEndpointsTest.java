@@ -61,6 +61,26 @@ class OperationsEndpointsTest {
         assertThat(after).doesNotContain(path);
     }
 
+    @Test
+    void searchesAreCountedByWhereTheyFoundTheirCandidates() throws InterruptedException {
+        StaffAccount reporter = fixtures.staff(Role.REPORTER);
+        StaffAccount editor = fixtures.staff(Role.EDITOR);
+        fixtures.published("Counted harvest " + Fixtures.unique("m"), reporter, editor);
+        String memory = "copydesk_searches_total\\{from=\"memory\"[^}]*}";
+        double before = value(metrics(), memory);
+        // The first searches ask the database while the words are read into memory in the background.
+        long until = System.nanoTime() + 10_000_000_000L;
+        while (value(metrics(), memory) == before && System.nanoTime() < until) {
+            given().queryParam("q", "counted harvest").get("/search").then().statusCode(200);
+            Thread.sleep(20);
+        }
+        String after = metrics();
+        assertThat(value(after, memory)).as(after).isGreaterThan(before);
+        assertThat(value(after, "copydesk_searches_total\\{from=\"database\"[^}]*}")).isGreaterThanOrEqualTo(1);
+        assertThat(value(after, "copydesk_search_memory_words")).isGreaterThanOrEqualTo(2);
+        assertThat(value(after, "copydesk_search_memory_bytes")).isGreaterThan(0);
+    }
+
     private static String metrics() {
         return given().get("/q/metrics").then().statusCode(200).extract().asString();
     }
