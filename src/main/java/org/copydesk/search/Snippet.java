@@ -30,7 +30,10 @@ final class Snippet {
      * took about 40 µs, twenty of them a sixth of a search.
      */
     static final int SCAN_CHARS = 3000;
-    /** What the database sends of a story's text: what is scanned, and room for a stretch's end. */
+    /**
+     * What the database sends of a story's text: what is scanned, and room for a stretch's end. V18's table
+     * story_opening keeps this much of each story's text (a change here needs a migration there).
+     */
     static final int TEXT_CHARS = SCAN_CHARS + 300;
     /** Words in one stretch, and how many of them come before its first match (as ts_headline's MaxWords). */
     static final int WORDS = 25;

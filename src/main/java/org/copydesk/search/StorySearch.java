@@ -236,8 +236,9 @@ public class StorySearch {
     private static Page page(SessionImplementor session, Query query, String text, String planner, String candidatesArray,
                              String alsoWhere, List<Object> params) throws SQLException {
         String sql = planner + "with candidates(ids) as materialized (" + candidatesArray
-                + ") select id, headline, standfirst, public_path, state, section_name, first_published_at, left(body_text, "
-                + Snippet.TEXT_CHARS + "), words, candidates from ("
+                + ") select id, headline, standfirst, public_path, state, section_name, first_published_at, "
+                + "coalesce((select o.opening from story_opening o where o.story_id = ranked.id), left(body_text, " + Snippet.TEXT_CHARS + ")), "
+                + "words, candidates from ("
                 + "select s.id, s.headline, s.standfirst, s.public_path, s.state, section.name section_name, "
                 + "s.first_published_at, s.body_text, querytree(q.q) words, cardinality(c.ids) candidates, "
                 + "ts_rank(s.rank_vector, q.q, 1) / (1 + extract(epoch from (now() - "

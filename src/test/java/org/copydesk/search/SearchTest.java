@@ -75,6 +75,24 @@ class SearchTest {
     SearchTurns turns;
 
     @Test
+    void theOpeningThatSnippetsAreCutFromFollowsTheBody() {
+        StaffAccount reporter = fixtures.staff(Role.REPORTER);
+        StaffAccount editor = fixtures.staff(Role.EDITOR);
+        Story story = fixtures.publishedWithBody("Opening " + Fixtures.unique("s"), "<p>First &amp; foremost.</p>", reporter, editor);
+        assertThat(opening(story.id)).isEqualTo(QuarkusTransaction.requiringNew().call(() -> String.valueOf(Panache.getEntityManager()
+                .createNativeQuery("select body_text from story where id = ?1").setParameter(1, story.id).getSingleResult())));
+        String longBody = "<p>" + "Rain fell on the capital. ".repeat(400) + "</p>";
+        QuarkusTransaction.requiringNew().run(() -> Panache.getEntityManager().createNativeQuery("update story set body = ?1 where id = ?2")
+                .setParameter(1, longBody).setParameter(2, story.id).executeUpdate());
+        assertThat(opening(story.id)).contains("Rain fell on the capital.").doesNotContain("foremost").hasSize(Snippet.TEXT_CHARS);
+    }
+
+    private static String opening(long storyId) {
+        return QuarkusTransaction.requiringNew().call(() -> String.valueOf(Panache.getEntityManager()
+                .createNativeQuery("select opening from story_opening where story_id = ?1").setParameter(1, storyId).getSingleResult()));
+    }
+
+    @Test
     void theTextIndexKeepsNoPendingListThatEverySearchWouldRead() {
         Object options = QuarkusTransaction.requiringNew().call(() -> Panache.getEntityManager().createNativeQuery(
                 "select array_to_string(reloptions, ',') from pg_class where oid = 'story_search_idx'::regclass").getSingleResult());
