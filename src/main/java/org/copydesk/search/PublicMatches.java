@@ -45,9 +45,10 @@ import org.roaringbitmap.RoaringBitmap;
  * <p>
  * What is kept, all as of one public version (V8): the public stories, newest first, with their publication
  * times; and, for each word's lexeme searched for since, the ids of the public stories that hold it (read from
- * the database the first time it is searched for, in compressed sets). When this node hears of a newer public
- * version, the stories changed up to it are read from V17's log and applied; until then (milliseconds),
- * searches ask the database, so a search never answers from an older version than the pages.
+ * the database in the background the first time it is searched for, in compressed sets). When this node
+ * hears of a newer public version, the stories changed up to it are read from V17's log and applied; until
+ * then (milliseconds), searches ask the database, so a search never answers from an older version than the
+ * pages.
  * <p>
  * Plain words only: letters a to z, so that each word is one lexeme, the one PostgreSQL's 'english'
  * configuration gives it (read from the database, never worked out here). Phrases, exclusions, "or",
@@ -58,19 +59,6 @@ public class PublicMatches {
 
     /** The newest matches found, and the lexemes they were found by (what the database must find the query to be). */
     record Found(long[] ids, Set<String> lexemes) {
-    }
-
-    /**
-     * The public stories at one public version: ids newest first (by publication time, then id), and the same
-     * stories in order of id with their publication times (microseconds since the epoch) and their places in
-     * the first list.
-     */
-    record Known(long version, long readAtNanos, int[] newestFirst, int[] byId, long[] microsById, int[] placeById) {
-        /** A public story's place in {@link #newestFirst}, or -1 for another story. */
-        int place(int id) {
-            int at = Arrays.binarySearch(byId, id);
-            return at < 0 ? -1 : placeById[at];
-        }
     }
 
     /** The public stories holding a lexeme, as of a version; the set is never changed once made. */
@@ -116,7 +104,7 @@ public class PublicMatches {
     private final long memoryBytes;
     private final boolean enabled;
 
-    private volatile Known known;
+    private volatile PublicOrder known;
     private final Map<String, String> lexemeOf = new ConcurrentHashMap<>();
     private final Map<String, Holders> holders = new ConcurrentHashMap<>();
     private final AtomicBoolean reading = new AtomicBoolean();
@@ -144,7 +132,7 @@ public class PublicMatches {
      */
     Optional<Found> newest(String text, int limit) {
         List<String> words = plainWords(text);
-        Known now = current();
+        PublicOrder now = current();
         if (words.isEmpty() || now == null) {
             return Optional.empty();
         }
@@ -162,7 +150,7 @@ public class PublicMatches {
                 continue;
             }
             Holders held = lexeme == null ? null : holders.get(lexeme);
-            if (held == null || held.version != now.version) { // let go or brought up to date meanwhile
+            if (held == null || held.version != now.version()) { // let go or brought up to date meanwhile
                 return Optional.empty();
             }
             held.lastUsed = used;
@@ -172,7 +160,7 @@ public class PublicMatches {
         if (all == null) { // stop words only: the database says what that finds
             return Optional.empty();
         }
-        return Optional.of(new Found(newestOf(all, now, limit), lexemes));
+        return Optional.of(new Found(now.newest(all, limit), lexemes));
     }
 
     /** The text's words in lower case, when it is plain words only; otherwise none. */
@@ -192,13 +180,13 @@ public class PublicMatches {
     }
 
     /** What is known, when it is as new as the public version this node has heard; otherwise null, and read soon. */
-    private Known current() {
+    private PublicOrder current() {
         if (!enabled) {
             return null;
         }
-        Known now = known;
+        PublicOrder now = known;
         long heard = versions.known();
-        if (now != null && heard != PublicVersion.UNKNOWN && now.version >= heard) {
+        if (now != null && heard != PublicVersion.UNKNOWN && now.version() >= heard) {
             return now;
         }
         refreshSoon();
@@ -210,13 +198,13 @@ public class PublicMatches {
         return current() != null;
     }
 
-    private boolean held(String word, Known now) {
+    private boolean held(String word, PublicOrder now) {
         String lexeme = lexemeOf.get(word);
         if (lexeme == null) {
             return false;
         }
         Holders held = holders.get(lexeme);
-        return STOP.equals(lexeme) || held != null && held.version == now.version;
+        return STOP.equals(lexeme) || held != null && held.version == now.version();
     }
 
     /** Words to read in the background; at most {@link #WANTED_MAX} wait (a flood of made-up words is not queued whole). */
@@ -258,7 +246,7 @@ public class PublicMatches {
      * (one snapshot), from the primary database. Kept when that is the version known here (otherwise what memory
      * holds and what was read would not agree; the words are read again when next searched for).
      */
-    private void read(List<String> words, Known now) throws SQLException {
+    private void read(List<String> words, PublicOrder now) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
@@ -271,7 +259,7 @@ public class PublicMatches {
         }
     }
 
-    private void read(Connection connection, List<String> words, Known now) throws SQLException {
+    private void read(Connection connection, List<String> words, PublicOrder now) throws SQLException {
         try (Statement settings = connection.createStatement()) {
             // The planner is held to the text index: it cannot see the lexeme when it plans, and a guess of "most
             // stories" would read the whole table, or walk it in order of publication.
@@ -297,7 +285,7 @@ public class PublicMatches {
                     }
                 }
             }
-            if (version == now.version) {
+            if (version == now.version()) {
                 keep(read, version);
             }
         }
@@ -312,8 +300,8 @@ public class PublicMatches {
 
     /** Keeps sets read at a version, if it is still the one known (not brought up to date meanwhile). */
     private synchronized void keep(Map<String, RoaringBitmap> read, long version) {
-        Known now = known;
-        if (now == null || now.version != version) {
+        PublicOrder now = known;
+        if (now == null || now.version() != version) {
             return;
         }
         long used = System.nanoTime();
@@ -357,42 +345,6 @@ public class PublicMatches {
         return (int) id;
     }
 
-    /**
-     * The newest {@code limit} of the matches: when there are few, each one's publication time is looked up;
-     * otherwise the public stories are walked newest first until enough are matches (about limit / share).
-     */
-    static long[] newestOf(RoaringBitmap matches, Known known, int limit) {
-        int count = matches.getCardinality();
-        if (count <= limit) {
-            return matches.stream().asLongStream().toArray();
-        }
-        // Walking checks about limit / share stories; looking up takes a binary search of the public stories for
-        // each match, about five times a check's cost.
-        if (5.0 * count < (double) limit * known.newestFirst().length / count) {
-            int[] places = new int[count];
-            int found = 0;
-            for (org.roaringbitmap.IntIterator ids = matches.getIntIterator(); ids.hasNext(); ) {
-                int place = known.place(ids.next());
-                if (place >= 0) {
-                    places[found++] = place;
-                }
-            }
-            Arrays.sort(places, 0, found);
-            return Arrays.stream(places, 0, Math.min(found, limit)).mapToLong(place -> known.newestFirst()[place]).toArray();
-        }
-        long[] newest = new long[limit];
-        int found = 0;
-        for (int id : known.newestFirst()) {
-            if (matches.contains(id)) {
-                newest[found++] = id;
-                if (found == limit) {
-                    break;
-                }
-            }
-        }
-        return found == limit ? newest : Arrays.copyOf(newest, found);
-    }
-
     private void refreshSoon() {
         long now = System.nanoTime();
         if (now - nextTry < 0 || !reading.compareAndSet(false, true)) {
@@ -421,7 +373,7 @@ public class PublicMatches {
      */
     void refresh() throws SQLException {
         long startedAt = System.nanoTime();
-        Known before = known;
+        PublicOrder before = known;
         boolean fresh = before == null || startedAt - before.readAtNanos() > LOG_KEPT_HOURS * 3_600_000_000_000L / 2;
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
@@ -456,7 +408,7 @@ public class PublicMatches {
         }
         synchronized (this) {
             holders.clear();
-            known = known(version, readAt, stories);
+            known = PublicOrder.of(version, readAt, stories);
         }
     }
 
@@ -464,7 +416,7 @@ public class PublicMatches {
     private record Change(int id, boolean isPublic, long micros, String[] lexemes) {
     }
 
-    private void catchUp(Connection connection, Known before, long version, long readAt) throws SQLException {
+    private void catchUp(Connection connection, PublicOrder before, long version, long readAt) throws SQLException {
         List<Change> changes = new ArrayList<>();
         try (PreparedStatement changed = connection.prepareStatement("select c.story_id, coalesce(s.state = 'PUBLISHED' and s.update_of is null, false), "
                 + "(extract(epoch from s.first_published_at) * 1000000)::bigint, "
@@ -483,7 +435,7 @@ public class PublicMatches {
     }
 
     /** The changes applied to what is known and to every set kept, all at the new version. */
-    private synchronized void apply(Known before, long version, long readAt, List<Change> changes) {
+    private synchronized void apply(PublicOrder before, long version, long readAt, List<Change> changes) {
         if (known != before) {
             return; // read afresh meanwhile
         }
@@ -516,24 +468,7 @@ public class PublicMatches {
             ids.runOptimize();
             return new Holders(version, ids, held.lastUsed);
         });
-        known = known(version, readAt, stories);
-    }
-
-    /** What is known from the public stories' ids and publication times ({id, micros} each). */
-    static Known known(long version, long readAt, List<long[]> stories) {
-        List<long[]> newest = new ArrayList<>(stories);
-        newest.sort(Comparator.comparingLong((long[] story) -> story[1]).thenComparingLong(story -> story[0]).reversed());
-        int[] newestFirst = newest.stream().mapToInt(story -> (int) story[0]).toArray();
-        int[] byId = newestFirst.clone();
-        Arrays.sort(byId);
-        long[] micros = new long[byId.length];
-        int[] places = new int[byId.length];
-        for (int place = 0; place < newestFirst.length; place++) {
-            int at = Arrays.binarySearch(byId, newestFirst[place]);
-            micros[at] = newest.get(place)[1];
-            places[at] = place;
-        }
-        return new Known(version, readAt, newestFirst, byId, micros, places);
+        known = PublicOrder.of(version, readAt, stories);
     }
 
     /** The change log is kept for a day: a node more than half a day behind reads afresh (see {@link #refresh}). */

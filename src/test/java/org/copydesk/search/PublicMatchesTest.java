@@ -43,14 +43,14 @@ class PublicMatchesTest {
     void theNewestMatchesAreTakenWhetherFewOrMany() {
         // Stories 1 to 1,000, published in a shuffled order.
         List<long[]> stories = java.util.stream.LongStream.rangeClosed(1, 1000).mapToObj(id -> new long[] {id, id * 389 % 1000}).toList();
-        PublicMatches.Known known = PublicMatches.known(1, 0, new java.util.ArrayList<>(stories));
+        PublicOrder known = PublicOrder.of(1, 0, new java.util.ArrayList<>(stories));
         // Few matches: each one's place is looked up. Many: the newest stories are walked until enough match.
         for (RoaringBitmap matches : List.of(RoaringBitmap.bitmapOf(1, 3, 4, 9), RoaringBitmap.bitmapOfRange(1, 41))) {
             long[] newest = matches.stream().boxed().sorted(java.util.Comparator.comparingLong((Integer id) -> id * 389L % 1000).reversed())
                     .limit(3).mapToLong(Integer::longValue).toArray();
-            assertThat(PublicMatches.newestOf(matches, known, 3)).as(matches.toString()).containsExactly(newest);
+            assertThat(known.newest(matches, 3)).as(matches.toString()).containsExactly(newest);
         }
-        assertThat(PublicMatches.newestOf(RoaringBitmap.bitmapOf(2, 5), known, 3)).containsExactlyInAnyOrder(2, 5);
+        assertThat(known.newest(RoaringBitmap.bitmapOf(2, 5), 3)).containsExactlyInAnyOrder(2, 5);
     }
 
     @Test
