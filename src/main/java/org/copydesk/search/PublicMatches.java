@@ -17,9 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
 import io.agroal.api.AgroalDataSource;
@@ -34,7 +31,6 @@ import jakarta.transaction.Transactional;
 
 import org.copydesk.site.PublicVersion;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
@@ -74,7 +70,6 @@ public class PublicMatches {
         }
     }
 
-    private static final Logger LOG = Logger.getLogger(PublicMatches.class);
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z]+(\\s+[A-Za-z]+)*");
     /** A word's lexeme when it is a stop word (PostgreSQL leaves it out of the query). */
     private static final String STOP = "";
@@ -85,7 +80,6 @@ public class PublicMatches {
      * from a version older than half of it.
      */
     static final long LOG_KEPT_HOURS = 24;
-    static final long RETRY_NANOS = 30_000_000_000L;
     /** Words waiting to be read, at most; and read in one statement, at most. */
     static final int WANTED_MAX = 1000;
     static final int READ_AT_ONCE = 16;
@@ -107,17 +101,13 @@ public class PublicMatches {
     private volatile PublicOrder known;
     private final Map<String, String> lexemeOf = new ConcurrentHashMap<>();
     private final Map<String, Holders> holders = new ConcurrentHashMap<>();
-    private final AtomicBoolean reading = new AtomicBoolean();
     private final Set<String> wanted = ConcurrentHashMap.newKeySet();
-    private final AtomicBoolean readingWords = new AtomicBoolean();
-    private volatile long nextTry = System.nanoTime();
 
-    /** A thread of its own (as {@link PublicationLadder}'s): no reader waits while what is known is read. */
-    private final ExecutorService reader = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "public-matches");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** What is known, and the words wanted, are read in the background (no reader waits for them). */
+    private final BackgroundRead refreshes = new BackgroundRead("public-matches",
+            "Could not read which public stories hold searched words (searches ask the database meanwhile)");
+    private final BackgroundRead wordReads = new BackgroundRead("public-matches-words",
+            "Could not read the stories holding searched words (those searches ask the database)");
 
     PublicMatches(@ConfigProperty(name = "copydesk.search.memory-mb", defaultValue = "16") int memoryMb) {
         this.memoryBytes = memoryMb * 1024L * 1024L;
@@ -214,16 +204,10 @@ public class PublicMatches {
                 wanted.add(word);
             }
         }
-        if (readingWords.compareAndSet(false, true)) {
-            try {
-                reader.execute(this::readWanted);
-            } catch (RuntimeException e) { // the executor refused (shutting down)
-                readingWords.set(false);
-            }
-        }
+        wordReads.start(this::readWanted);
     }
 
-    private void readWanted() {
+    private void readWanted() throws SQLException {
         try {
             while (!wanted.isEmpty() && known != null) {
                 List<String> some = new ArrayList<>();
@@ -235,9 +219,7 @@ public class PublicMatches {
             }
         } catch (SQLException | RuntimeException e) {
             wanted.clear();
-            LOG.warnf("Could not read the stories holding searched words (those searches ask the database): %s", e.getMessage());
-        } finally {
-            readingWords.set(false);
+            throw e;
         }
     }
 
@@ -346,25 +328,7 @@ public class PublicMatches {
     }
 
     private void refreshSoon() {
-        long now = System.nanoTime();
-        if (now - nextTry < 0 || !reading.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            reader.execute(() -> {
-                try {
-                    refresh();
-                } catch (SQLException | RuntimeException e) {
-                    nextTry = System.nanoTime() + RETRY_NANOS;
-                    LOG.warnf("Could not read which public stories hold searched words (searches ask the database meanwhile): %s",
-                            e.getMessage());
-                } finally {
-                    reading.set(false);
-                }
-            });
-        } catch (RuntimeException e) { // the executor refused (shutting down)
-            reading.set(false);
-        }
+        refreshes.start(this::refresh);
     }
 
     /**
@@ -495,6 +459,7 @@ public class PublicMatches {
 
     @PreDestroy
     void stop() {
-        reader.shutdownNow();
+        refreshes.stop();
+        wordReads.stop();
     }
 }

@@ -7,16 +7,12 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.jboss.logging.Logger;
 
 /**
  * When the newest public stories were published, at a ladder of ranks (100, 150, 225, ... newest): a search's
@@ -45,27 +41,14 @@ public class PublicationLadder {
         }
     }
 
-    private static final Logger LOG = Logger.getLogger(PublicationLadder.class);
 
     @Inject
     AgroalDataSource dataSource;
 
-    /**
-     * A thread of its own, not the request's executor: a task given to Quarkus's managed executor carries the
-     * request's transaction with it, and reading the ladder there broke the search that asked for it.
-     */
-    private final ExecutorService reader = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "publication-ladder");
-        thread.setDaemon(true);
-        return thread;
-    });
-
-    /** After a read failed, how long before another is tried (a broken database is not asked at every search). */
-    static final long RETRY_NANOS = 30_000_000_000L;
+    private final BackgroundRead reader = new BackgroundRead("publication-ladder",
+            "Could not read the publication ladder (searches find their candidates without it)");
 
     private volatile Rungs rungs;
-    private volatile long nextTry = System.nanoTime();
-    private final AtomicBoolean reading = new AtomicBoolean();
 
     /**
      * The ladder as last read, or null before the first read. When there is none or it is old, it is read
@@ -75,21 +58,8 @@ public class PublicationLadder {
         Rungs known = rungs;
         long now = System.nanoTime();
         boolean old = known == null || now - known.readAt() > MAX_AGE_NANOS;
-        if (old && now - nextTry >= 0 && reading.compareAndSet(false, true)) {
-            try {
-                reader.execute(() -> {
-                    try {
-                        readNow();
-                    } catch (SQLException | RuntimeException e) {
-                        nextTry = System.nanoTime() + RETRY_NANOS;
-                        LOG.warnf("Could not read the publication ladder (searches find their candidates without it): %s", e.getMessage());
-                    } finally {
-                        reading.set(false);
-                    }
-                });
-            } catch (RuntimeException e) { // the executor refused (shutting down)
-                reading.set(false);
-            }
+        if (old) {
+            reader.start(this::readNow);
         }
         return known;
     }
@@ -122,6 +92,6 @@ public class PublicationLadder {
 
     @PreDestroy
     void stop() {
-        reader.shutdownNow();
+        reader.stop();
     }
 }

@@ -169,11 +169,9 @@ class PageCacheTest {
     @Test
     void aStoryTakenDownIsAnsweredFromMemoryUntilItIsBack() {
         Live takenDown = published("Taken down");
-        Story story = takenDown.story();
-        StaffAccount editor = takenDown.editor();
         String path = takenDown.path();
         assertThat(given().get(path).statusCode()).isEqualTo(200);
-        QuarkusTransaction.requiringNew().run(() -> stories.act(story.id, StoryAction.UNPUBLISH, editor, "Legal"));
+        QuarkusTransaction.requiringNew().run(() -> stories.act(takenDown.story().id, StoryAction.UNPUBLISH, takenDown.editor(), "Legal"));
 
         Response first = given().get(path); // rendered, and noted
         Response second = given().get(path); // rendered again, and kept
@@ -188,10 +186,10 @@ class PageCacheTest {
         assertThat(third.header("ETag")).isNull();
         assertThat(given().header("Accept-Encoding", "gzip").get(path).statusCode()).isEqualTo(410);
 
-        QuarkusTransaction.requiringNew().run(() -> stories.act(story.id, StoryAction.PUBLISH, editor, null));
+        QuarkusTransaction.requiringNew().run(() -> stories.act(takenDown.story().id, StoryAction.PUBLISH, takenDown.editor(), null));
         Response back = given().get(path);
         assertThat(back.statusCode()).as("back at once").isEqualTo(200);
-        assertThat(back.asString()).contains(story.headline);
+        assertThat(back.asString()).contains(takenDown.story().headline);
     }
 
     @Test
