@@ -30,6 +30,8 @@ public class PublicChangeListener {
     static final String CHANNEL = "copydesk_public_change";
     private static final Logger LOG = Logger.getLogger(PublicChangeListener.class);
     private static final Duration RETRY = Duration.ofSeconds(2);
+    /** How long the connection may stay quiet before it is checked with a query. */
+    private static final Duration QUIET = Duration.ofSeconds(10);
 
     @Inject
     AgroalDataSource dataSource;
@@ -89,14 +91,20 @@ public class PublicChangeListener {
         }
         PGConnection postgres = connection.unwrap(PGConnection.class);
         String ours = schema + ":";
+        long quietSince = System.nanoTime();
         while (running) {
-            PGNotification[] notifications = postgres.getNotifications(10_000);
+            // Waits half a second at a time, so that a node told to stop is not held up waiting here.
+            PGNotification[] notifications = postgres.getNotifications(500);
             if (notifications == null) {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("select 1"); // a quiet connection may be a broken one: find out now
+                if (System.nanoTime() - quietSince > QUIET.toNanos()) {
+                    try (Statement statement = connection.createStatement()) {
+                        statement.execute("select 1"); // a quiet connection may be a broken one: find out now
+                    }
+                    quietSince = System.nanoTime();
                 }
                 continue;
             }
+            quietSince = System.nanoTime();
             long newest = PublicVersion.UNKNOWN;
             for (PGNotification notification : notifications) {
                 String payload = notification.getParameter();

@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -41,12 +42,29 @@ final class PackagedApp implements AutoCloseable {
 
     /** Starts the jar against {@code database} and waits until it serves the sign-in page. */
     static PackagedApp start(String database, Map<String, String> extraEnv) throws IOException, InterruptedException {
-        int port = freePort();
-        String jar = new File(System.getProperty("copydesk.jar", "target/quarkus-app/quarkus-run.jar")).getAbsolutePath();
         Path workDir = Files.createTempDirectory("copydesk-it");
-        Path log = workDir.resolve("app.log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar).directory(workDir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        return start(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar().getAbsolutePath()),
+                workDir, workDir.resolve("app.log"), database, extraEnv);
+    }
+
+    /**
+     * Starts the jar as the image does: docker/start-app, from the jar's own directory (which its class archives
+     * are made for), with the options in {@code javaOptions}.
+     */
+    static PackagedApp startAsTheImageDoes(String database, String javaOptions) throws IOException, InterruptedException {
+        Path log = Files.createTempDirectory("copydesk-it").resolve("app.log");
+        return start(List.of("sh", new File("docker/start-app").getAbsolutePath()), jar().getParentFile().toPath(), log, database,
+                Map.of("JAVA_OPTS", javaOptions));
+    }
+
+    static File jar() {
+        return new File(System.getProperty("copydesk.jar", "target/quarkus-app/quarkus-run.jar")).getAbsoluteFile();
+    }
+
+    private static PackagedApp start(List<String> command, Path workDir, Path log, String database, Map<String, String> extraEnv)
+            throws IOException, InterruptedException {
+        int port = freePort();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_DATASOURCE_JDBC_URL", SERVER + database);
         env.put("QUARKUS_DATASOURCE_USERNAME", USER);
@@ -58,6 +76,12 @@ final class PackagedApp implements AutoCloseable {
         PackagedApp app = new PackagedApp(port, builder.start(), log);
         app.awaitLoginPage();
         return app;
+    }
+
+    /** The java command's arguments: the process's own, or its child's (docker/start-app runs java as one to train). */
+    List<String> javaArguments() {
+        ProcessHandle java = process.children().findFirst().orElse(process.toHandle());
+        return java.info().arguments().map(List::of).orElse(List.of());
     }
 
     String base() {

@@ -10,6 +10,8 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -81,6 +83,32 @@ class PackagedAppIT extends OnEmptyDatabase {
             app.awaitExit(Duration.ofSeconds(30)); // and then it stopped by itself
         } finally {
             app.close();
+        }
+    }
+
+    /**
+     * docker/start-app, as the image runs it: the first start of a build records the classes it loads and writes
+     * them to a class archive when it is stopped; the next start uses that archive (-Xshare:on: the JVM would
+     * refuse to start with an archive it could not use).
+     */
+    @Test
+    void theFirstStartOfABuildTrainsTheClassArchiveThatLaterStartsUse() throws Exception {
+        Path trained = PackagedApp.jar().toPath().resolveSibling("app-cds-trained.jsa");
+        Files.deleteIfExists(trained);
+        String options = Files.readString(Path.of("docker/java-options")).strip() + " -Xshare:on";
+        PackagedApp training = PackagedApp.startAsTheImageDoes(database, options);
+        try {
+            assertThat(training.javaArguments()).contains("-XX:ArchiveClassesAtExit=app-cds-trained.jsa.part", "-Xshare:on");
+            assertEquals(200, given().baseUri(training.base()).get("/").statusCode());
+            training.terminate();
+            assertThat(training.awaitExit(Duration.ofSeconds(60))).as("a stop asked for by SIGTERM").isEqualTo(143);
+        } finally {
+            training.close();
+        }
+        assertThat(trained).as("the archive, written when the training start stopped").isNotEmptyFile();
+        try (PackagedApp trainedStart = PackagedApp.startAsTheImageDoes(database, options)) {
+            assertThat(trainedStart.javaArguments()).contains("-XX:SharedArchiveFile=app-cds-trained.jsa", "-Xshare:on");
+            assertEquals(200, given().baseUri(trainedStart.base()).get("/").statusCode());
         }
     }
 }
