@@ -41,6 +41,11 @@ public class ReadRouting implements TenantResolver {
         return PRIMARY;
     }
 
+    /** The database for the current unit of work, asked outside Hibernate too: the primary when no request is active. */
+    public String forThisUnitOfWork() {
+        return io.quarkus.arc.Arc.container().requestContext().isActive() ? resolveTenantId() : PRIMARY;
+    }
+
     @Override
     public String resolveTenantId() {
         if (!replica.configured()) {

@@ -1,6 +1,5 @@
 package org.copydesk.ops;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 import io.quarkus.hibernate.orm.runtime.customized.QuarkusConnectionProvider;
 import io.quarkus.hibernate.orm.runtime.tenant.TenantConnectionResolver;
@@ -15,14 +14,10 @@ import org.hibernate.engine.jdbc.connections.spi.ConnectionProvider;
 public class ReadRoutingConnections implements TenantConnectionResolver {
 
     @Inject
-    AgroalDataSource primary;
-
-    @Inject
-    ReadReplica replica;
+    RoutedConnections connections;
 
     @Override
     public ConnectionProvider resolve(String tenant) {
-        boolean toReplica = ReadRouting.REPLICA.equals(tenant) && replica.configured();
-        return new QuarkusConnectionProvider(toReplica ? replica.dataSource() : primary);
+        return new QuarkusConnectionProvider(connections.dataSource(tenant));
     }
 }

@@ -1,22 +1,30 @@
 package org.copydesk.search;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 
-import org.hibernate.engine.spi.SessionImplementor;
+import org.hibernate.stat.spi.StatisticsImplementor;
 
 /**
- * A statement prepared through the session's Hibernate, on its connection: counted in its statistics (the
- * query-bounds test), logged with its SQL and released as its own are; read with plain JDBC.
+ * A search's statement, prepared on a plain connection and read with plain JDBC, counted in Hibernate's
+ * statistics as the statements Hibernate prepares are (the query-bounds and page-cache tests count them).
  */
-record Prepared(SessionImplementor session, PreparedStatement statement) implements AutoCloseable {
+record Prepared(PreparedStatement statement, StatisticsImplementor statistics) implements AutoCloseable {
 
-    Prepared(SessionImplementor session, String sql) {
-        this(session, session.getJdbcCoordinator().getStatementPreparer().prepareStatement(sql));
+    static Prepared on(Connection connection, String sql, StatisticsImplementor statistics) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        if (statistics.isStatisticsEnabled()) {
+            statistics.prepareStatement();
+        }
+        return new Prepared(statement, statistics);
     }
 
     @Override
-    public void close() {
-        session.getJdbcCoordinator().getLogicalConnection().getResourceRegistry().release(statement);
-        session.getJdbcCoordinator().afterStatementExecution();
+    public void close() throws SQLException {
+        statement.close();
+        if (statistics.isStatisticsEnabled()) {
+            statistics.closeStatement();
+        }
     }
 }

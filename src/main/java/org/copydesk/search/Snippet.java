@@ -46,6 +46,12 @@ final class Snippet {
     private final Set<String> stems;
     /** The first two letters a word must begin with to be worth stemming (see {@link #prefixKey}); a few. */
     private final int[] prefixes;
+    /**
+     * What a word must begin with, in lower case, to be worth stemming: for each stem, the part of it any word
+     * that stems to it begins with ({@link #safeStart}). Checked after the two-letter key, it spares stemming
+     * nearly every word that merely begins like a searched one.
+     */
+    private final String[] starts;
     private final EnglishStemmer stemmer = new EnglishStemmer();
     /** The text being read, reused from one result to the next. */
     private char[] buffer = new char[TEXT_CHARS];
@@ -53,14 +59,28 @@ final class Snippet {
     private Snippet(Set<String> stems) {
         this.stems = stems;
         Set<Integer> keys = new HashSet<>();
+        Set<String> safeStarts = new HashSet<>();
         for (String stem : stems) {
             keys.add(prefixKey(stem.toCharArray(), 0, stem.length()));
+            safeStarts.add(safeStart(stem));
             String irregular = IRREGULAR_STARTS.get(stem);
             if (irregular != null) {
                 keys.add(prefixKey(irregular.toCharArray(), 0, irregular.length()));
+                safeStarts.add(irregular);
             }
         }
         this.prefixes = keys.stream().mapToInt(Integer::intValue).toArray();
+        this.starts = safeStarts.toArray(String[]::new);
+    }
+
+    /**
+     * The start every word stemming to {@code stem} shares with it: the stem but its last four letters, at
+     * least two. Snowball's English stemmer keeps a word's beginning and ends the stem with at most four letters
+     * of its own ("-ization" becomes "-ize", "-biliti" "-ble", "-y" "-i", "-ing" "-e"); only the irregular
+     * forms below change more.
+     */
+    static String safeStart(String stem) {
+        return stem.substring(0, Math.min(stem.length(), Math.max(2, stem.length() - 4)));
     }
 
     /**
@@ -173,10 +193,30 @@ final class Snippet {
         int key = prefixKey(words.chars, words.start(w), words.end(w));
         for (int prefix : prefixes) {
             if (prefix == key) {
-                return stemMatches(words, w);
+                return beginsWithAStart(words, w) && stemMatches(words, w);
             }
         }
         return false;
+    }
+
+    private boolean beginsWithAStart(Words words, int w) {
+        int start = words.start(w);
+        int length = words.end(w) - start;
+        for (String begin : starts) {
+            if (begin.length() <= length && beginsWith(words.chars, start, begin)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean beginsWith(char[] text, int start, String begin) {
+        for (int i = 0; i < begin.length(); i++) {
+            if (lower(text[start + i]) != begin.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean stemMatches(Words words, int w) {

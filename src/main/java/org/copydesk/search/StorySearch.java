@@ -1,5 +1,6 @@
 package org.copydesk.search;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,14 +16,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.quarkus.hibernate.orm.panache.Panache;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.copydesk.ops.RoutedConnections;
 import org.copydesk.story.Story;
 import org.copydesk.story.StoryState;
-import org.hibernate.engine.spi.SessionImplementor;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.spi.StatisticsImplementor;
 import org.jboss.logging.Logger;
 
 /**
@@ -60,13 +62,11 @@ public class StorySearch {
     }
 
     /** Published stories only: what readers may find. */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public List<Hit> published(Query query) {
         return run(query, true);
     }
 
     /** Every story, any state: the desk's own search. */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public List<Hit> everything(Query query) {
         return run(query, false);
     }
@@ -91,6 +91,12 @@ public class StorySearch {
     @Inject
     org.copydesk.ops.NewsroomMetrics metrics;
 
+    @Inject
+    RoutedConnections connections;
+
+    @Inject
+    SessionFactory sessions;
+
     private List<Hit> run(Query query, boolean publishedOnly) {
         if (query.isEmpty()) {
             return List.of();
@@ -100,13 +106,40 @@ public class StorySearch {
 
     private List<Hit> runNow(Query query, boolean publishedOnly) {
         String text = query.text().strip();
-        // Plain JDBC statements on the session's connection (the replica's for a reader, see ops.ReadRouting): a
-        // search is two round trips, the estimate and one batch that holds the planner and finds, ranks and shows;
-        // Hibernate's queries cost a fifth of a search's time in the app (docs/performance.md).
-        return QuarkusTransaction.joiningExisting().call(() -> {
-            SessionImplementor session = Panache.getEntityManager().unwrap(SessionImplementor.class);
-            return publishedOnly ? publicPage(session, query, text) : page(session, query, text, null, null).hits();
-        });
+        // Plain JDBC on a connection of its own (the replica's for a reader, see ops.ReadRouting), outside Hibernate
+        // and a JTA transaction: a search from memory is one statement; Hibernate's queries cost a fifth of a
+        // search's time in the app, and its session and transaction around plain statements a tenth
+        // (docs/performance.md).
+        try (Connection connection = connections.connection()) {
+            return publishedOnly ? publicPage(connection, query, text)
+                    : inTransaction(connection, () -> page(connection, query, text, null, null).hits());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Searching failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** A unit of work the planner's settings must last through (set_config(..., true) ends with the transaction). */
+    private static <T> T inTransaction(Connection connection, SqlWork<T> work) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            T result = work.run();
+            connection.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlWork<T> {
+        T run() throws SQLException;
+    }
+
+    private StatisticsImplementor statistics() {
+        return (StatisticsImplementor) sessions.getStatistics();
     }
 
     /**
@@ -115,25 +148,25 @@ public class StorySearch {
      * checking a story's words as nearly free, so left alone it walks the newest stories for rare words too
      * (0.4 s); here its estimate is asked for, the way chosen, and the planner held to it for the batch.
      */
-    private List<Hit> publicPage(SessionImplementor session, Query query, String text) throws SQLException {
+    private List<Hit> publicPage(Connection connection, Query query, String text) throws SQLException {
         Optional<List<Hit>> fromMemory = isBlank(query.sectionSlug()) && isBlank(query.authorSlug())
-                ? fromMemory(session, query, text) : Optional.empty();
+                ? fromMemory(connection, query, text) : Optional.empty();
         metrics.searchAnswered(fromMemory.isPresent() ? "memory" : "database");
         if (fromMemory.isPresent()) {
             return fromMemory.get();
         }
         PublicationLadder.Rungs rungs = ladder.current();
-        double estimate = estimatedMatches(session, text);
-        CandidatePlan plan = rungs == null ? CandidatePlan.choose(estimate, storyCount(session), -1)
+        double estimate = estimatedMatches(connection, text);
+        CandidatePlan plan = rungs == null ? CandidatePlan.choose(estimate, storyCount(connection), -1)
                 : CandidatePlan.choose(estimate, rungs.stories(), rungs.publicStories());
-        return publicPage(session, query, text, plan, rungs);
+        return inTransaction(connection, () -> publicPage(connection, query, text, plan, rungs));
     }
 
     /**
      * Readers' page of results when its candidates can be found in memory ({@link PublicMatches}): then one
      * statement ranks and shows them, and checks the words are what the database makes of the text too.
      */
-    Optional<List<Hit>> fromMemory(SessionImplementor session, Query query, String text) throws SQLException {
+    Optional<List<Hit>> fromMemory(Connection connection, Query query, String text) throws SQLException {
         Optional<PublicMatches.Found> found = matches.newest(text, CANDIDATES);
         if (found.isEmpty()) {
             return Optional.empty();
@@ -142,11 +175,10 @@ public class StorySearch {
             return Optional.of(List.of());
         }
         List<Object> params = new ArrayList<>();
-        params.add(session.getJdbcCoordinator().getLogicalConnection().getPhysicalConnection()
-                .createArrayOf("bigint", Arrays.stream(found.get().ids()).boxed().toArray()));
+        params.add(connection.createArrayOf("bigint", Arrays.stream(found.get().ids()).boxed().toArray()));
         // One statement, planned by PostgreSQL (finding 100 stories by id is cheap whatever it chooses). The stories
         // must still be public on the page's database (memory may be a few milliseconds behind an unpublication).
-        Page page = page(session, query, text, "", "select ?::bigint[]", " and s.state = 'PUBLISHED' and s.update_of is null", params);
+        Page page = page(connection, query, text, "", "select ?::bigint[]", " and s.state = 'PUBLISHED' and s.update_of is null", params);
         if (!page.hits().isEmpty() && !page.lexemes().equals(found.get().lexemes())) {
             LOG.warnf("Search words read as %s in memory and %s by the database; searching the database", found.get().lexemes(), page.lexemes());
             return Optional.empty();
@@ -156,8 +188,11 @@ public class StorySearch {
 
     /** Readers' search of memory only (tests): empty when memory cannot answer. */
     Optional<List<Hit>> fromMemory(Query query) {
-        return QuarkusTransaction.joiningExisting().call(() ->
-                fromMemory(Panache.getEntityManager().unwrap(SessionImplementor.class), query, query.text().strip()));
+        try (Connection connection = connections.connection()) {
+            return fromMemory(connection, query, query.text().strip());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static boolean isBlank(String value) {
@@ -166,18 +201,21 @@ public class StorySearch {
 
     /** Readers' page of results found from a given plan and ladder (tests: every way must find the same). */
     List<Hit> publicPage(Query query, CandidatePlan plan, PublicationLadder.Rungs rungs) {
-        return QuarkusTransaction.joiningExisting().call(() ->
-                publicPage(Panache.getEntityManager().unwrap(SessionImplementor.class), query, query.text().strip(), plan, rungs));
+        try (Connection connection = connections.connection()) {
+            return inTransaction(connection, () -> publicPage(connection, query, query.text().strip(), plan, rungs));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
-    private static List<Hit> publicPage(SessionImplementor session, Query query, String text, CandidatePlan plan,
+    private List<Hit> publicPage(Connection connection, Query query, String text, CandidatePlan plan,
                                         PublicationLadder.Rungs rungs) throws SQLException {
         while (true) {
             OptionalLong since = plan.way() == CandidatePlan.Way.WINDOW ? rungs.publishedSinceMicros(plan.newest()) : OptionalLong.empty();
             if (plan.way() == CandidatePlan.Way.WINDOW && since.isEmpty()) {
                 plan = CandidatePlan.INDEX;
             }
-            Page page = page(session, query, text, plan.way(), since.isPresent() ? since.getAsLong() : null);
+            Page page = page(connection, query, text, plan.way(), since.isPresent() ? since.getAsLong() : null);
             // A window that held fewer than the candidates wanted may have missed older matches (an empty page
             // says nothing of how many there were): it is widened and the search run again.
             if (plan.way() != CandidatePlan.Way.WINDOW || page.candidates() >= CANDIDATES) {
@@ -187,9 +225,9 @@ public class StorySearch {
         }
     }
 
-    private static double estimatedMatches(SessionImplementor session, String text) throws SQLException {
-        try (Prepared explain = new Prepared(session, "explain (format json) select 1 from story s "
-                + "where s.search_vector @@ websearch_to_tsquery('english', ?)")) {
+    private double estimatedMatches(Connection connection, String text) throws SQLException {
+        try (Prepared explain = Prepared.on(connection, "explain (format json) select 1 from story s "
+                + "where s.search_vector @@ websearch_to_tsquery('english', ?)", statistics())) {
             explain.statement().setString(1, text);
             try (ResultSet plan = explain.statement().executeQuery()) {
                 Matcher rows = PLAN_ROWS.matcher(plan.next() ? plan.getString(1) : "");
@@ -198,8 +236,8 @@ public class StorySearch {
         }
     }
 
-    private static double storyCount(SessionImplementor session) throws SQLException {
-        try (Prepared count = new Prepared(session, "select reltuples from pg_class where oid = 'story'::regclass");
+    private double storyCount(Connection connection) throws SQLException {
+        try (Prepared count = Prepared.on(connection, "select reltuples from pg_class where oid = 'story'::regclass", statistics());
              ResultSet row = count.statement().executeQuery()) {
             return row.next() ? row.getDouble(1) : 0;
         }
@@ -222,18 +260,18 @@ public class StorySearch {
      * outside the ranking: an expression in it would be worked out for every candidate, each text read and
      * decompressed, not only for the page's twenty.
      */
-    private static Page page(SessionImplementor session, Query query, String text, CandidatePlan.Way way, Long publishedSinceMicros)
+    private Page page(Connection connection, Query query, String text, CandidatePlan.Way way, Long publishedSinceMicros)
             throws SQLException {
         List<Object> params = new ArrayList<>();
         String candidates = "select array(" + newestMatches(query, text, way, publishedSinceMicros, params) + ")";
-        return page(session, query, text, holdPlannerTo(way), candidates, "", params);
+        return page(connection, query, text, holdPlannerTo(way), candidates, "", params);
     }
 
     /**
      * One page of results from the planner's settings (a statement, or none), a select of the candidates' ids
      * as an array, what a candidate must also be (SQL on story s, or nothing), and the parameters.
      */
-    private static Page page(SessionImplementor session, Query query, String text, String planner, String candidatesArray,
+    private Page page(Connection connection, Query query, String text, String planner, String candidatesArray,
                              String alsoWhere, List<Object> params) throws SQLException {
         String sql = planner + "with candidates(ids) as materialized (" + candidatesArray
                 + ") select id, headline, standfirst, public_path, state, section_name, first_published_at, "
@@ -248,7 +286,7 @@ public class StorySearch {
                 + "order by rank desc, s.id desc "
                 + "limit " + PAGE_SIZE + " offset " + Math.max(0, query.page() - 1) * PAGE_SIZE + ") ranked order by rank desc, id desc";
         params.add(text);
-        try (Prepared prepared = new Prepared(session, sql)) {
+        try (Prepared prepared = Prepared.on(connection, sql, statistics())) {
             PreparedStatement batch = prepared.statement();
             for (int i = 0; i < params.size(); i++) {
                 batch.setObject(i + 1, params.get(i));

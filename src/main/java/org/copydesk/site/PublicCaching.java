@@ -234,7 +234,7 @@ public class PublicCaching {
             response.setStatus(304);
             response.setEntity(null);
         } else {
-            response.setEntity(body);
+            response.setEntity(bytes); // written as they are: the page encoded once, not again by the writer
         }
     }
 

@@ -67,6 +67,11 @@ class ReadReplicaTest {
         assertThat(counter("copydesk_public_reads_total\\{database=\"replica\"")).as("both renders read the replica")
                 .isGreaterThanOrEqualTo(routedBefore + 2);
         assertThat(replicaAcquisitions()).as("through the replica's connections").isGreaterThanOrEqualTo(before + 2);
+        given().queryParam("q", "replica").get("/search").then().statusCode(200); // reads the search form's authors too
+        double beforeSearch = replicaAcquisitions();
+        assertThat(given().queryParam("q", "from replica").get("/search").then().statusCode(200).extract().asString())
+                .contains("From the replica");
+        assertThat(replicaAcquisitions()).as("a reader's search, in plain JDBC, reads the replica too").isGreaterThan(beforeSearch);
 
         Browser browser = new Browser().signIn(reporter.username, Fixtures.PASSWORD);
         double beforeDesk = replicaAcquisitions();
@@ -75,7 +80,8 @@ class ReadReplicaTest {
                 .set("body", "A paragraph.").press("Save draft");
         assertThat(saved.statusCode()).as(saved.asString()).isEqualTo(303);
         browser.follow(saved);
-        assertThat(replicaAcquisitions()).as("the desk never reads the replica").isEqualTo(beforeDesk);
+        assertThat(browser.page("/desk/search?q=replica").text()).contains("From the replica");
+        assertThat(replicaAcquisitions()).as("the desk, its search too, never reads the replica").isEqualTo(beforeDesk);
         assertThat(counter("copydesk_public_reads_total\\{database=\"replica\"")).isGreaterThanOrEqualTo(routedBefore + 2);
     }
 
