@@ -110,12 +110,22 @@ public class StorySearch {
         // and a JTA transaction: a search from memory is one statement; Hibernate's queries cost a fifth of a
         // search's time in the app, and its session and transaction around plain statements a tenth
         // (docs/performance.md).
+        return onAConnection(connection -> publishedOnly ? publicPage(connection, query, text)
+                : inTransaction(connection, () -> page(connection, query, text, null, null).hits()));
+    }
+
+    /** Work on a connection of its own from the request's database, closed after; a database error as unchecked. */
+    private <T> T onAConnection(ConnectionWork<T> work) {
         try (Connection connection = connections.connection()) {
-            return publishedOnly ? publicPage(connection, query, text)
-                    : inTransaction(connection, () -> page(connection, query, text, null, null).hits());
+            return work.run(connection);
         } catch (SQLException e) {
             throw new IllegalStateException("Searching failed: " + e.getMessage(), e);
         }
+    }
+
+    @FunctionalInterface
+    private interface ConnectionWork<T> {
+        T run(Connection connection) throws SQLException;
     }
 
     /** A unit of work the planner's settings must last through (set_config(..., true) ends with the transaction). */
@@ -188,11 +198,7 @@ public class StorySearch {
 
     /** Readers' search of memory only (tests): empty when memory cannot answer. */
     Optional<List<Hit>> fromMemory(Query query) {
-        try (Connection connection = connections.connection()) {
-            return fromMemory(connection, query, query.text().strip());
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return onAConnection(connection -> fromMemory(connection, query, query.text().strip()));
     }
 
     private static boolean isBlank(String value) {
@@ -201,11 +207,7 @@ public class StorySearch {
 
     /** Readers' page of results found from a given plan and ladder (tests: every way must find the same). */
     List<Hit> publicPage(Query query, CandidatePlan plan, PublicationLadder.Rungs rungs) {
-        try (Connection connection = connections.connection()) {
-            return inTransaction(connection, () -> publicPage(connection, query, query.text().strip(), plan, rungs));
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return onAConnection(connection -> inTransaction(connection, () -> publicPage(connection, query, query.text().strip(), plan, rungs)));
     }
 
     private List<Hit> publicPage(Connection connection, Query query, String text, CandidatePlan plan,
