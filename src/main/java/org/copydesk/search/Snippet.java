@@ -53,8 +53,13 @@ final class Snippet {
      */
     private final String[] starts;
     private final EnglishStemmer stemmer = new EnglishStemmer();
-    /** The text being read, reused from one result to the next. */
+    /**
+     * The text being read and where its words start and end, reused from one result to the next: made afresh
+     * for each, they were a sixth of everything a search allocates.
+     */
     private char[] buffer = new char[TEXT_CHARS];
+    private int[] wordStarts = new int[512];
+    private int[] wordEnds = new int[512];
 
     private Snippet(Set<String> stems) {
         this.stems = stems;
@@ -137,7 +142,7 @@ final class Snippet {
             return "";
         }
         buffer = text.length() <= buffer.length ? buffer : new char[Math.max(text.length(), 2 * buffer.length)];
-        Words words = new Words(text, buffer);
+        Words words = new Words(text, buffer, wordStarts, wordEnds);
         List<int[]> stretches = new ArrayList<>(); // each [first word, last word + 1]
         int from = 0;
         for (int found = 0; found < STRETCHES; found++) {
@@ -177,6 +182,8 @@ final class Snippet {
         if (words.upTo(end + 1) > end) {
             html.append(" …");
         }
+        wordStarts = words.starts;
+        wordEnds = words.ends;
         return html.toString();
     }
 
@@ -295,14 +302,17 @@ final class Snippet {
         private final String text;
         private final char[] chars;
         private final int length;
-        private int[] starts = new int[64];
-        private int[] ends = new int[64];
+        private int[] starts;
+        private int[] ends;
         private int count;
         private int scanned;
 
-        Words(String text, char[] buffer) {
+        /** The text, read into the buffer (long enough for it), and two arrays of any length to note words in. */
+        Words(String text, char[] buffer, int[] starts, int[] ends) {
             this.text = text;
             this.chars = buffer;
+            this.starts = starts;
+            this.ends = ends;
             this.length = text.length();
             text.getChars(0, length, buffer, 0);
         }

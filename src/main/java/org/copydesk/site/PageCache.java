@@ -126,7 +126,7 @@ public class PageCache {
     private final boolean enabled;
 
     PageCache(@ConfigProperty(name = "copydesk.page-cache.enabled", defaultValue = "true") boolean enabled,
-              @ConfigProperty(name = "copydesk.page-cache.max-megabytes", defaultValue = "32") long maxMegabytes) {
+              @ConfigProperty(name = "copydesk.page-cache.max-megabytes", defaultValue = "16") long maxMegabytes) {
         this.enabled = enabled;
         // Bounded by bytes, not pages: a sitemap weighs as much as fifty stories. Caffeine keeps the pages
         // asked for most often (a breaking story) and lets one-off ones (an odd search) go first.
