@@ -57,9 +57,7 @@ final class Snippet {
      * The text being read and where its words start and end, reused from one result to the next: made afresh
      * for each, they were a sixth of everything a search allocates.
      */
-    private char[] buffer = new char[TEXT_CHARS];
-    private int[] wordStarts = new int[512];
-    private int[] wordEnds = new int[512];
+    private final Words words = new Words();
 
     private Snippet(Set<String> stems) {
         this.stems = stems;
@@ -141,8 +139,7 @@ final class Snippet {
         if (text == null || text.isBlank()) {
             return "";
         }
-        buffer = text.length() <= buffer.length ? buffer : new char[Math.max(text.length(), 2 * buffer.length)];
-        Words words = new Words(text, buffer, wordStarts, wordEnds);
+        words.read(text);
         List<int[]> stretches = new ArrayList<>(); // each [first word, last word + 1]
         int from = 0;
         for (int found = 0; found < STRETCHES; found++) {
@@ -182,8 +179,6 @@ final class Snippet {
         if (words.upTo(end + 1) > end) {
             html.append(" …");
         }
-        wordStarts = words.starts;
-        wordEnds = words.ends;
         return html.toString();
     }
 
@@ -299,22 +294,24 @@ final class Snippet {
             }
         }
 
-        private final String text;
-        private final char[] chars;
-        private final int length;
-        private int[] starts;
-        private int[] ends;
+        private String text;
+        private char[] chars = new char[TEXT_CHARS];
+        private int length;
+        private int[] starts = new int[512];
+        private int[] ends = new int[512];
         private int count;
         private int scanned;
 
-        /** The text, read into the buffer (long enough for it), and two arrays of any length to note words in. */
-        Words(String text, char[] buffer, int[] starts, int[] ends) {
+        /** Starts reading a text: no word of it found yet (the arrays are kept, grown if it is longer). */
+        void read(String text) {
             this.text = text;
-            this.chars = buffer;
-            this.starts = starts;
-            this.ends = ends;
             this.length = text.length();
-            text.getChars(0, length, buffer, 0);
+            if (length > chars.length) {
+                chars = new char[Math.max(length, 2 * chars.length)];
+            }
+            text.getChars(0, length, chars, 0);
+            count = 0;
+            scanned = 0;
         }
 
         /** Past an entity (&amp;nbsp;, &amp;#160;) starting at i, or past the ampersand alone. */
