@@ -272,11 +272,12 @@ public class StoryDeskResource {
     public Response unpublish(@PathParam("id") long id, @FormParam("reason") String reason) {
         Story story = stories.load(id);
         StoryWorkflow.Actor actor = StoryService.actorOf(me.account(), story);
-        if (reason == null || reason.isBlank()) {
+        FormErrors errors = reason == null || reason.isBlank() ? FormErrors.of("reason", "Give the reason for unpublishing")
+                : new FormErrors().storable("reason", reason);
+        if (errors.any()) {
             StoryWorkflow.next(story.subject(), StoryAction.UNPUBLISH, actor, "(checking rights only)");
-            FormErrors errors = FormErrors.of("reason", "Give the reason for unpublishing");
-            return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(Templates.storyForm(page(StoryForm.fromStory(story, Newsroom.zone()), errors, story, "", ""))).build();
+            return Response.status(Response.Status.BAD_REQUEST).entity(Templates.storyForm(page(
+                    StoryForm.fromStory(story, Newsroom.zone()), errors, story, reason == null ? "" : reason, ""))).build();
         }
         stories.act(id, StoryAction.UNPUBLISH, me.account(), reason);
         return flash.redirect("/desk/stories/" + id, "Unpublished: readers now get a notice that the story was removed.");

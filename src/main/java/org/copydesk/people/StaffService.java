@@ -47,6 +47,7 @@ public class StaffService {
         } else if (Text.length(cleanName) > AuthorProfile.NAME_MAX) {
             errors.add("displayName", "Display name must be " + AuthorProfile.NAME_MAX + " characters or fewer");
         }
+        errors.singleLine("displayName", "Display name", cleanName);
         if (role == null) {
             errors.add("role", "Choose a role");
         }
@@ -176,6 +177,10 @@ public class StaffService {
         if (Text.length(cleanName) > AuthorProfile.NAME_MAX) {
             throw new FormInvalidException("name", "Author name must be " + AuthorProfile.NAME_MAX + " characters or fewer");
         }
+        FormErrors unstorable = new FormErrors().singleLine("name", "Author name", cleanName);
+        if (unstorable.any()) {
+            throw new FormInvalidException(unstorable);
+        }
         AuthorProfile profile = new AuthorProfile();
         profile.name = cleanName;
         profile.slug = Slugs.unique(Slugs.of(cleanName, 120), 140, s -> AuthorProfile.count("slug", s) > 0);
@@ -209,6 +214,7 @@ public class StaffService {
         if (cleanBio != null && Text.length(cleanBio) > AuthorProfile.BIO_MAX) {
             errors.add("bio", "Bio must be " + AuthorProfile.BIO_MAX + " characters or fewer");
         }
+        errors.singleLine("name", "Author name", cleanName).storable("bio", cleanBio);
         if (errors.any()) {
             throw new FormInvalidException(errors);
         }

@@ -87,12 +87,7 @@ public class SettingsResource {
         } else if (Text.length(name) > 120 || name.contains("\n")) {
             errors.add("siteName", "The site's name must be one line of 120 characters or fewer");
         }
-        if (Text.hasControlCharacters(form.siteName())) {
-            errors.add("siteName", Text.CONTROL_CHARACTERS_MESSAGE);
-        }
-        if (Text.hasControlCharacters(form.agencyCredit())) {
-            errors.add("agencyCredit", Text.CONTROL_CHARACTERS_MESSAGE);
-        }
+        errors.storable("siteName", form.siteName()).storable("agencyCredit", form.agencyCredit());
         String credit = Text.clean(form.agencyCredit());
         if (credit != null && (Text.length(credit) > 60 || credit.contains("\n"))) {
             errors.add("agencyCredit", "The credit must be one line of 60 characters or fewer");

@@ -6,6 +6,8 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 import org.jsoup.safety.Safelist;
 
 /**
@@ -22,13 +24,16 @@ public final class BodyHtml {
             .addProtocols("a", "href", "http", "https", "mailto")
             .addEnforcedAttribute("a", "rel", "nofollow noopener");
 
-    private static final Pattern LOOKS_LIKE_HTML = Pattern.compile("<\\s*(p|h[1-6]|ul|ol|li|blockquote|br|div|strong|b|em|i|a)\\b[^>]*>",
+    /**
+     * A tag we keep. Its attributes stop at the next "<" as well as at ">": text with many "<b" and no ">"
+     * after them would otherwise be scanned to its end from each one (quadratic in a long body).
+     */
+    private static final Pattern LOOKS_LIKE_HTML = Pattern.compile("<\\s*(p|h[1-6]|ul|ol|li|blockquote|br|div|strong|b|em|i|a)\\b[^<>]*>",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern BLANK_LINES = Pattern.compile("\\R\\s*\\R");
     /** The only images a body may show: this site's own uploads, {@code /images/{key}/{width}.jpg}. */
     private static final Pattern OWN_IMAGE = Pattern.compile("/images/[A-Za-z0-9_-]{22}/(\\d{1,5})\\.(jpg|png)");
     private static final Pattern DIMENSION = Pattern.compile("\\d{1,5}");
-    private static final Pattern PLAIN_PARAGRAPHS = Pattern.compile("(<p>[^<]*</p>\\s*)*");
 
     private BodyHtml() {
     }
@@ -101,18 +106,40 @@ public final class BodyHtml {
         if (html == null || html.isBlank()) {
             return "";
         }
-        if (!PLAIN_PARAGRAPHS.matcher(html.strip()).matches()) {
-            return html;
-        }
-        Document doc = Jsoup.parseBodyFragment(html);
+        // Read as a tree, not matched with a regex: a repeated group recurses once per paragraph, and 480
+        // paragraphs overflowed production's 512 KB thread stack (issue 21).
         StringBuilder text = new StringBuilder();
-        for (Element p : doc.body().select("p")) {
+        for (Node node : Jsoup.parseBodyFragment(html).body().childNodes()) {
+            if (node instanceof TextNode between && between.isBlank()) {
+                continue;
+            }
+            if (!isPlainParagraph(node)) {
+                return html;
+            }
+            String paragraph = ((Element) node).wholeText().strip();
+            // Text that reads as markup ("type <b> for bold") would come back as markup on the next save.
+            if (LOOKS_LIKE_HTML.matcher(paragraph).find()) {
+                return html;
+            }
             if (!text.isEmpty()) {
                 text.append("\n\n");
             }
-            text.append(p.wholeText().strip());
+            text.append(paragraph);
         }
         return text.toString();
+    }
+
+    /** A {@code <p>} without attributes holding nothing but text. */
+    private static boolean isPlainParagraph(Node node) {
+        if (!(node instanceof Element p) || !p.normalName().equals("p") || p.attributesSize() > 0) {
+            return false;
+        }
+        for (Node child : p.childNodes()) {
+            if (!(child instanceof TextNode)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -160,11 +187,53 @@ public final class BodyHtml {
     private static String paragraphs(String text) {
         StringBuilder html = new StringBuilder();
         for (String paragraph : BLANK_LINES.split(text.strip())) {
-            String clean = paragraph.strip().replaceAll("\\s*\\R\\s*", " ");
+            String clean = oneLine(paragraph);
             if (!clean.isEmpty()) {
                 html.append("<p>").append(Entities.escape(clean)).append("</p>");
             }
         }
         return html.toString();
+    }
+
+    /**
+     * A paragraph typed over several lines, on one line: each line break, with the white space around it,
+     * becomes one space. Done by hand in one pass: the regex {@code \s*\R\s*} backtracks over a long run of
+     * spaces from each of its characters (a paragraph with 400,000 spaces took minutes).
+     */
+    static String oneLine(String paragraph) {
+        String text = paragraph.strip();
+        StringBuilder line = new StringBuilder(text.length());
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (!isSpace(c) && !isLineBreak(c)) {
+                line.append(c);
+                i++;
+                continue;
+            }
+            int end = i;
+            boolean breaks = false;
+            while (end < text.length() && (isSpace(text.charAt(end)) || isLineBreak(text.charAt(end)))) {
+                breaks |= isLineBreak(text.charAt(end));
+                end++;
+            }
+            if (breaks) {
+                line.append(' ');
+            } else {
+                line.append(text, i, end);
+            }
+            i = end;
+        }
+        return line.toString();
+    }
+
+    /** What {@code \s} matches in a Java regex. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    /** What {@code \R} matches in a Java regex. */
+    private static boolean isLineBreak(char c) {
+        return c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
     }
 }

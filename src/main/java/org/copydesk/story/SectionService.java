@@ -25,12 +25,12 @@ public class SectionService {
     public Section create(String name, String slug) {
         String cleanName = Text.clean(name);
         String cleanSlug = Text.clean(slug);
-        FormErrors errors = new FormErrors();
+        FormErrors errors = new FormErrors().singleLine("name", "Section name", cleanName);
         if (cleanName == null) {
             errors.add("name", "Enter the section's name");
         } else if (Text.length(cleanName) > 80) {
             errors.add("name", "Section name must be 80 characters or fewer");
-        } else if (Section.count("lower(name) = lower(?1)", cleanName) > 0) {
+        } else if (!errors.has("name") && Section.count("lower(name) = lower(?1)", cleanName) > 0) {
             errors.add("name", "There is already a section with this name");
         }
         String finalSlug = cleanSlug != null ? cleanSlug : Slugs.of(cleanName, 80);

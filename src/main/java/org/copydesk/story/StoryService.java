@@ -177,6 +177,10 @@ public class StoryService {
         if (clean == null) {
             throw new FormInvalidException("correction", "Write the correction");
         }
+        FormErrors unstorable = new FormErrors().storable("correction", clean);
+        if (unstorable.any()) {
+            throw new FormInvalidException(unstorable);
+        }
         if (Text.length(clean) > StoryCorrection.TEXT_MAX) {
             throw new FormInvalidException("correction", "A correction must be " + StoryCorrection.TEXT_MAX
                     + " characters or fewer");
@@ -199,8 +203,9 @@ public class StoryService {
         if (clean == null) {
             throw new FormInvalidException("staffComment", "Write a comment");
         }
-        if (Text.hasControlCharacters(clean)) {
-            throw new FormInvalidException("staffComment", Text.CONTROL_CHARACTERS_MESSAGE);
+        FormErrors unstorable = new FormErrors().storable("staffComment", clean);
+        if (unstorable.any()) {
+            throw new FormInvalidException(unstorable);
         }
         if (Text.length(clean) > StoryComment.TEXT_MAX) {
             throw new FormInvalidException("staffComment", "A comment must be " + StoryComment.TEXT_MAX
@@ -401,12 +406,14 @@ public class StoryService {
         typed.put("imageCaption", form.imageCaption);
         typed.put("imageCredit", form.imageCredit);
         typed.put("comment", form.comment);
-        form.bylines.forEach(b -> typed.merge("bylines", b.authorName() + " " + b.roleLine(), String::concat));
-        typed.forEach((field, value) -> {
-            if (Text.hasControlCharacters(value)) {
-                errors.add(field, Text.CONTROL_CHARACTERS_MESSAGE);
+        typed.forEach(errors::storable);
+        for (StoryForm.BylineRow row : form.bylines) {
+            // A new name becomes an author profile, shown in feeds and on pages: one line, like any name.
+            if (row.isNew()) {
+                errors.singleLine("bylines", "An author name", row.authorName());
             }
-        });
+            errors.singleLine("bylines", "A role line", row.roleLine());
+        }
         String headline = form.headline.strip();
         if (headline.isEmpty()) {
             errors.add("headline", "Enter a headline");
@@ -414,10 +421,10 @@ public class StoryService {
             errors.add("headline", "Headline must be " + Story.HEADLINE_MAX + " characters or fewer (it has "
                     + Text.length(headline) + ")");
         }
-        singleLine(errors, "headline", "Headline", headline);
+        errors.singleLine("headline", "Headline", headline);
         limit(errors, "standfirst", "Standfirst", form.standfirst.strip(), Story.STANDFIRST_MAX);
         limit(errors, "kicker", "Kicker", form.kicker.strip(), Story.KICKER_MAX);
-        singleLine(errors, "kicker", "Kicker", form.kicker);
+        errors.singleLine("kicker", "Kicker", form.kicker);
         if (form.body.length() > BODY_MAX) {
             errors.add("body", "Body must be " + BODY_MAX + " characters or fewer");
         }
@@ -452,7 +459,7 @@ public class StoryService {
             limit(errors, "imageCredit", "Credit", form.imageCredit.strip(), Story.CREDIT_MAX);
         }
         limit(errors, "datelinePlace", "Dateline", form.datelinePlace.strip(), Story.DATELINE_PLACE_MAX);
-        singleLine(errors, "datelinePlace", "Dateline", form.datelinePlace);
+        errors.singleLine("datelinePlace", "Dateline", form.datelinePlace);
         if (!Text.isBlank(form.datelineDate)) {
             try {
                 LocalDate.parse(form.datelineDate.strip());
@@ -494,14 +501,6 @@ public class StoryService {
     private static void limit(FormErrors errors, String field, String label, String value, int max) {
         if (Text.length(value) > max) {
             errors.add(field, label + " must be " + max + " characters or fewer (it has " + Text.length(value) + ")");
-        }
-    }
-
-    private static void singleLine(FormErrors errors, String field, String label, String value) {
-        if (Text.hasControlCharacters(value)) {
-            errors.add(field, Text.CONTROL_CHARACTERS_MESSAGE);
-        } else if (value != null && (value.contains("\n") || value.contains("\r"))) {
-            errors.add(field, label + " must be a single line of text");
         }
     }
 

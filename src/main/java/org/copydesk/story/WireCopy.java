@@ -39,9 +39,13 @@ public final class WireCopy {
 
     private static final Pattern BLANK_LINES = Pattern.compile("\\R\\s*\\R");
     private static final Pattern NAME = Pattern.compile("(?:By\\s+)?(\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*){1,3})");
-    /** Marks only Markdown uses: an ATX heading, emphasis, a link, a list item or a quote at a line start. */
+    /**
+     * Marks only Markdown uses: an ATX heading, emphasis, a link, a list item or a quote at a line start.
+     * Every repetition stops at the end of its line or at the next link: read from each line start (or
+     * each "]("), a repetition that could run on to the end of the copy made long copy quadratic.
+     */
     private static final Pattern MARKDOWN = Pattern.compile(
-            "(?m)^#{1,6}\\s|\\*\\*\\S|__\\S|\\]\\([^)]+\\)|^\\s*[-*+]\\s+\\S|^\\s*\\d+[.)]\\s+\\S|^>\\s");
+            "(?m)^#{1,6}\\s|\\*\\*\\S|__\\S|\\]\\([^()\\s]+\\)|^[ \\t]*[-*+][ \\t]+\\S|^[ \\t]*\\d+[.)][ \\t]+\\S|^>\\s");
 
     private WireCopy() {
     }
@@ -63,7 +67,7 @@ public final class WireCopy {
         if (!blocks.isEmpty()) {
             var name = NAME.matcher(blocks.get(blocks.size() - 1).text());
             if (blocks.get(blocks.size() - 1).text().length() <= 60 && name.matches()) {
-                byline = name.group(1);
+                byline = name.group(1).replaceAll("\\s+", " ");
                 blocks.remove(blocks.size() - 1);
             }
         }
@@ -77,7 +81,7 @@ public final class WireCopy {
     private static List<Block> plainBlocks(String text) {
         List<Block> blocks = new ArrayList<>();
         for (String block : BLANK_LINES.split(text)) {
-            String paragraph = block.strip().replaceAll("\\s*\\R\\s*", " ");
+            String paragraph = BodyHtml.oneLine(block);
             if (!paragraph.isEmpty()) {
                 blocks.add(new Block("<p>" + Entities.escape(paragraph) + "</p>", paragraph));
             }
@@ -91,7 +95,7 @@ public final class WireCopy {
         List<Block> blocks = new ArrayList<>();
         Node document = Parser.builder().build().parse(text);
         for (Node node = document.getFirstChild(); node != null; node = node.getNext()) {
-            String nodeText = plain.render(node).strip().replaceAll("\\s*\\R\\s*", " ");
+            String nodeText = BodyHtml.oneLine(plain.render(node));
             if (nodeText.isEmpty()) {
                 continue;
             }

@@ -79,6 +79,17 @@ public class ErrorPages {
         return Response.fromResponse(html(503, Templates.badRequest(busy.getMessage()))).header("Retry-After", "5").build();
     }
 
+    static final String UNREADABLE_FORM = "This form could not be read: it was cut off, or held bytes that are not "
+            + "text (a broken %-escape, or characters not in UTF-8), so nothing was saved. Go back, copy anything you "
+            + "typed, reload the page and send it again.";
+
+    /** A form whose bytes cannot be read as text (web.ReadableForms): a clear 400, nothing stored. */
+    @ServerExceptionMapper
+    public Response unreadableForm(UnreadableFormException e) {
+        LOG.info("Unreadable form refused: " + e.getMessage());
+        return html(400, Templates.badRequest(UNREADABLE_FORM));
+    }
+
     @ServerExceptionMapper
     public Response refused(ActionRefusedException refused) {
         return forbiddenPage(refused.getMessage());

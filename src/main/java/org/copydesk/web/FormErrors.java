@@ -16,6 +16,24 @@ public class FormErrors {
         return this;
     }
 
+    /** Refuses text holding a character that cannot be stored ({@link Text#hasControlCharacters}). */
+    public FormErrors storable(String field, String value) {
+        if (Text.hasControlCharacters(value)) {
+            add(field, Text.CONTROL_CHARACTERS_MESSAGE);
+        }
+        return this;
+    }
+
+    /** A one-line field (a name, a headline): storable, and without line breaks. */
+    public FormErrors singleLine(String field, String label, String value) {
+        if (Text.hasControlCharacters(value)) {
+            add(field, Text.CONTROL_CHARACTERS_MESSAGE);
+        } else if (value != null && (value.contains("\n") || value.contains("\r"))) {
+            add(field, label + " must be a single line of text");
+        }
+        return this;
+    }
+
     public boolean has(String field) {
         return messages.containsKey(field);
     }

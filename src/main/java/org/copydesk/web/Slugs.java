@@ -10,7 +10,6 @@ public final class Slugs {
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NOT_WORD = Pattern.compile("[^a-z0-9]+");
-    private static final Pattern VALID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     private Slugs() {
     }
@@ -51,8 +50,25 @@ public final class Slugs {
         }
     }
 
+    /**
+     * Lower-case letters and digits in words joined by single hyphens. Checked by hand: the regex
+     * {@code [a-z0-9]+(-[a-z0-9]+)*} recursed once per word, and a typed slug of a thousand words overflowed
+     * the thread stack before its length was checked.
+     */
     public static boolean isValid(String slug) {
-        return slug != null && VALID.matcher(slug).matches();
+        if (slug == null || slug.isEmpty()) {
+            return false;
+        }
+        char previous = '-';
+        for (int i = 0; i < slug.length(); i++) {
+            char c = slug.charAt(i);
+            boolean wordCharacter = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+            if (!wordCharacter && (c != '-' || previous == '-')) {
+                return false;
+            }
+            previous = c;
+        }
+        return previous != '-';
     }
 
     private static String trimHyphens(String s) {

@@ -27,11 +27,25 @@ public final class Text {
     public static final String CONTROL_CHARACTERS_MESSAGE =
             "Remove the invisible control character (often pasted from another program): it cannot be stored";
 
-    /** True when the text holds a control character other than tab and line breaks. */
+    /**
+     * True when the text holds a character no field may store: a control character other than tab and line
+     * breaks (C0, DEL, C1), U+FFFE or U+FFFF, or half of a surrogate pair. None is anything a reader sees,
+     * PostgreSQL refuses NUL, and XML (the feeds) forbids the C0 ones, U+FFFE, U+FFFF and lone surrogates.
+     * The one rule for typed text: {@link FormErrors#storable} and {@link FormErrors#singleLine} apply it.
+     */
     public static boolean hasControlCharacters(String value) {
         if (value == null) {
             return false;
         }
-        return value.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if ((Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')
+                    || c == '\uFFFE' || c == '\uFFFF' || Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -1,7 +1,13 @@
 package org.copydesk.story;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.copydesk.testing.ProductionStack;
 import org.junit.jupiter.api.Test;
 
 class BodyHtmlTest {
@@ -60,5 +66,48 @@ class BodyHtmlTest {
                 + "<a href=\"https://example.org/a\" target=\"_blank\" class=\"btn\">link</a></p><iframe src=\"https://ads\"></iframe>"
                 + "<button onclick=\"buy()\">Buy</button><form action=\"/x\"><input name=\"q\"></form></div>";
         assertThat(BodyHtml.fromInput(web)).isEqualTo("Intro<p>A <em>web</em> <a href=\"https://example.org/a\" rel=\"nofollow noopener\">link</a></p>Buy");
+    }
+
+    /** Issue 21: 480 paragraphs overflowed production's 512 KB thread stack in toEditable, and the story never opened again. */
+    @Test
+    void fiveThousandPlainParagraphsComeBackAsTextOnAProductionStack() {
+        String typed = IntStream.rangeClosed(1, 5000).mapToObj(i -> "Paragraph " + i + " of a long report, with “quotes” & more.")
+                .collect(Collectors.joining("\n\n"));
+        String stored = ProductionStack.call(() -> BodyHtml.fromInput(typed));
+        assertThat(stored).startsWith("<p>Paragraph 1 of").endsWith("Paragraph 5000 of a long report, with “quotes” &amp; more.</p>");
+        assertThat(ProductionStack.call(() -> BodyHtml.toEditable(stored))).isEqualTo(typed);
+        assertThat(ProductionStack.call(() -> BodyHtml.toParagraphText(stored))).isEqualTo(typed);
+        assertThat(ProductionStack.call(() -> BodyHtml.withLeadIn(stored, "BAMAKO", "dateline"))).startsWith("<p><span");
+        assertThat(ProductionStack.call(() -> BodyHtml.toPlainText(stored))).endsWith("& more.");
+    }
+
+    @Test
+    void fiveThousandFormattedParagraphsStayHtmlForTheEditor() {
+        String typed = "<p><em>Styled</em></p>" + "<p>Plain paragraph.</p>".repeat(5000);
+        String stored = ProductionStack.call(() -> BodyHtml.fromInput(typed));
+        assertThat(ProductionStack.call(() -> BodyHtml.toEditable(stored))).isEqualTo(stored);
+    }
+
+    /**
+     * Text that reads like markup (typed as text in the rich editor, stored "&amp;lt;b&amp;gt;") stays HTML in the
+     * textarea: as plain text it would come back as markup on the next save.
+     */
+    @Test
+    void paragraphTextThatLooksLikeMarkupSurvivesASaveOfTheEditableText() {
+        String stored = BodyHtml.fromInput("<p>Type &lt;b&gt; for bold.</p><p>Second.</p>");
+        assertThat(stored).isEqualTo("<p>Type &lt;b&gt; for bold.</p><p>Second.</p>");
+        assertThat(BodyHtml.fromInput(BodyHtml.toEditable(stored))).isEqualTo(stored);
+        assertThat(BodyHtml.toEditable("<p>1 &lt; 2 &amp; 3 &gt; 2</p>")).isEqualTo("1 < 2 & 3 > 2");
+    }
+
+    /** Long runs of spaces and tag-like text without an end ("x <b y <b ...") made two regexes backtrack quadratically. */
+    @Test
+    void longRunsOfSpacesAndUnclosedTagLikeTextAreReadInLinearTime() {
+        String spaces = "A" + " ".repeat(400_000) + "b\n   c";
+        String tagLike = "x <b y ".repeat(100_000);
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            assertThat(BodyHtml.fromInput(spaces)).startsWith("<p>A   ").endsWith("b c</p>");
+            assertThat(BodyHtml.fromInput(tagLike)).startsWith("<p>x &lt;b y x &lt;b y");
+        });
     }
 }

@@ -2,9 +2,15 @@ package org.copydesk.story;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
 import java.io.IOException;
+import java.time.Duration;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.copydesk.testing.Fixtures;
+import org.copydesk.testing.ProductionStack;
 import org.junit.jupiter.api.Test;
 
 class WireCopyTest {
@@ -61,5 +67,39 @@ class WireCopyTest {
     void plainCopyIsNotMistakenForMarkdown() {
         assertThat(WireCopy.looksLikeMarkdown("Mali denies it\n\nThe minister said 3 things.")).isFalse();
         assertThat(WireCopy.looksLikeMarkdown("# Headline\n\nText")).isTrue();
+    }
+
+    /** Issue 21: a long import opens in the form (its body goes through BodyHtml.toEditable) on production's stack. */
+    @Test
+    void fiveThousandParagraphsOfWireCopyImportOnAProductionStack() {
+        String copy = "Long headline\n\nThe standfirst.\n\n" + IntStream.rangeClosed(1, 5000)
+                .mapToObj(i -> "Paragraph " + i + " of the wire copy,\nwrapped at the agency.").collect(Collectors.joining("\n\n"));
+        StoryForm form = new StoryForm();
+        form.wireCopy = copy;
+        ProductionStack.call(() -> {
+            form.importWireCopy(name -> null);
+            return null;
+        });
+        assertThat(form.headline).isEqualTo("Long headline");
+        assertThat(form.body.split("\n\n")).hasSize(5000);
+        assertThat(form.body).startsWith("Paragraph 1 of the wire copy, wrapped at the agency.");
+    }
+
+    @Test
+    void longBlankStretchesAndOpenLinksAreReadInLinearTime() {
+        String blankLines = "Headline\n\n" + "x" + " \n".repeat(300_000) + "the end.";
+        String openLinks = "Headline\n\n" + "](".repeat(300_000);
+        String spaces = "Headline\n\nOne" + " ".repeat(400_000) + "two\n three";
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            assertThat(WireCopy.looksLikeMarkdown(blankLines)).isFalse();
+            assertThat(WireCopy.looksLikeMarkdown(openLinks)).isFalse();
+            assertThat(WireCopy.parse(spaces).standfirst()).startsWith("One  ").endsWith("two three");
+        });
+    }
+
+    @Test
+    void aBylineWithAnOddSpaceBetweenItsNamesGetsAPlainOne() {
+        WireCopy.Parsed parsed = WireCopy.parse("Headline\n\nStandfirst.\n\nBody.\n\nBy Amina\tTraoré");
+        assertThat(parsed.bylineName()).isEqualTo("Amina Traoré");
     }
 }

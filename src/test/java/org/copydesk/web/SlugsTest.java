@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Set;
 
+import org.copydesk.testing.ProductionStack;
 import org.junit.jupiter.api.Test;
 
 class SlugsTest {
@@ -34,5 +35,17 @@ class SlugsTest {
         assertThat(Slugs.isValid("a--b")).isFalse();
         assertThat(Slugs.isValid("-a")).isFalse();
         assertThat(Slugs.isValid("A")).isFalse();
+    }
+
+    /** A typed slug is checked before its length: a long one of many words overflowed a recursive regex (a 500). */
+    @Test
+    void aVeryLongSlugIsCheckedOnAProductionStack() {
+        String longSlug = "a-".repeat(100_000) + "a";
+        assertThat(ProductionStack.call(() -> Slugs.isValid(longSlug))).isTrue();
+        assertThat(ProductionStack.call(() -> Slugs.isValid(longSlug + "-"))).isFalse();
+        assertThat(Slugs.isValid("")).isFalse();
+        assertThat(Slugs.isValid("a-")).isFalse();
+        assertThat(Slugs.isValid("ab-c9")).isTrue();
+        assertThat(Slugs.isValid("a b")).isFalse();
     }
 }
