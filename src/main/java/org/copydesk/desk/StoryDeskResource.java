@@ -368,6 +368,11 @@ public class StoryDeskResource {
             }
             return flash.redirect("/desk/stories/" + saved.id, doneMessage(action, saved, story));
         } catch (StaleStoryException stale) {
+            // The page carries the version its differences are shown against (the story as this request read it):
+            // what the writer merges on it saves, and autosaves, against that one, not against the version the
+            // form was first opened with, which would be refused for ever. Should yet another save come in
+            // between, the next save is shown the differences again.
+            form.version = story.version;
             return Response.status(Response.Status.CONFLICT)
                     .entity(Templates.storyForm(withConflict(page(form, stale.errors(), story), story, form))).build();
         } catch (FormInvalidException invalid) {
