@@ -31,8 +31,9 @@ import org.copydesk.people.CurrentStaff;
 import org.copydesk.people.Role;
 import org.copydesk.people.StaffAccount;
 import org.copydesk.people.StaffService;
+import org.copydesk.revision.ComparisonTurns;
 import org.copydesk.revision.RevisionContent;
-import org.copydesk.revision.StoryRevision;
+import org.copydesk.revision.RevisionSummary;
 import org.copydesk.revision.WordDiff;
 import org.copydesk.story.BodyHtml;
 import org.copydesk.story.Section;
@@ -69,6 +70,11 @@ public class StoryDeskResource {
                              boolean restoredWorkingCopy, int autosaveMillis) {
         public boolean isNew() {
             return story == null;
+        }
+
+        /** Some of the conflict's differences are shown paragraph by paragraph only. */
+        public boolean conflictParagraphsOnly() {
+            return conflict.stream().anyMatch(WordDiff.FieldDiff::paragraphsOnly);
         }
 
         public boolean readOnly() {
@@ -159,7 +165,7 @@ public class StoryDeskResource {
     static class Templates {
         static native TemplateInstance storyForm(EditorPage page);
 
-        static native TemplateInstance history(Story story, List<AuditEvent> events, List<StoryRevision> revisions);
+        static native TemplateInstance history(Story story, List<AuditEvent> events, List<RevisionSummary> revisions);
     }
 
     @Inject
@@ -179,6 +185,9 @@ public class StoryDeskResource {
 
     @Inject
     EditingSessions editing;
+
+    @Inject
+    ComparisonTurns comparisons;
 
     @ConfigProperty(name = "copydesk.autosave.interval", defaultValue = "15000")
     int autosaveMillis;
@@ -323,7 +332,7 @@ public class StoryDeskResource {
     @Path("{id}/history")
     public TemplateInstance history(@PathParam("id") long id) {
         Story story = stories.load(id);
-        return Templates.history(story, AuditEvent.forStory(story), StoryRevision.of(story));
+        return Templates.history(story, AuditEvent.forStory(story), RevisionSummary.of(id));
     }
 
     private Response handle(Long id, MultivaluedMap<String, String> fields, String imageProblem) {
@@ -423,22 +432,31 @@ public class StoryDeskResource {
                 p.conflict(), p.othersEditing(), p.workingCopy(), p.restoredWorkingCopy(), p.autosaveMillis());
     }
 
-    /** The saved story against what this person typed, for merging by hand after a conflict. */
-    private static EditorPage withConflict(EditorPage p, Story saved, StoryForm typed) {
-        RevisionContent stored = RevisionContent.of(saved);
-        List<WordDiff.FieldDiff> diff = List.of(
-                WordDiff.field("Kicker", stored.kicker(), typed.kicker),
-                WordDiff.field("Headline", stored.headline(), typed.headline),
-                WordDiff.field("Standfirst", stored.standfirst(), typed.standfirst),
-                WordDiff.field("Body", stored.bodyText(), BodyHtml.toParagraphText(BodyHtml.fromInput(typed.body))),
-                WordDiff.field("Dateline", stored.datelinePlace(), typed.datelinePlace),
-                WordDiff.field("Tags", stored.tags(), typed.tags),
-                WordDiff.field("Slug", stored.slug(), typed.slug),
-                WordDiff.field("Notes to editor", stored.notesToEditor(), typed.notesToEditor))
-                .stream().filter(WordDiff.FieldDiff::changed).toList();
+    /**
+     * The saved story against what this person typed, for merging by hand after a conflict: the same bounded
+     * comparison as between revisions, in turn with them. Should the turn not come, the page still comes
+     * back with the typed text, the differences then shown paragraph by paragraph only (no word-level work).
+     */
+    private EditorPage withConflict(EditorPage p, Story saved, StoryForm typed) {
+        List<WordDiff.FieldDiff> diff = comparisons.inTurnOr(() -> conflictFields(new WordDiff(), saved, typed),
+                () -> conflictFields(new WordDiff(0, 0, 0), saved, typed));
         return new EditorPage(p.form(), p.errors(), p.story(), p.canEdit(), p.actions(), p.sections(), p.authors(),
                 p.changeRequest(), p.pendingUpdate(), p.editor(), p.unpublishReason(), p.correction(), p.comments(),
                 p.staffComment(), diff, p.othersEditing(), p.workingCopy(), p.restoredWorkingCopy(), p.autosaveMillis());
+    }
+
+    private static List<WordDiff.FieldDiff> conflictFields(WordDiff diff, Story saved, StoryForm typed) {
+        RevisionContent stored = RevisionContent.of(saved);
+        return List.of(
+                diff.field("Kicker", stored.kicker(), typed.kicker),
+                diff.field("Headline", stored.headline(), typed.headline),
+                diff.field("Standfirst", stored.standfirst(), typed.standfirst),
+                diff.field("Body", stored.bodyText(), BodyHtml.toParagraphText(BodyHtml.fromInput(typed.body))),
+                diff.field("Dateline", stored.datelinePlace(), typed.datelinePlace),
+                diff.field("Tags", stored.tags(), typed.tags),
+                diff.field("Slug", stored.slug(), typed.slug),
+                diff.field("Notes to editor", stored.notesToEditor(), typed.notesToEditor))
+                .stream().filter(WordDiff.FieldDiff::changed).toList();
     }
 
     private String authorName(long authorId) {

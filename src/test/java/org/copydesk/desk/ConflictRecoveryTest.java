@@ -2,7 +2,9 @@ package org.copydesk.desk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +13,7 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.copydesk.people.Role;
 import org.copydesk.people.StaffAccount;
+import org.copydesk.revision.LongStories;
 import org.copydesk.story.Story;
 import org.copydesk.testing.Browser;
 import org.copydesk.testing.Fixtures;
@@ -99,6 +102,37 @@ class ConflictRecoveryTest {
         Story stored = fixtures.reload(story.id);
         assertEquals("Typed before the editor saved", stored.headline);
         assertEquals("The editor's standfirst", stored.standfirst);
+    }
+
+    /** The conflict page compares with the same bounded comparison as the history, and says when it fell back. */
+    @Test
+    void aConflictOnALongStoryComesBackQuicklyWithTheTypedTextAndSaysItComparedParagraphsOnly() {
+        StaffAccount reporter = fixtures.staff(Role.REPORTER);
+        StaffAccount editor = fixtures.staff(Role.EDITOR);
+        Browser writer = new Browser().signIn(reporter.username, Fixtures.PASSWORD);
+        Response created = writer.form(writer.page("/desk/stories/new"), "#story-form")
+                .set("headline", "Long conflict " + Fixtures.unique("c"))
+                .set("body", LongStories.text(LongStories.paragraphs(950_000, 1))).press("Save draft");
+        assertEquals(303, created.statusCode());
+        long id = Browser.storyIdOf(created);
+        Story opened = fixtures.reload(id);
+        Browser other = new Browser().signIn(editor.username, Fixtures.PASSWORD);
+        assertEquals(303, postBody(other, opened, LongStories.text(LongStories.paragraphs(950_000, 2))).statusCode());
+
+        String typed = LongStories.text(LongStories.reworked(LongStories.paragraphs(950_000, 1), 3));
+        Response stale = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> postBody(writer, opened, typed));
+        assertEquals(409, stale.statusCode());
+        Document conflict = Jsoup.parse(stale.asString());
+        assertThat(conflict.select(".conflict .diff-fallback").text()).contains("paragraph by paragraph");
+        assertThat(conflict.select("#body").val().strip()).isEqualTo(typed);
+        assertEquals(String.valueOf(fixtures.reload(id).version), conflict.select("input[name=version]").val());
+    }
+
+    /** The story form as a browser posts it, with the version the page was opened at (a long story's page is not opened here). */
+    private static Response postBody(Browser browser, Story opened, String body) {
+        return browser.post("/desk/stories/" + opened.id, Map.of("csrf-token", List.of(browser.cookie("copydesk-csrf")),
+                "version", List.of(String.valueOf(opened.version)), "headline", List.of(opened.headline),
+                "section", List.of(String.valueOf(opened.section.id)), "body", List.of(body), "action", List.of("save")));
     }
 
     /** The writer's browser and the page it was given. */
