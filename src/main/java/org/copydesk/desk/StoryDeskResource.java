@@ -51,6 +51,7 @@ import org.copydesk.web.Flash;
 import org.copydesk.web.FormErrors;
 import org.copydesk.web.FormInvalidException;
 import org.copydesk.web.Newsroom;
+import org.copydesk.web.TypedForm;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The story form on the desk: write, save, submit, review, schedule, publish, update, correct, unpublish. */
@@ -189,6 +190,9 @@ public class StoryDeskResource {
     @Inject
     ComparisonTurns comparisons;
 
+    @Inject
+    TypedForm typed;
+
     @ConfigProperty(name = "copydesk.autosave.interval", defaultValue = "15000")
     int autosaveMillis;
 
@@ -262,6 +266,8 @@ public class StoryDeskResource {
         if (file == null) {
             return handle(id, fields, null);
         }
+        typed.keep(fields);
+        typed.fileChosen();
         Story story = id == null ? null : stories.load(id);
         StoryWorkflow.checkEdit(StoryService.actorOf(me.account(), story),
                 story == null ? StoryWorkflow.Subject.story(StoryState.DRAFT) : story.subject());
@@ -336,6 +342,8 @@ public class StoryDeskResource {
     }
 
     private Response handle(Long id, MultivaluedMap<String, String> fields, String imageProblem) {
+        // Kept first: should the database go away during the save, the 503 page gives all of it back.
+        typed.keep(fields);
         StaffAccount account = me.account();
         Story story = id == null ? null : stories.load(id);
         StoryForm form = StoryForm.fromPost(fields);
