@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-/** Long story texts for comparing: paragraphs of news-like words, and edited versions of them. */
+/**
+ * Long story texts for comparing: paragraphs of news-like words (with typographic quotes, dashes and names
+ * beyond Latin-1, as real copy has, which makes Java keep them two bytes a character), and edited versions.
+ */
 public final class LongStories {
 
     private static final String[] WORDS = ("the minister said on Thursday that government would not sign any contract "
@@ -13,7 +16,7 @@ public final class LongStories {
             + "to United Nations figures published in Geneva by officials who asked not to be named because they "
             + "were not authorised to speak about talks between Bamako Moscow Paris and regional leaders on a plan "
             + "for elections next spring while opposition parties called for protests over rising prices of fuel "
-            + "bread rice electricity and water").split(" ");
+            + "bread rice electricity and water “we are not concerned” — she said … Müller Şahin Łódź").split(" ");
 
     private LongStories() {
     }
