@@ -31,8 +31,9 @@ import org.copydesk.people.CurrentStaff;
 import org.copydesk.people.Role;
 import org.copydesk.people.StaffAccount;
 import org.copydesk.people.StaffService;
+import org.copydesk.revision.ComparisonTurns;
 import org.copydesk.revision.RevisionContent;
-import org.copydesk.revision.StoryRevision;
+import org.copydesk.revision.RevisionSummary;
 import org.copydesk.revision.WordDiff;
 import org.copydesk.story.BodyHtml;
 import org.copydesk.story.Section;
@@ -50,6 +51,7 @@ import org.copydesk.web.Flash;
 import org.copydesk.web.FormErrors;
 import org.copydesk.web.FormInvalidException;
 import org.copydesk.web.Newsroom;
+import org.copydesk.web.TypedForm;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The story form on the desk: write, save, submit, review, schedule, publish, update, correct, unpublish. */
@@ -69,6 +71,11 @@ public class StoryDeskResource {
                              boolean restoredWorkingCopy, int autosaveMillis) {
         public boolean isNew() {
             return story == null;
+        }
+
+        /** Some of the conflict's differences are shown paragraph by paragraph only. */
+        public boolean conflictParagraphsOnly() {
+            return conflict.stream().anyMatch(WordDiff.FieldDiff::paragraphsOnly);
         }
 
         public boolean readOnly() {
@@ -159,7 +166,7 @@ public class StoryDeskResource {
     static class Templates {
         static native TemplateInstance storyForm(EditorPage page);
 
-        static native TemplateInstance history(Story story, List<AuditEvent> events, List<StoryRevision> revisions);
+        static native TemplateInstance history(Story story, List<AuditEvent> events, List<RevisionSummary> revisions);
     }
 
     @Inject
@@ -179,6 +186,12 @@ public class StoryDeskResource {
 
     @Inject
     EditingSessions editing;
+
+    @Inject
+    ComparisonTurns comparisons;
+
+    @Inject
+    TypedForm typed;
 
     @ConfigProperty(name = "copydesk.autosave.interval", defaultValue = "15000")
     int autosaveMillis;
@@ -253,6 +266,8 @@ public class StoryDeskResource {
         if (file == null) {
             return handle(id, fields, null);
         }
+        typed.keep(fields);
+        typed.fileChosen();
         Story story = id == null ? null : stories.load(id);
         StoryWorkflow.checkEdit(StoryService.actorOf(me.account(), story),
                 story == null ? StoryWorkflow.Subject.story(StoryState.DRAFT) : story.subject());
@@ -324,10 +339,12 @@ public class StoryDeskResource {
     @Path("{id}/history")
     public TemplateInstance history(@PathParam("id") long id) {
         Story story = stories.load(id);
-        return Templates.history(story, AuditEvent.forStory(story), StoryRevision.of(story));
+        return Templates.history(story, AuditEvent.forStory(story), RevisionSummary.of(id));
     }
 
     private Response handle(Long id, MultivaluedMap<String, String> fields, String imageProblem) {
+        // Kept first: should the database go away during the save, the 503 page gives all of it back.
+        typed.keep(fields);
         StaffAccount account = me.account();
         Story story = id == null ? null : stories.load(id);
         StoryForm form = StoryForm.fromPost(fields);
@@ -369,6 +386,11 @@ public class StoryDeskResource {
             }
             return flash.redirect("/desk/stories/" + saved.id, doneMessage(action, saved, story));
         } catch (StaleStoryException stale) {
+            // The page carries the version its differences are shown against (the story as this request read it):
+            // what the writer merges on it saves, and autosaves, against that one, not against the version the
+            // form was first opened with, which would be refused for ever. Should yet another save come in
+            // between, the next save is shown the differences again.
+            form.version = story.version;
             return Response.status(Response.Status.CONFLICT)
                     .entity(Templates.storyForm(withConflict(page(form, stale.errors(), story), story, form))).build();
         } catch (FormInvalidException invalid) {
@@ -419,22 +441,31 @@ public class StoryDeskResource {
                 p.conflict(), p.othersEditing(), p.workingCopy(), p.restoredWorkingCopy(), p.autosaveMillis());
     }
 
-    /** The saved story against what this person typed, for merging by hand after a conflict. */
-    private static EditorPage withConflict(EditorPage p, Story saved, StoryForm typed) {
-        RevisionContent stored = RevisionContent.of(saved);
-        List<WordDiff.FieldDiff> diff = List.of(
-                WordDiff.field("Kicker", stored.kicker(), typed.kicker),
-                WordDiff.field("Headline", stored.headline(), typed.headline),
-                WordDiff.field("Standfirst", stored.standfirst(), typed.standfirst),
-                WordDiff.field("Body", stored.bodyText(), BodyHtml.toParagraphText(BodyHtml.fromInput(typed.body))),
-                WordDiff.field("Dateline", stored.datelinePlace(), typed.datelinePlace),
-                WordDiff.field("Tags", stored.tags(), typed.tags),
-                WordDiff.field("Slug", stored.slug(), typed.slug),
-                WordDiff.field("Notes to editor", stored.notesToEditor(), typed.notesToEditor))
-                .stream().filter(WordDiff.FieldDiff::changed).toList();
+    /**
+     * The saved story against what this person typed, for merging by hand after a conflict: the same bounded
+     * comparison as between revisions, in turn with them. Should the turn not come, the page still comes
+     * back with the typed text, the differences then shown paragraph by paragraph only (no word-level work).
+     */
+    private EditorPage withConflict(EditorPage p, Story saved, StoryForm typed) {
+        List<WordDiff.FieldDiff> diff = comparisons.inTurnOr(() -> conflictFields(new WordDiff(), saved, typed),
+                () -> conflictFields(new WordDiff(0, 0, 0), saved, typed));
         return new EditorPage(p.form(), p.errors(), p.story(), p.canEdit(), p.actions(), p.sections(), p.authors(),
                 p.changeRequest(), p.pendingUpdate(), p.editor(), p.unpublishReason(), p.correction(), p.comments(),
                 p.staffComment(), diff, p.othersEditing(), p.workingCopy(), p.restoredWorkingCopy(), p.autosaveMillis());
+    }
+
+    private static List<WordDiff.FieldDiff> conflictFields(WordDiff diff, Story saved, StoryForm typed) {
+        RevisionContent stored = RevisionContent.of(saved);
+        return List.of(
+                diff.field("Kicker", stored.kicker(), typed.kicker),
+                diff.field("Headline", stored.headline(), typed.headline),
+                diff.field("Standfirst", stored.standfirst(), typed.standfirst),
+                diff.field("Body", stored.bodyText(), BodyHtml.toParagraphText(BodyHtml.fromInput(typed.body))),
+                diff.field("Dateline", stored.datelinePlace(), typed.datelinePlace),
+                diff.field("Tags", stored.tags(), typed.tags),
+                diff.field("Slug", stored.slug(), typed.slug),
+                diff.field("Notes to editor", stored.notesToEditor(), typed.notesToEditor))
+                .stream().filter(WordDiff.FieldDiff::changed).toList();
     }
 
     private String authorName(long authorId) {

@@ -25,6 +25,9 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.copydesk.web.DatabaseOutage;
+import org.copydesk.web.DatabaseUnavailableException;
+
 /**
  * Restores the signed-in member of staff from the session cookie; when a page needs a sign-in,
  * sends the browser to /login and brings it back afterwards.
@@ -60,7 +63,9 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
                             }
                             cookies.renew(restored.getPrincipal(), context, restored);
                             return identity;
-                        }));
+                        }))
+                // The database away: a 503 that gives the request's form back (web.ErrorPages), not a 500.
+                .onFailure(DatabaseOutage::causedBy).transform(DatabaseUnavailableException::new);
     }
 
     /** On a worker thread outside any request: a request context of its own (Hibernate asks it which database). */

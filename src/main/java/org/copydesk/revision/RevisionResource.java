@@ -33,12 +33,20 @@ public class RevisionResource {
 
     @CheckedTemplate(basePath = "revision")
     static class Templates {
-        static native TemplateInstance compare(Story story, StoryRevision from, StoryRevision to,
-                                               List<WordDiff.FieldDiff> fields, List<StoryRevision> revisions);
+        static native TemplateInstance compare(Story story, RevisionSummary from, RevisionSummary to,
+                                               List<WordDiff.FieldDiff> fields, boolean paragraphsOnly,
+                                               List<RevisionSummary> revisions);
+    }
+
+    /** What a comparison found, and whether some of it is shown paragraph by paragraph only. */
+    record Compared(List<WordDiff.FieldDiff> fields, boolean paragraphsOnly) {
     }
 
     @Inject
     StoryService stories;
+
+    @Inject
+    ComparisonTurns turns;
 
     @Inject
     CurrentStaff me;
@@ -46,18 +54,27 @@ public class RevisionResource {
     @Inject
     Flash flash;
 
+    /**
+     * Two revisions side by side (by default the latest and the one before). The list to choose from is
+     * read without the revisions' content; only the two compared are read, in turn with other comparisons.
+     */
     @GET
     @Path("compare")
     public TemplateInstance compare(@PathParam("id") long id, @QueryParam("from") Integer from, @QueryParam("to") Integer to) {
         Story story = stories.load(id);
-        StoryRevision latest = StoryRevision.latest(story);
-        if (latest == null) {
+        List<RevisionSummary> revisions = RevisionSummary.of(id);
+        if (revisions.isEmpty()) {
             throw new NotFoundException();
         }
-        StoryRevision after = to == null ? latest : find(story, to);
-        StoryRevision before = from == null ? previousOf(story, after) : find(story, from);
-        return Templates.compare(story, before, after, WordDiff.compare(before.content, after.content),
-                StoryRevision.of(story));
+        RevisionSummary after = to == null ? revisions.get(0) : find(revisions, to);
+        RevisionSummary before = from == null ? previousOf(revisions, after) : find(revisions, from);
+        Compared compared = turns.inTurn(() -> {
+            WordDiff diff = new WordDiff();
+            List<WordDiff.FieldDiff> fields = diff.fields(StoryRevision.contentOf(id, before.number()),
+                    StoryRevision.contentOf(id, after.number()));
+            return new Compared(fields, diff.fellBack());
+        });
+        return Templates.compare(story, before, after, compared.fields(), compared.paragraphsOnly(), revisions);
     }
 
     /** Restoring saves the old revision's fields as a new save: itself a new revision; nothing is lost. */
@@ -66,8 +83,11 @@ public class RevisionResource {
     public Response restore(@PathParam("id") long id, @PathParam("number") int number) {
         Story story = stories.load(id);
         StoryWorkflow.checkEdit(StoryService.actorOf(me.account(), story), story.subject());
-        StoryRevision revision = find(story, number);
-        StoryForm form = StoryForm.fromRevision(revision.content, story.id, story.version);
+        RevisionContent content = StoryRevision.contentOf(id, number);
+        if (content == null) {
+            throw new NotFoundException();
+        }
+        StoryForm form = StoryForm.fromRevision(content, story.id, story.version);
         try {
             Story saved = stories.save(id, form, me.account(), null);
             return flash.redirect("/desk/stories/" + saved.id, "Revision " + number + " restored as a new revision.");
@@ -77,16 +97,12 @@ public class RevisionResource {
         }
     }
 
-    private static StoryRevision find(Story story, int number) {
-        StoryRevision revision = StoryRevision.numbered(story, number);
-        if (revision == null) {
-            throw new NotFoundException();
-        }
-        return revision;
+    private static RevisionSummary find(List<RevisionSummary> revisions, int number) {
+        return revisions.stream().filter(r -> r.number() == number).findFirst().orElseThrow(NotFoundException::new);
     }
 
-    private static StoryRevision previousOf(Story story, StoryRevision revision) {
-        StoryRevision previous = StoryRevision.numbered(story, revision.number - 1);
-        return previous == null ? revision : previous;
+    /** The revision before this one, or itself for the first. */
+    private static RevisionSummary previousOf(List<RevisionSummary> revisions, RevisionSummary revision) {
+        return revisions.stream().filter(r -> r.number() == revision.number() - 1).findFirst().orElse(revision);
     }
 }

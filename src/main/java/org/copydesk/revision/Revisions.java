@@ -26,36 +26,38 @@ public class Revisions {
     @Inject
     Clock clock;
 
-    /** Records the story as it now stands, unless the latest revision already holds exactly this. */
+    /**
+     * Records the story as it now stands, unless the latest revision already holds exactly this. The new
+     * revision is written at once and let go: the content is a copy of the whole story, which the session
+     * would otherwise keep (with a snapshot of it) until the end of the transaction.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public StoryRevision record(Story story, StaffAccount author) {
+    public void record(Story story, StaffAccount author) {
         RevisionContent content = RevisionContent.of(story);
         String hash = hash(content);
-        StoryRevision latest = StoryRevision.latest(story);
-        if (latest != null && latest.contentHash.equals(hash)) {
-            return latest;
+        StoryRevision.Latest latest = story.id == null ? null : StoryRevision.latest(story.id);
+        if (latest != null && latest.contentHash().equals(hash)) {
+            return;
         }
         StoryRevision revision = new StoryRevision();
         revision.story = story;
-        revision.number = latest == null ? 1 : latest.number + 1;
+        revision.number = latest == null ? 1 : latest.number() + 1;
         revision.createdAt = Instant.now(clock);
         revision.author = author;
         revision.content = content;
         revision.contentHash = hash;
         revision.persist();
-        return revision;
+        StoryRevision.getEntityManager().flush();
+        StoryRevision.getEntityManager().detach(revision);
     }
 
     /** A pending update's revisions join the live story's list, numbered after its own. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void fold(Story update, Story live) {
-        StoryRevision latest = StoryRevision.latest(live);
-        int offset = latest == null ? 0 : latest.number;
-        // Entity by entity (a handful), so revisions already loaded in this transaction follow too.
-        for (StoryRevision revision : StoryRevision.<StoryRevision>list("story", update)) {
-            revision.story = live;
-            revision.number += offset;
-        }
+        StoryRevision.Latest latest = StoryRevision.latest(live.id);
+        int offset = latest == null ? 0 : latest.number();
+        // One statement, never loading their content: no revision entity is kept in a session (see record).
+        StoryRevision.update("story = ?1, number = number + ?2 where story = ?3", live, offset, update);
     }
 
     private String hash(RevisionContent content) {

@@ -15,7 +15,10 @@ import org.hibernate.type.SqlTypes;
 import org.copydesk.people.StaffAccount;
 import org.copydesk.story.Story;
 
-/** A saved state of a story, numbered from 1 per story. */
+/**
+ * A saved state of a story, numbered from 1 per story. The content is a copy of the whole story, so it is
+ * read only where it is needed, one revision at a time ({@link #contentOf}); lists read {@link RevisionSummary}.
+ */
 @Entity
 @Table(name = "story_revision")
 public class StoryRevision extends PanacheEntity {
@@ -39,19 +42,30 @@ public class StoryRevision extends PanacheEntity {
     @Column(name = "content_hash")
     public String contentHash;
 
-    public String restoreAction() {
-        return "/desk/stories/" + story.id + "/revisions/" + number + "/restore";
+    /** Kept by the database from the content (db-migrations/V20), for lists. */
+    @Column(insertable = false, updatable = false)
+    public String headline;
+
+    @Column(name = "body_words", insertable = false, updatable = false)
+    public Integer bodyWords;
+
+    /** The latest revision's number and content hash (what a save compares with), or null. */
+    public record Latest(int number, String contentHash) {
     }
 
-    public static List<StoryRevision> of(Story story) {
-        return list("story = ?1 order by number desc", story);
+    public static Latest latest(long storyId) {
+        List<Latest> latest = getEntityManager().createQuery("select new org.copydesk.revision.StoryRevision$Latest("
+                        + "r.number, r.contentHash) from StoryRevision r where r.story.id = ?1 order by r.number desc",
+                        Latest.class)
+                .setParameter(1, storyId).setMaxResults(1).getResultList();
+        return latest.isEmpty() ? null : latest.get(0);
     }
 
-    public static StoryRevision latest(Story story) {
-        return find("story = ?1 order by number desc", story).firstResult();
-    }
-
-    public static StoryRevision numbered(Story story, int number) {
-        return find("story = ?1 and number = ?2", story, number).firstResult();
+    /** One revision's content, or null when the story has no such revision. Read as a value: no entity is kept. */
+    public static RevisionContent contentOf(long storyId, int number) {
+        List<RevisionContent> content = getEntityManager().createQuery(
+                        "select r.content from StoryRevision r where r.story.id = ?1 and r.number = ?2", RevisionContent.class)
+                .setParameter(1, storyId).setParameter(2, number).getResultList();
+        return content.isEmpty() ? null : content.get(0);
     }
 }

@@ -1,8 +1,18 @@
 package org.copydesk.web;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.quarkus.arc.Arc;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
@@ -27,7 +37,15 @@ public class ErrorPages {
         static native TemplateInstance serverError();
 
         static native TemplateInstance badRequest(String message);
+
+        static native TemplateInstance databaseUnavailable(OutagePage page, boolean posted);
     }
+
+    @Inject
+    TypedForm typed;
+
+    @Inject
+    DatabaseOutage outage;
 
     /** 403 with a reason the reader can act on (or a general one when null). */
     public static Response forbiddenPage(String message) {
@@ -58,8 +76,11 @@ public class ErrorPages {
     }
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e) {
+    public Response webApplication(WebApplicationException e, HttpServerRequest request) {
         int status = e.getResponse().getStatus();
+        if (status >= 500 && DatabaseOutage.causedBy(e)) {
+            return databaseAway(e, request);
+        }
         if (status == 404) {
             return notFoundPage();
         }
@@ -95,8 +116,43 @@ public class ErrorPages {
         return forbiddenPage(refused.getMessage());
     }
 
+    /**
+     * The database went away before the request reached its resource (signed-in staff are checked against it
+     * first): the form has not been read yet, so it is read here, to be given back whole on the 503 page.
+     */
     @ServerExceptionMapper
-    public Response unexpected(RuntimeException e) {
+    public Uni<Response> databaseUnavailable(DatabaseUnavailableException e, RoutingContext context) {
+        HttpServerRequest request = context.request();
+        String path = request.path();
+        if (request.isEnded() || !OutagePage.keepsTypedForm(request.method().name(), path, request.getHeader("Content-Type"))) {
+            return Uni.createFrom().item(databaseAway(e.getCause(), request));
+        }
+        LOG.warn("The database is not answering: " + e.getCause());
+        outage.noticed();
+        List<String> files = new ArrayList<>();
+        request.setExpectMultipart(true);
+        request.uploadHandler(upload -> {
+            if (!upload.filename().isEmpty()) {
+                files.add(upload.filename());
+            }
+            upload.handler(ignored -> { });
+        });
+        Future<Void> read = request.end();
+        request.resume();
+        return Uni.createFrom().completionStage(read.toCompletionStage())
+                .map(done -> {
+                    List<Map.Entry<String, String>> sent = new ArrayList<>();
+                    request.formAttributes().forEach((name, value) -> sent.add(Map.entry(name, value)));
+                    return outageResponse(OutagePage.of(path, sent, !files.isEmpty()), true);
+                })
+                .onFailure().recoverWithItem(() -> outageResponse(null, true));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e, HttpServerRequest request) {
+        if (DatabaseOutage.causedBy(e)) {
+            return databaseAway(e, request);
+        }
         if (isUnstorableText(e)) {
             LOG.info("Text the database cannot store refused: " + e);
             return html(400, Templates.badRequest("The form held a character that cannot be stored (an invisible "
@@ -135,6 +191,25 @@ public class ErrorPages {
             }
         }
         return false;
+    }
+
+    /**
+     * 503 with Retry-After: with the form this request's resource kept before the database went away
+     * (story saves), or the message alone.
+     */
+    private Response databaseAway(Throwable e, HttpServerRequest request) {
+        LOG.warn("The database is not answering: " + e);
+        outage.noticed();
+        boolean posted = "POST".equals(request.method().name());
+        if (posted && Arc.container().requestContext().isActive() && !typed.isEmpty()) {
+            return outageResponse(OutagePage.of(request.path(), typed.fields(), typed.hasFileChosen()), true);
+        }
+        return outageResponse(null, posted);
+    }
+
+    private static Response outageResponse(OutagePage page, boolean posted) {
+        return Response.fromResponse(html(503, Templates.databaseUnavailable(page, posted)))
+                .header("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS).build();
     }
 
     private static Response html(int status, TemplateInstance page) {

@@ -12,7 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.copydesk.people.Role;
 import org.copydesk.people.StaffAccount;
-import org.copydesk.revision.StoryRevision;
+import org.copydesk.revision.RevisionSummary;
 import org.copydesk.story.Story;
 import org.copydesk.story.StoryState;
 import org.copydesk.testing.Browser;
@@ -84,7 +84,7 @@ class EditingSessionsTest {
 
     @Transactional
     int revisionCount(long id) {
-        return StoryRevision.of(Story.findById(id)).size();
+        return RevisionSummary.of(id).size();
     }
 
     @Transactional
