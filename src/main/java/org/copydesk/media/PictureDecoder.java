@@ -53,7 +53,7 @@ final class PictureDecoder {
     /** The tallest stored picture at full width: 2:3, a portrait photo. Taller ones are stored narrower. */
     static final long MAX_STORED_PIXELS = (long) Image.MAX_WIDTH * 3600;
     /** A band of the decoded picture, for readers that skip rows cheaply. */
-    static final long BAND_BYTES = 6L << 20;
+    static final long BAND_BYTES = 4L << 20;
     /** A band for readers that decode the whole picture whatever band is asked. */
     static final long WHOLE_PASS_BAND_BYTES = 18L << 20;
     /** What a reader that decodes the whole picture at full size may take. */

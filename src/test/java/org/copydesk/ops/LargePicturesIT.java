@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
  */
 class LargePicturesIT extends OnEmptyDatabase {
 
-    private static final Pattern GC = Pattern.compile("Pause (Young|Full).* (\\d+)M->(\\d+)M\\((\\d+)M\\)");
+    private static final Pattern GC = Pattern.compile("Pause (Young|Full).* (\\d+)M->(\\d+)M\\((\\d+)M\\) ([\\d.]+)ms");
 
     @Test
     void newsroomPhotosAreStoredWithinTheProductionHeapAndFourAtOnceNeverGiveA500() throws Exception {
@@ -44,6 +44,9 @@ class LargePicturesIT extends OnEmptyDatabase {
         assertThat(camera.length).isBetween(7_000_000, 9_500_000);
         try (PackagedApp app = PackagedApp.startAsTheImageDoes(database, options)) {
             Desk desk = Desk.signIn(app.base());
+            given().baseUri(app.base()).get("/").then().statusCode(200);
+            long baseline = liveHeapAfterFullCollection(app, gcLog);
+            System.out.printf("the app's own live heap before any upload: %d MB%n", baseline);
 
             measure("12 MP phone JPEG (featured image)", gcLog, () -> assertStored(desk.featured(
                     TestImages.withOrientation(TestImages.photo(4032, 3024, 40), 6)), app));
@@ -97,8 +100,10 @@ class LargePicturesIT extends OnEmptyDatabase {
             assertThat(pages).as("the front page, read during the uploads").isNotEmpty().containsOnly(200);
             assertThat(app.log()).doesNotContain("OutOfMemoryError").doesNotContain("\"level\":\"ERROR\"");
             HeapFigures all = HeapFigures.of(gcLog, 0);
-            System.out.printf("whole run: heap peak before a collection %d MB, most kept after one %d MB, of %d MB%n",
-                    all.peakBefore, all.peakAfter, all.capacity);
+            System.out.printf("whole run: heap at most %d MB of %d MB; live at most %d MB (after a full collection); "
+                    + "%d collections (%d full), %d ms paused in all%n", all.peakBefore, all.capacity, all.peakLive,
+                    all.collections, all.full, all.pausedMillis);
+            System.out.printf("the app's own live heap after the uploads: %d MB%n", liveHeapAfterFullCollection(app, gcLog));
         }
     }
 
@@ -118,33 +123,48 @@ class LargePicturesIT extends OnEmptyDatabase {
         upload.run();
         long millis = (System.nanoTime() - start) / 1_000_000;
         HeapFigures figures = HeapFigures.of(gcLog, from);
-        System.out.printf("%s: %d ms; heap peak before a collection %d MB, most kept after one %d MB (%d collections, %d full)%n",
-                what, millis, figures.peakBefore, figures.peakAfter, figures.collections, figures.full);
+        System.out.printf("%s: %d ms; heap at most %d MB, live at most %d MB (after a full collection); %d collections (%d full), %d ms paused%n",
+                what, millis, figures.peakBefore, figures.peakLive, figures.collections, figures.full, figures.pausedMillis);
+    }
+
+    /** Asks the app's JVM for a full collection (jcmd) and reads what it kept from the GC log. */
+    private static long liveHeapAfterFullCollection(PackagedApp app, Path gcLog) throws IOException, InterruptedException {
+        long from = Files.size(gcLog);
+        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                String.valueOf(app.javaPid()), "GC.run").redirectErrorStream(true).start();
+        jcmd.getInputStream().readAllBytes();
+        jcmd.waitFor();
+        Thread.sleep(200);
+        return HeapFigures.of(gcLog, from).peakLive;
     }
 
     /** The heap as the GC log tells it, from a byte offset on. */
-    private record HeapFigures(long peakBefore, long peakAfter, long capacity, int collections, int full) {
+    private record HeapFigures(long peakBefore, long peakLive, long capacity, int collections, int full, long pausedMillis) {
         static HeapFigures of(Path gcLog, long from) throws IOException {
             long before = 0;
-            long after = 0;
+            long live = 0;
             long capacity = 0;
             int count = 0;
             int full = 0;
+            double paused = 0;
             String text = Files.exists(gcLog) ? Files.readString(gcLog) : "";
             Matcher m = GC.matcher(text.substring((int) Math.min(from, text.length())));
             while (m.find()) {
                 count++;
-                full += "Full".equals(m.group(1)) ? 1 : 0;
                 before = Math.max(before, Long.parseLong(m.group(2)));
-                after = Math.max(after, Long.parseLong(m.group(3)));
+                if ("Full".equals(m.group(1))) {
+                    full++;
+                    live = Math.max(live, Long.parseLong(m.group(3)));
+                }
                 capacity = Math.max(capacity, Long.parseLong(m.group(4)));
+                paused += Double.parseDouble(m.group(5));
             }
-            return new HeapFigures(before, after, capacity, count, full);
+            return new HeapFigures(before, live, capacity, count, full, Math.round(paused));
         }
     }
 
     /** A signed-in editor's browser on the running app, as far as uploads go. */
-    private record Desk(String base, Map<String, String> cookies, String csrf) {
+    private record Desk(String base, Map<String, String> cookies, String csrf, String section) {
 
         static Desk signIn(String base) {
             Response signedIn = SignIn.as(base, "chief", "chief-editor-password");
@@ -152,14 +172,16 @@ class LargePicturesIT extends OnEmptyDatabase {
             Map<String, String> cookies = new HashMap<>(signedIn.cookies());
             Response form = given().baseUri(base).cookies(cookies).get("/desk/stories/new");
             cookies.putAll(form.cookies());
-            return new Desk(base, Map.copyOf(cookies), Jsoup.parse(form.asString()).select("input[name=csrf-token]").val());
+            org.jsoup.nodes.Document page = Jsoup.parse(form.asString());
+            return new Desk(base, Map.copyOf(cookies), page.select("input[name=csrf-token]").val(),
+                    page.select("select[name=section] option[value]").first().val());
         }
 
         /** The story form with a featured image: 303 to the saved story, or the form again. */
         Response featured(byte[] picture) {
             return given().baseUri(base).cookies(cookies).redirects().follow(false).contentType("multipart/form-data")
                     .multiPart("csrf-token", csrf).multiPart("headline", "Pictured " + System.nanoTime())
-                    .multiPart("body", "Text.").multiPart("imageAlt", "A picture").multiPart("action", "save")
+                    .multiPart("body", "Text.").multiPart("section", section).multiPart("imageAlt", "A picture")
                     .multiPart("imageFile", "picture", picture, "application/octet-stream")
                     .post("/desk/stories");
         }
