@@ -45,6 +45,12 @@ function editLink(editor) {
   }
 }
 
+const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
+const FALLBACK_ERRORS = {
+  413: 'The image is too large to upload (over 10 MB). Save it smaller and choose it again.',
+  503: 'The server is busy with other images. Nothing is wrong with the file: try again in a few seconds.',
+};
+
 /**
  * "Image": choose a file, upload it (the server checks and re-encodes it), ask for its alt text, and
  * place it in the body at the cursor. The server keeps only images uploaded here.
@@ -58,6 +64,10 @@ function addImage(editor, textarea, say) {
     if (!file) {
       return;
     }
+    if (file.size > MAX_IMAGE_BYTES) {
+      say(`This image is ${(file.size / 1048576).toFixed(1)} MB, larger than 10 MB. Save it smaller and choose it again.`);
+      return;
+    }
     const data = new FormData();
     data.append('file', file);
     const csrf = textarea.form.querySelector('input[name="csrf-token"]');
@@ -67,9 +77,10 @@ function addImage(editor, textarea, say) {
     say('Uploading the image…');
     try {
       const response = await fetch('/desk/images', { method: 'POST', body: data, credentials: 'same-origin' });
-      const answer = await response.json().catch(() => ({ error: 'The image could not be uploaded.' }));
+      const answer = await response.json().catch(() => ({}));
       if (!response.ok) {
-        say(answer.error || 'The image could not be uploaded.');
+        // The server's reason (a refused file; 503 with Retry-After when images are queuing), else the status's.
+        say(answer.error || FALLBACK_ERRORS[response.status] || 'The image could not be uploaded.');
         return;
       }
       let alt = '';

@@ -22,6 +22,7 @@ import org.copydesk.audit.AuditAction;
 import org.copydesk.media.Image;
 import org.copydesk.media.ImageRejectedException;
 import org.copydesk.media.ImageStore;
+import org.copydesk.media.ImageUpload;
 import org.copydesk.web.MultipartForms;
 import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
 import org.copydesk.audit.AuditEvent;
@@ -262,7 +263,7 @@ public class StoryDeskResource {
      */
     private Response handleWithImage(Long id, MultipartFormDataInput input) {
         MultivaluedMap<String, String> fields = MultipartForms.textFields(input);
-        byte[] file = MultipartForms.file(input, "imageFile", ImageStore.MAX_BYTES);
+        ImageUpload file = ImageUpload.of(input, "imageFile");
         if (file == null) {
             return handle(id, fields, null);
         }
@@ -277,7 +278,7 @@ public class StoryDeskResource {
             fields.remove("imageRemove");
             return handle(id, fields, null);
         } catch (ImageRejectedException rejected) {
-            return handle(id, fields, rejected.getMessage());
+            return handle(id, fields, rejected);
         }
     }
 
@@ -342,7 +343,7 @@ public class StoryDeskResource {
         return Templates.history(story, AuditEvent.forStory(story), RevisionSummary.of(id));
     }
 
-    private Response handle(Long id, MultivaluedMap<String, String> fields, String imageProblem) {
+    private Response handle(Long id, MultivaluedMap<String, String> fields, ImageRejectedException imageProblem) {
         // Kept first: should the database go away during the save, the 503 page gives all of it back.
         typed.keep(fields);
         StaffAccount account = me.account();
@@ -354,8 +355,12 @@ public class StoryDeskResource {
         StoryWorkflow.Subject subject = story == null ? StoryWorkflow.Subject.story(StoryState.DRAFT) : story.subject();
         StoryWorkflow.checkEdit(actor, subject);
         if (imageProblem != null) {
-            return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(Templates.storyForm(page(form, FormErrors.of("imageFile", imageProblem), story))).build();
+            Response.ResponseBuilder answer = Response.status(imageProblem.status())
+                    .entity(Templates.storyForm(page(form, FormErrors.of("imageFile", imageProblem.getMessage()), story)));
+            if (imageProblem.retryAfterSeconds() > 0) {
+                answer.header("Retry-After", imageProblem.retryAfterSeconds());
+            }
+            return answer.build();
         }
         if (form.isPickerStep()) {
             if ("import".equals(form.action)) {

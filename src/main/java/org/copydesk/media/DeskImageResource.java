@@ -11,13 +11,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.copydesk.people.CurrentStaff;
-import org.copydesk.web.MultipartForms;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
  * {@code POST /desk/images}: the rich-text editor's "Image" button uploads here and puts the answer
- * (address, size) into the body. Same checks as the featured image; answers JSON.
+ * (address, size) into the body. Same checks as the featured image; answers JSON, and a refusal as
+ * {@code {"error": "…"}} with its status (400, or 503 with Retry-After when images are queuing).
  */
 @Path("/desk/images")
 @jakarta.annotation.security.RolesAllowed(org.copydesk.people.Role.REPORTER_ROLE)
@@ -34,10 +34,14 @@ public class DeskImageResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response upload(@RestForm("file") FileUpload file) {
         try {
-            Image image = images.store(MultipartForms.read(file, ImageStore.MAX_BYTES), me.account());
+            Image image = images.store(ImageUpload.of(file), me.account());
             return Response.ok(Map.of("src", image.url(image.width), "width", image.width, "height", image.height)).build();
         } catch (ImageRejectedException rejected) {
-            return Response.status(Response.Status.BAD_REQUEST).entity(Map.of("error", rejected.getMessage())).build();
+            Response.ResponseBuilder answer = Response.status(rejected.status()).entity(Map.of("error", rejected.getMessage()));
+            if (rejected.retryAfterSeconds() > 0) {
+                answer.header("Retry-After", rejected.retryAfterSeconds());
+            }
+            return answer.build();
         }
     }
 }

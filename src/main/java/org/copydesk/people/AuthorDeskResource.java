@@ -1,13 +1,15 @@
 package org.copydesk.people;
 
+import org.copydesk.media.Image;
 import org.copydesk.media.ImageRejectedException;
 import org.copydesk.media.ImageStore;
-import org.copydesk.web.MultipartForms;
+import org.copydesk.media.ImageUpload;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import java.util.List;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -90,25 +92,38 @@ public class AuthorDeskResource {
         }
     }
 
-    /** The author's photo: a new one replaces the old; "remove" takes it off. Checked like any upload. */
+    /**
+     * The author's photo: a new one replaces the old; "remove" takes it off. Checked like any upload, and read
+     * outside the transaction that sets it (a picture may wait its turn to be decoded: no connection is held).
+     */
     @POST
     @Path("{id}/photo")
     @jakarta.ws.rs.Consumes(MediaType.MULTIPART_FORM_DATA)
-    @jakarta.transaction.Transactional
     public Response photo(@PathParam("id") long id, @RestForm("photo") FileUpload photo, @RestForm("remove") String remove) {
         AuthorProfile author = find(id);
-        publicVersion.raise();
         if ("on".equals(remove)) {
-            author.photo = null;
+            setPhoto(id, null);
             return flash.redirect("/desk/authors/" + id, "Photo removed.");
         }
         try {
-            author.photo = images.store(MultipartForms.read(photo, ImageStore.MAX_BYTES), me.account());
+            Image image = images.store(ImageUpload.of(photo), me.account());
+            setPhoto(id, image.id);
             return flash.redirect("/desk/authors/" + id, "Photo saved.");
         } catch (ImageRejectedException rejected) {
-            return Response.status(Response.Status.BAD_REQUEST).entity(Templates.authorForm(author, author.name,
-                    author.bio == null ? "" : author.bio, FormErrors.of("photo", rejected.getMessage()))).build();
+            Response.ResponseBuilder answer = Response.status(rejected.status()).entity(Templates.authorForm(author, author.name,
+                    author.bio == null ? "" : author.bio, FormErrors.of("photo", rejected.getMessage())));
+            if (rejected.retryAfterSeconds() > 0) {
+                answer.header("Retry-After", rejected.retryAfterSeconds());
+            }
+            return answer.build();
         }
+    }
+
+    private void setPhoto(long authorId, Long imageId) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            find(authorId).photo = imageId == null ? null : Image.findById(imageId);
+            publicVersion.raise();
+        });
     }
 
     private static AuthorProfile find(long id) {

@@ -84,6 +84,11 @@ final class PackagedApp implements AutoCloseable {
         return java.info().arguments().map(List::of).orElse(List.of());
     }
 
+    /** The java process's id (docker/start-app may run java as its child). */
+    long javaPid() {
+        return process.children().findFirst().orElse(process.toHandle()).pid();
+    }
+
     String base() {
         return "http://127.0.0.1:" + port;
     }

@@ -75,6 +75,11 @@ public class Browser {
         return this;
     }
 
+    /** The cookies this browser holds, for a request it cannot make itself. */
+    public Map<String, String> cookies() {
+        return Map.copyOf(cookies);
+    }
+
     public String cookie(String name) {
         return cookies.get(name);
     }

@@ -1,0 +1,49 @@
+package org.copydesk.media;
+
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Pictures are decoded and their widths made a few at a time (by default one): each holds tens of
+ * megabytes of heap for a second or two, and four 24-megapixel photos at once would not fit in the
+ * production heap beside the pages being served. The others wait, first come first served; one that waits
+ * longer than {@link ImageSettings#waitForTurn()} is told to try again ({@link ImagesBusyException}).
+ */
+@ApplicationScoped
+public class DecodeTurns {
+
+    private final Semaphore turns;
+    private final long waitMillis;
+
+    DecodeTurns(ImageSettings settings) {
+        this.turns = new Semaphore(Math.max(1, settings.decodesAtOnce()), true);
+        this.waitMillis = settings.waitForTurn().toMillis();
+    }
+
+    <T> T inTurn(Supplier<T> work) {
+        boolean mine;
+        try {
+            mine = turns.tryAcquire(waitMillis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            mine = false;
+        }
+        if (!mine) {
+            throw new ImagesBusyException("Other images are being processed just now, so this one was not saved "
+                    + "(nothing is wrong with the file). Please try again in a few seconds: choose the image again and send it.");
+        }
+        try {
+            return work.get();
+        } finally {
+            turns.release();
+        }
+    }
+
+    /** For tests: the turns free now. */
+    Semaphore turns() {
+        return turns;
+    }
+}
