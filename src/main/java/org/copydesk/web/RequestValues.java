@@ -1,7 +1,5 @@
 package org.copydesk.web;
 
-import jakarta.ws.rs.core.UriInfo;
-
 /** Small readings of the request shared by the public resources. */
 public final class RequestValues {
 
@@ -16,11 +14,5 @@ public final class RequestValues {
         } catch (NumberFormatException e) {
             return 1;
         }
-    }
-
-    /** The site's absolute base address as this request reached it, without a trailing slash. */
-    public static String baseUrl(UriInfo uri) {
-        String base = uri.getBaseUri().toString();
-        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 }
