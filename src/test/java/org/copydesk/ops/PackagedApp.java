@@ -52,9 +52,17 @@ final class PackagedApp implements AutoCloseable {
      * are made for), with the options in {@code javaOptions}.
      */
     static PackagedApp startAsTheImageDoes(String database, String javaOptions) throws IOException, InterruptedException {
+        return startAsTheImageDoes(database, javaOptions, Map.of());
+    }
+
+    /** The same, with settings of its own besides the options. */
+    static PackagedApp startAsTheImageDoes(String database, String javaOptions, Map<String, String> extraEnv)
+            throws IOException, InterruptedException {
         Path log = Files.createTempDirectory("copydesk-it").resolve("app.log");
+        Map<String, String> env = new LinkedHashMap<>(extraEnv);
+        env.put("JAVA_OPTS", javaOptions);
         return start(List.of("sh", new File("docker/start-app").getAbsolutePath()), jar().getParentFile().toPath(), log, database,
-                Map.of("JAVA_OPTS", javaOptions));
+                env);
     }
 
     static File jar() {
