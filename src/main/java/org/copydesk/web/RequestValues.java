@@ -1,5 +1,7 @@
 package org.copydesk.web;
 
+import io.vertx.ext.web.RoutingContext;
+
 /** Small readings of the request shared by the public resources. */
 public final class RequestValues {
 
@@ -14,5 +16,13 @@ public final class RequestValues {
         } catch (NumberFormatException e) {
             return 1;
         }
+    }
+
+    /**
+     * Whether the browser reached us over https, directly or through a trusted proxy that says so
+     * (X-Forwarded-Proto, believed only from COPYDESK_TRUSTED_PROXIES): cookies are then Secure.
+     */
+    public static boolean overHttps(RoutingContext context) {
+        return context.request().isSSL() || "https".equalsIgnoreCase(context.request().scheme());
     }
 }
