@@ -28,11 +28,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class AppRoutes {
 
     /**
-     * Top-level names answered outside the REST resources: the files under META-INF/resources, and names kept
-     * for what a site commonly grows (an API) or browsers ask for.
+     * Top-level names answered outside the REST resources and settings read here: the folder under
+     * META-INF/resources, and names kept for what a site commonly grows (an API) or browsers ask for.
      */
-    static final Set<String> BEYOND_RESOURCES = Set.of("assets", "api", "favicon.ico", "apple-touch-icon.png", "ads.txt",
-            "humans.txt", "security.txt", "manifest.json", "index.html");
+    static final Set<String> BEYOND_RESOURCES = Set.of("assets", "api", "favicon.ico");
 
     private final Set<String> topLevel;
     private final Set<String> publicQueryParameters;
@@ -78,18 +77,13 @@ public class AppRoutes {
     }
 
     /**
-     * Whether a section slug would sit where the app answers something itself: a top-level name, or one with
-     * its extension dropped or turned into a hyphen ("feed" and "feed-xml" for feed.xml).
+     * Whether a section slug would sit where the app answers something itself: a top-level name ("images",
+     * "desk", "q"), or a file's name as a slug is made of it ("feed-xml" for feed.xml: a section named so would
+     * read as the file).
      */
     public boolean shadows(String slug) {
         String wanted = slug.toLowerCase(Locale.ROOT);
-        for (String name : topLevel) {
-            int dot = name.indexOf('.');
-            if (name.equals(wanted) || dot > 0 && (name.substring(0, dot).equals(wanted) || name.replace('.', '-').equals(wanted))) {
-                return true;
-            }
-        }
-        return false;
+        return topLevel.contains(wanted) || topLevel.stream().anyMatch(name -> name.replace('.', '-').equals(wanted));
     }
 
     /** The query parameters readers' pages read (page, q, section, author, ...). */
