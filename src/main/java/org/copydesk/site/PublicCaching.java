@@ -121,6 +121,14 @@ public class PublicCaching {
             Claim mine = new Claim();
             Claim running = rendering.putIfAbsent(key, mine);
             if (running == null) {
+                // Kept by a render that ended after this request was looked up in memory (CachedPages) and before
+                // it got here: answered with that, not rendered again.
+                PageCache.Page kept = cache.get(key, version, siteGeneration);
+                if (kept != null) {
+                    rendering.remove(key, mine);
+                    mine.ended.countDown();
+                    return kept;
+                }
                 // Ended when the response is (kept, an error, the reader gone), or when its response filter ran.
                 Runnable done = () -> {
                     rendering.remove(key, mine);

@@ -31,11 +31,13 @@ final class PackagedApp implements AutoCloseable {
     static final String USER = System.getProperty("copydesk.it.user", "postgres");
 
     final int port;
+    final int managementPort;
     private final Process process;
     private final Path log;
 
-    private PackagedApp(int port, Process process, Path log) {
+    private PackagedApp(int port, int managementPort, Process process, Path log) {
         this.port = port;
+        this.managementPort = managementPort;
         this.process = process;
         this.log = log;
     }
@@ -79,9 +81,15 @@ final class PackagedApp implements AutoCloseable {
         env.put("COPYDESK_ADMIN_USERNAME", "chief");
         env.put("COPYDESK_ADMIN_PASSWORD", "chief-editor-password");
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        // A management port of its own (metrics): two nodes, or another checkout's tests, on one machine.
+        int managementPort = freePort();
+        while (managementPort == port) {
+            managementPort = freePort();
+        }
+        env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
         env.putAll(extraEnv);
         builder.environment().putAll(env);
-        PackagedApp app = new PackagedApp(port, builder.start(), log);
+        PackagedApp app = new PackagedApp(port, Integer.parseInt(env.get("QUARKUS_MANAGEMENT_PORT")), builder.start(), log);
         app.awaitLoginPage();
         return app;
     }
@@ -94,6 +102,11 @@ final class PackagedApp implements AutoCloseable {
 
     String base() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** The management interface (metrics), on this machine only. */
+    String management() {
+        return "http://127.0.0.1:" + managementPort;
     }
 
     String log() throws IOException {

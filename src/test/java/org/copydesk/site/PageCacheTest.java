@@ -292,8 +292,11 @@ class PageCacheTest {
         }
     }
 
-    private static double renders(String page) {
-        String exposition = given().get("/q/metrics").then().statusCode(200).extract().asString();
+    @io.quarkus.test.common.http.TestHTTPResource(value = "metrics", management = true)
+    java.net.URL metrics;
+
+    private double renders(String page) {
+        String exposition = given().get(metrics).then().statusCode(200).extract().asString();
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^copydesk_page_render_seconds_count\\{page=\"" + page
                 + "\"[^}]*} ([0-9.eE+-]+)$").matcher(exposition);
         double total = 0;
