@@ -12,8 +12,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Big stories take turns to be rendered. A story page being rendered holds its body several times over until
- * its bytes are written (the body with the dateline and image widths, the page as text, its bytes, gzipped
- * for the waiting readers): about seven times the body's size. The same page is rendered once however many
+ * its bytes are written (the body with the dateline and image widths, the page as the template writes it and as
+ * text, its bytes): some ten megabytes for a story of a million characters (text beyond Latin-1, and any
+ * dateline with a dash, takes two bytes a character). Sixteen such stories at once ran a 96 MB heap out of
+ * memory (CrowdOnABigStoryIT: 6 of 16 answered 500 without the turns). The same page is rendered once however many
  * readers ask for it at once ({@link PublicCaching}), but different big stories asked for at once (a sitemap
  * crawl through the archive, or a crowd on several long reads) are each rendered: the story text being
  * rendered at once is kept under {@code copydesk.render.memory-mb}, and past it a render waits for another to
