@@ -11,7 +11,7 @@ start_app() { # -> APP, READY_MS
   local start_ns
   start_ns=$(date +%s%N)
   (cd target/quarkus-app && QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" QUARKUS_DATASOURCE_USERNAME=postgres \
-    QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY=bench-session-key-0000000000000001 QUARKUS_HTTP_PORT=$PORT \
+    QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY=bench-session-key-0000000000000001 QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$((PORT + 1000)) \
     JAVA_OPTS="${JAVA_OPTIONS:- }" exec ../../docker/start-app) >> "$WORK/app.log" 2>&1 &
   APP=$!
   until curl -sf -o /dev/null "http://127.0.0.1:$PORT/q/health/ready"; do

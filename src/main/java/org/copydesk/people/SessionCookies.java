@@ -93,7 +93,7 @@ public class SessionCookies {
 
     /** Secure (sent over https only) whenever the browser reached us over https, directly or through a proxy. */
     static boolean secure(RoutingContext context) {
-        return context.request().isSSL() || "https".equalsIgnoreCase(context.request().scheme());
+        return org.copydesk.web.RequestValues.overHttps(context);
     }
 
     public void clear(RoutingContext context) {

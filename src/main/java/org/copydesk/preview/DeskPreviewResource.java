@@ -26,7 +26,6 @@ import org.copydesk.story.WorkflowRefusedException;
 import org.copydesk.web.ErrorPages;
 import org.copydesk.web.Flash;
 import org.copydesk.web.FormInvalidException;
-import org.copydesk.web.RequestValues;
 import org.copydesk.web.Times;
 
 /**
@@ -55,6 +54,9 @@ public class DeskPreviewResource {
     @Inject
     Flash flash;
 
+    @Inject
+    org.copydesk.web.PublicAddress address;
+
     @Context
     UriInfo uri;
 
@@ -62,7 +64,7 @@ public class DeskPreviewResource {
     @GET
     public TemplateInstance saved(@PathParam("id") String id) {
         Story story = stories.load(storyId(id));
-        return storyPages.page(story, RequestValues.baseUrl(uri), "The saved story, as readers would see it. "
+        return storyPages.page(story, address.base(uri), "The saved story, as readers would see it. "
                 + (story.isPublished() ? "It is live." : "It is not published."));
     }
 
@@ -73,7 +75,7 @@ public class DeskPreviewResource {
         Long storyId = "new".equals(id) ? null : storyId(id);
         try {
             Story preview = stories.preview(storyId, StoryForm.fromPost(fields));
-            return Response.ok(storyPages.page(preview, RequestValues.baseUrl(uri),
+            return Response.ok(storyPages.page(preview, address.base(uri),
                     "Your text as readers would see it. Nothing is saved yet: go back to the form and press Save draft."))
                     .header("Cache-Control", PreviewResource.NO_STORE).build();
         } catch (FormInvalidException invalid) {
@@ -99,7 +101,7 @@ public class DeskPreviewResource {
         int lifetime = hours != null && LIFETIMES.containsKey(hours) ? hours : (int) links.defaultLifetime().toHours();
         PreviewLinks.Created created = links.create(story.id, me.account(), Duration.ofHours(lifetime));
         return flash.redirect("/desk/stories/" + story.id + "#previews", "Share preview link (works until "
-                + Times.display(created.expiresAt()) + "): " + RequestValues.baseUrl(uri) + created.path());
+                + Times.display(created.expiresAt()) + "): " + address.base(uri) + created.path());
     }
 
     @POST

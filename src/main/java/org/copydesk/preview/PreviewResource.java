@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.copydesk.site.StoryPages;
-import org.copydesk.web.RequestValues;
 import org.copydesk.web.Times;
 
 /** {@code /preview/{token}}: a shared preview, for anyone holding the link, signed in or not. */
@@ -32,6 +31,9 @@ public class PreviewResource {
     @Inject
     StoryPages storyPages;
 
+    @Inject
+    org.copydesk.web.PublicAddress address;
+
     @Context
     UriInfo uri;
 
@@ -39,7 +41,7 @@ public class PreviewResource {
     @Path("{token}")
     public Response show(@PathParam("token") String token) {
         return links.open(token)
-                .map(link -> Response.ok(storyPages.page(link.story, RequestValues.baseUrl(uri),
+                .map(link -> Response.ok(storyPages.page(link.story, address.base(uri),
                         "This is how the story would look on the site. It is not published; this link works until "
                                 + Times.display(link.expiresAt) + ".")))
                 .orElseGet(() -> Response.status(Response.Status.NOT_FOUND).entity(Templates.closed()))

@@ -40,14 +40,25 @@ public class AuthorChoices {
 
     private volatile Rendered rendered = new Rendered(PublicVersion.UNKNOWN, "");
 
+    /**
+     * Authors with something public: a byline on a published story (V12 keeps {@code listed_at} set exactly
+     * then, as for the author pages). Not every profile: one typed as a byline on a draft, and every staff
+     * member's, exist long before anything of theirs is published, and the list must not tell readers of them.
+     */
+    @SuppressWarnings("unchecked")
+    static List<Author> publishedAuthors() {
+        List<Object[]> rows = Panache.getEntityManager().createNativeQuery("select a.name, a.slug from author a "
+                + "where exists (select 1 from story_byline b where b.author_id = a.id and b.listed_at is not null) "
+                + "order by a.name").getResultList();
+        return rows.stream().map(row -> new Author((String) row[0], (String) row[1])).toList();
+    }
+
     /** The option elements, the chosen author's selected. */
     public RawString options(String chosenSlug) {
         Rendered known = rendered;
         long version = versions.known();
         if (known.version() != version || version == PublicVersion.UNKNOWN) {
-            List<Author> authors = Panache.getEntityManager()
-                    .createQuery("select new org.copydesk.search.AuthorChoices$Author(a.name, a.slug) from AuthorProfile a order by a.name",
-                            Author.class).getResultList();
+            List<Author> authors = publishedAuthors();
             known = new Rendered(version, Templates.authorOptions(authors).render());
             rendered = known;
         }

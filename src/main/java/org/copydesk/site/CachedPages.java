@@ -50,7 +50,7 @@ public class CachedPages {
             context.next();
             return;
         }
-        PageCache.Page page = cache.get(PublicCaching.key(context), version, site.generation());
+        PageCache.Page page = cache.get(cache.key(context), version, site.generation());
         if (page == null) {
             context.next();
             return;

@@ -65,6 +65,9 @@ public class FeedResource {
     @ConfigProperty(name = "copydesk.sitemap.page-size", defaultValue = "50000")
     int sitemapPageSize;
 
+    @Inject
+    org.copydesk.web.PublicAddress address;
+
     @Context
     UriInfo uri;
 
@@ -144,6 +147,6 @@ public class FeedResource {
     }
 
     private String base() {
-        return org.copydesk.web.RequestValues.baseUrl(uri);
+        return address.base(uri);
     }
 }

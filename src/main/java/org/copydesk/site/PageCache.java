@@ -3,7 +3,12 @@ package org.copydesk.site;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.zip.GZIPOutputStream;
@@ -12,8 +17,12 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
+import org.copydesk.web.AppRoutes;
+import org.copydesk.web.PublicAddress;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -137,6 +146,57 @@ public class PageCache {
 
     public boolean enabled() {
         return enabled;
+    }
+
+    @Inject
+    AppRoutes routes;
+
+    @Inject
+    PublicAddress address;
+
+    /**
+     * The page's key: its path as routed (decoded, normalised, so that the safety checks see what routing
+     * sees) and, of its query, only the parameters pages read ({@link AppRoutes#publicQueryParameters}), in
+     * the order of their names: a share link's {@code ?utm_source=...} or {@code fbclid} changes nothing on
+     * the page, and keeping a copy per reader's link filled memory with the same story and rendered it once
+     * per reader (sixteen readers of a megabyte's story at once ran out of memory). Without a public address
+     * configured, the host the page was asked for comes first: pages carry absolute links built from it, so a
+     * request with a made-up Host header must not leave a page for everyone else.
+     */
+    public String key(RoutingContext request) {
+        String path = request.normalizedPath();
+        String host = address.configured() ? "" : String.valueOf(request.request().authority());
+        String query = request.request().query();
+        if (query == null || query.isEmpty()) {
+            return host + path;
+        }
+        List<String[]> kept = new ArrayList<>(2);
+        for (String pair : query.split("&")) {
+            int equals = pair.indexOf('=');
+            String name = equals < 0 ? pair : pair.substring(0, equals);
+            if (routes.publicQueryParameters().contains(decoded(name))) {
+                kept.add(new String[] {decoded(name), pair});
+            }
+        }
+        if (kept.isEmpty()) {
+            return host + path;
+        }
+        kept.sort(Comparator.comparing(pair -> pair[0])); // stable: a name given twice keeps its order
+        StringBuilder key = new StringBuilder(host.length() + path.length() + query.length() + 1).append(host).append(path);
+        char separator = '?';
+        for (String[] pair : kept) {
+            key.append(separator).append(pair[1]);
+            separator = '&';
+        }
+        return key.toString();
+    }
+
+    private static String decoded(String name) {
+        try {
+            return URLDecoder.decode(name, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return name;
+        }
     }
 
     /** The page rendered at this version and settings generation, or null. */

@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.Response;
 import io.vertx.ext.web.RoutingContext;
 
 import org.copydesk.ops.NewsroomMetrics;
+import org.copydesk.web.BusyException;
 import org.copydesk.web.Flash;
 import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -74,7 +75,7 @@ public class PublicCaching {
             long siteGeneration = site.generation();
             request.setProperty(SITE_GENERATION, siteGeneration);
             request.setProperty(VERSION, version);
-            PageCache.Page rendered = renderOnce(key(routing), request, routing, version, siteGeneration);
+            PageCache.Page rendered = renderOnce(cache.key(routing), request, routing, version, siteGeneration);
             if (rendered != null) {
                 return kept(rendered, request, routing);
             }
@@ -82,8 +83,11 @@ public class PublicCaching {
         return null;
     }
 
-    /** How long a request waits for the same page being rendered by another before rendering it itself. */
-    static final long RENDER_WAIT_MILLIS = 2_000;
+    /**
+     * How long a request waits for the same page being rendered by another before it is told the site is busy
+     * (503, try again): far longer than a render takes, even of a megabyte's story on a busy machine.
+     */
+    static final long RENDER_WAIT_MILLIS = 20_000;
     /** Request property: ends this request's claim to render its page (see {@link #renderOnce}). */
     static final String RENDERED = "copydesk.rendered";
     /** Request property: the claim this request holds to render its page, with how many wait for it. */
@@ -102,39 +106,65 @@ public class PublicCaching {
 
     /**
      * One render of a page at a time: when many readers ask at once for a page nobody has kept yet (the
-     * front page just after a publication, a sitemap after a restart), the first renders it and the others
-     * wait for it and are answered with the page it rendered, instead of each reading and rendering the same
-     * page (sixteen renders of a sitemap page at once needed more memory than the app has). A page that
-     * is not rendered (an error) is then rendered by each as usual. Returns the page rendered or kept
-     * meanwhile, if any.
+     * front page just after a publication, a story shared a moment ago, a sitemap after a restart), the first
+     * renders it and the others wait for it and are answered with the page it rendered, instead of each reading
+     * and rendering the same page (sixteen renders of a sitemap page, or of a megabyte's story, at once needed
+     * more memory than the app has). The others never give up and render it too: when the render ends without
+     * a page (an error, its reader gone), one of them takes the claim and the rest wait for that one; past
+     * {@link #RENDER_WAIT_MILLIS} a reader is told the site is busy. Returns the page rendered or kept
+     * meanwhile, or null when this request is to render it.
      */
     private PageCache.Page renderOnce(String key, ContainerRequestContext request, RoutingContext routing, long version,
                                       long siteGeneration) {
-        Claim mine = new Claim();
-        Claim running = rendering.putIfAbsent(key, mine);
-        if (running == null) {
-            // Ended when the response is (kept, an error, the reader gone), or when its response filter ran.
-            Runnable done = () -> {
-                rendering.remove(key, mine);
-                mine.ended.countDown();
-            };
-            request.setProperty(RENDERED, done);
-            request.setProperty(CLAIM, mine);
-            routing.addEndHandler(ended -> done.run());
-            return null;
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(RENDER_WAIT_MILLIS);
+        while (true) {
+            Claim mine = new Claim();
+            Claim running = rendering.putIfAbsent(key, mine);
+            if (running == null) {
+                // Kept by a render that ended after this request was looked up in memory (CachedPages) and before
+                // it got here: answered with that, not rendered again.
+                PageCache.Page kept = cache.get(key, version, siteGeneration);
+                if (kept != null) {
+                    rendering.remove(key, mine);
+                    mine.ended.countDown();
+                    return kept;
+                }
+                // Ended when the response is (kept, an error, the reader gone), or when its response filter ran.
+                Runnable done = () -> {
+                    rendering.remove(key, mine);
+                    mine.ended.countDown();
+                };
+                request.setProperty(RENDERED, done);
+                request.setProperty(CLAIM, mine);
+                routing.addEndHandler(ended -> done.run());
+                return null;
+            }
+            running.waiting.incrementAndGet();
+            boolean ended;
+            try {
+                ended = running.ended.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                ended = false;
+            }
+            PageCache.Page rendered = running.rendered;
+            if (rendered != null && rendered.version() == version && rendered.siteGeneration() == siteGeneration) {
+                return rendered;
+            }
+            PageCache.Page kept = cache.get(key, version, siteGeneration);
+            if (kept != null) {
+                return kept;
+            }
+            if (!ended) {
+                throw new BusyException("The site is very busy just now. Try again in a few seconds.");
+            }
         }
-        running.waiting.incrementAndGet();
-        try {
-            running.ended.await(RENDER_WAIT_MILLIS, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        PageCache.Page rendered = running.rendered;
-        return rendered != null && rendered.version() == version && rendered.siteGeneration() == siteGeneration
-                ? rendered : cache.get(key, version, siteGeneration);
     }
 
-    /** The answer for a page another request rendered and kept while this one waited. */
+    /**
+     * The answer for a page another request rendered while this one waited. Its bytes are copied out of the
+     * heap as they are written and compressed on the way, as a rendered page's are: none of it stays in the heap.
+     */
     private Response kept(PageCache.Page page, ContainerRequestContext request, RoutingContext routing) {
         setNoCsrfCookie(routing);
         if (page.status() != 200) {
@@ -224,7 +254,7 @@ public class PublicCaching {
             if (request.getProperty(CLAIM) instanceof Claim claim) {
                 claim.rendered = page; // for those waiting for it, before the claim ends (the filter's finally)
             }
-            String key = key(routing);
+            String key = cache.key(routing);
             if (worthKeeping(request, routing, status, key)) {
                 cache.put(key, page);
             }
@@ -298,17 +328,6 @@ public class PublicCaching {
         String path = request.normalizedPath();
         return isPublic(request) && !path.startsWith("/q/") && !path.startsWith("/static/")
                 && !path.startsWith("/images/") && !path.startsWith("/bundle/");
-    }
-
-    /**
-     * The page's key: the host it was asked for (pages carry absolute links built from it, so a request
-     * with a made-up Host header must not leave a page for everyone else), then its path as routed
-     * (decoded, normalised, so that the safety checks see what routing sees) and the query.
-     */
-    static String key(RoutingContext request) {
-        String query = request.request().query();
-        String host = String.valueOf(request.request().authority());
-        return query == null ? host + request.normalizedPath() : host + request.normalizedPath() + "?" + query;
     }
 
     private static boolean isPublic(RoutingContext request) {

@@ -27,6 +27,7 @@ import org.copydesk.story.Tag;
 import org.copydesk.web.ErrorPages;
 import org.copydesk.web.RequestValues;
 import org.copydesk.web.Newsroom;
+import org.copydesk.web.PublicAddress;
 
 /** The public site: front page, section fronts, story pages and author pages. Readers only. */
 @Path("/")
@@ -75,6 +76,9 @@ public class SiteResource {
 
     @Inject
     StoryPages storyPages;
+
+    @Inject
+    PublicAddress address;
 
     @Context
     UriInfo uri;
@@ -180,6 +184,6 @@ public class SiteResource {
     }
 
     private String baseUrl() {
-        return RequestValues.baseUrl(uri);
+        return address.base(uri);
     }
 }

@@ -27,11 +27,15 @@ public class StoryPages {
     @Inject
     Clock clock;
 
+    @Inject
+    BigStoryTurns turns;
+
     /**
      * @param preview null for the public page; otherwise the notice shown above a preview. A story not
      *                yet published is shown as if it went live now.
      */
     public TemplateInstance page(Story story, String baseUrl, String preview) {
+        turns.takeTurn(story.body == null ? 0 : story.body.length());
         Instant publishedAt = story.firstPublishedAt != null ? story.firstPublishedAt : clock.instant();
         SiteInfo.Settings settings = site.settings();
         var day = story.datelineDate != null ? story.datelineDate : publishedAt.atZone(Newsroom.zone()).toLocalDate();

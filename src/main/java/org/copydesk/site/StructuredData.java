@@ -87,7 +87,7 @@ public class StructuredData {
             }
             article.put("correction", corrections);
         }
-        article.put("wordCount", wordCount(BodyHtml.toPlainText(story.body)));
+        article.put("wordCount", BodyHtml.wordCount(story.body));
         return write(article);
     }
 
@@ -145,10 +145,5 @@ public class StructuredData {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static int wordCount(String text) {
-        String trimmed = text.strip();
-        return trimmed.isEmpty() ? 0 : trimmed.split("\\s+").length;
     }
 }

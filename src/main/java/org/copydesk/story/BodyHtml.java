@@ -1,5 +1,6 @@
 package org.copydesk.story;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jsoup.Jsoup;
@@ -73,29 +74,106 @@ public final class BodyHtml {
     /**
      * For the public page: each of our images in the body gets its other widths as srcset, so a phone
      * loads a small one, and loads lazily. The widths follow from the one in the address (the upload's).
+     * Done on the stored HTML as text, tag by tag, not through a parsed document: the body was serialised by
+     * {@link #fromInput} and only its image tags change, and a document of a megabyte's story took ten times its
+     * size in memory for every reader whose page was being rendered.
      */
     public static String withResponsiveImages(String html) {
         if (html == null || !html.contains("<img")) {
             return html;
         }
-        Document doc = Jsoup.parseBodyFragment(html);
-        doc.outputSettings().prettyPrint(false).escapeMode(Entities.EscapeMode.base);
-        for (Element img : doc.body().select("img")) {
-            var own = OWN_IMAGE.matcher(img.attr("src"));
-            if (!own.matches()) {
-                continue;
+        StringBuilder out = new StringBuilder(html.length() + 1024);
+        int copied = 0;
+        for (int at = html.indexOf('<'); at >= 0; at = html.indexOf('<', at + 1)) {
+            int end = tagEnd(html, at);
+            if (end < 0) {
+                break;
             }
-            int width = Integer.parseInt(own.group(1));
-            String base = img.attr("src").substring(0, img.attr("src").lastIndexOf('/') + 1);
-            StringBuilder srcset = new StringBuilder();
-            for (int w : org.copydesk.media.Image.widthsFor(width)) {
-                srcset.append(srcset.isEmpty() ? "" : ", ").append(base).append(w).append('.').append(own.group(2))
-                        .append(' ').append(w).append('w');
+            if ("img".equalsIgnoreCase(tagName(html, at))) {
+                String responsive = responsiveImage(html.substring(at, end));
+                if (responsive != null) {
+                    out.append(html, copied, at).append(responsive);
+                    copied = end;
+                }
             }
-            img.attr("srcset", srcset.toString()).attr("sizes", "(min-width: 48rem) 46rem, 100vw")
-                    .attr("loading", "lazy").attr("decoding", "async");
+            at = end - 1;
         }
-        return doc.body().html();
+        return copied == 0 ? html : out.append(html, copied, html.length()).toString();
+    }
+
+    private static final Pattern ATTRIBUTE = Pattern.compile(
+            "\\s+([^\\s\"'>/=]+)(?:\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s\"'=<>`]+)))?");
+
+    /** One of our image tags with srcset, sizes and lazy loading; null for an image that is not ours. */
+    private static String responsiveImage(String tag) {
+        java.util.Map<String, String> added = new java.util.LinkedHashMap<>();
+        StringBuilder rebuilt = new StringBuilder(tag.length() + 256).append("<img");
+        Matcher attribute = ATTRIBUTE.matcher(tag);
+        attribute.region(4, tag.length());
+        String src = null;
+        java.util.List<String[]> attributes = new java.util.ArrayList<>();
+        while (attribute.lookingAt()) {
+            String value = attribute.group(2) != null ? attribute.group(2)
+                    : attribute.group(3) != null ? attribute.group(3) : attribute.group(4);
+            attributes.add(new String[] {attribute.group(1).toLowerCase(java.util.Locale.ROOT), attribute.group()});
+            if (attribute.group(1).equalsIgnoreCase("src")) {
+                src = value;
+            }
+            attribute.region(attribute.end(), tag.length());
+        }
+        var own = src == null ? null : OWN_IMAGE.matcher(src);
+        if (own == null || !own.matches()) {
+            return null;
+        }
+        int width = Integer.parseInt(own.group(1));
+        String base = src.substring(0, src.lastIndexOf('/') + 1);
+        StringBuilder srcset = new StringBuilder();
+        for (int w : org.copydesk.media.Image.widthsFor(width)) {
+            srcset.append(srcset.isEmpty() ? "" : ", ").append(base).append(w).append('.').append(own.group(2))
+                    .append(' ').append(w).append('w');
+        }
+        added.put("srcset", srcset.toString());
+        added.put("sizes", "(min-width: 48rem) 46rem, 100vw");
+        added.put("loading", "lazy");
+        added.put("decoding", "async");
+        for (String[] kept : attributes) {
+            String value = added.remove(kept[0]);
+            rebuilt.append(value == null ? kept[1] : " " + kept[0] + "=\"" + value + "\"");
+        }
+        for (var value : added.entrySet()) {
+            rebuilt.append(' ').append(value.getKey()).append("=\"").append(value.getValue()).append('"');
+        }
+        return rebuilt.append('>').toString();
+    }
+
+    /** Where the tag opening at {@code lt} ends (just past its '>'), quoted values skipped; -1 if it does not. */
+    private static int tagEnd(String html, int lt) {
+        char quote = 0;
+        for (int i = lt + 1; i < html.length(); i++) {
+            char c = html.charAt(i);
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '>') {
+                return i + 1;
+            }
+        }
+        return -1;
+    }
+
+    /** The name of the tag opening at {@code lt} ("p", "img"; "/p" for a closing tag). */
+    private static String tagName(String html, int lt) {
+        int end = lt + 1;
+        if (end < html.length() && html.charAt(end) == '/') {
+            end++;
+        }
+        while (end < html.length() && Character.isLetterOrDigit(html.charAt(end))) {
+            end++;
+        }
+        return html.substring(lt + 1, end);
     }
 
     /**
@@ -144,22 +222,82 @@ public final class BodyHtml {
 
     /**
      * The body with a lead-in (the dateline) at the start of its first paragraph, as agencies run it:
-     * "MOSCOW, Nov 11 (Copydesk) – Malian Foreign Minister ...". The lead-in is text, escaped here.
+     * "MOSCOW, Nov 11 (Copydesk) – Malian Foreign Minister ...". The lead-in is text, escaped here. Like
+     * {@link #withResponsiveImages}, done on the stored HTML as text: the rest of the body is copied as it is.
      */
     public static String withLeadIn(String html, String leadIn, String cssClass) {
         if (leadIn == null || leadIn.isBlank()) {
             return html;
         }
-        Document doc = Jsoup.parseBodyFragment(html == null ? "" : html);
-        doc.outputSettings().prettyPrint(false).escapeMode(Entities.EscapeMode.base);
-        Element first = doc.body().selectFirst("p");
-        if (first == null) {
-            first = doc.body().prependElement("p");
+        String body = html == null ? "" : html;
+        String span = "<span class=\"" + escapeText(cssClass).replace("\"", "&quot;") + "\">" + escapeText(leadIn) + "</span> ";
+        for (int at = body.indexOf('<'); at >= 0; at = body.indexOf('<', at + 1)) {
+            int end = tagEnd(body, at);
+            if (end < 0) {
+                break;
+            }
+            if ("p".equalsIgnoreCase(tagName(body, at))) {
+                return new StringBuilder(body.length() + span.length()).append(body, 0, end).append(span)
+                        .append(body, end, body.length()).toString();
+            }
+            at = end - 1;
         }
-        first.prependText(" ");
-        first.prependElement("span").addClass(cssClass).text(leadIn);
-        return doc.body().html();
+        return "<p>" + span + "</p>" + body;
     }
+
+    /** Text escaped as the stored body's text is (jsoup's base escaping in text: &amp;, &lt;, &gt;, &nbsp;). */
+    private static String escapeText(String text) {
+        StringBuilder escaped = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> escaped.append("&amp;");
+                case '<' -> escaped.append("&lt;");
+                case '>' -> escaped.append("&gt;");
+                case '\u00a0' -> escaped.append("&nbsp;");
+                default -> escaped.append(c);
+            }
+        }
+        return escaped.toString();
+    }
+
+    /**
+     * How many words the body's text has (as {@link #toPlainText} split on white space would give), counted
+     * on the stored HTML without building its text: a block ends a word, an inline tag does not, an
+     * {@code &nbsp;} separates words.
+     */
+    public static int wordCount(String html) {
+        if (html == null) {
+            return 0;
+        }
+        int words = 0;
+        boolean inWord = false;
+        int length = html.length();
+        for (int i = 0; i < length; i++) {
+            char c = html.charAt(i);
+            if (c == '<') {
+                int end = tagEnd(html, i);
+                if (end < 0) {
+                    break;
+                }
+                String name = tagName(html, i);
+                if (BLOCKS.contains((name.startsWith("/") ? name.substring(1) : name).toLowerCase(java.util.Locale.ROOT))) {
+                    inWord = false;
+                }
+                i = end - 1;
+            } else if (Character.isWhitespace(c) || c == '\u00a0' || c == '&' && html.startsWith("&nbsp;", i)) {
+                inWord = false;
+            } else if (!inWord) {
+                inWord = true;
+                words++;
+            }
+        }
+        return words;
+    }
+
+    /** Elements whose start and end separate words in the text (the allow-list's blocks, and line breaks). */
+    private static final java.util.Set<String> BLOCKS = java.util.Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol",
+            "li", "blockquote", "br", "div", "img");
 
     /** The body's text with a blank line between blocks (paragraphs, headings, list items), for comparing. */
     public static String toParagraphText(String html) {

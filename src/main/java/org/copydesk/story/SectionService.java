@@ -1,10 +1,9 @@
 package org.copydesk.story;
 
-import java.util.Set;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.copydesk.web.AppRoutes;
 import org.copydesk.web.FormErrors;
 import org.copydesk.web.FormInvalidException;
 import org.copydesk.web.Slugs;
@@ -18,9 +17,13 @@ public class SectionService {
     @jakarta.inject.Inject
     org.copydesk.site.PublicVersion publicVersion;
 
-    /** First path segments the site itself uses; a section may not take them. */
-    static final Set<String> RESERVED = Set.of("desk", "login", "logout", "authors", "tags", "search", "feed-xml",
-            "sitemap-xml", "sitemap-news-xml", "robots-txt", "preview", "q", "assets", "static", "favicon-ico", "api");
+    /**
+     * The first path segments the site itself answers (read from its resources: images, bundle, static, desk,
+     * search, q, ...): a section there would be shadowed, its front and stories answering 404 while the sitemap
+     * lists them.
+     */
+    @jakarta.inject.Inject
+    AppRoutes routes;
 
     public Section create(String name, String slug) {
         String cleanName = Text.clean(name);
@@ -36,8 +39,9 @@ public class SectionService {
         String finalSlug = cleanSlug != null ? cleanSlug : Slugs.of(cleanName, 80);
         if (cleanName != null && (!Slugs.isValid(finalSlug) || finalSlug.length() > 80)) {
             errors.add("slug", "Slug must be lower-case letters, digits and single hyphens");
-        } else if (RESERVED.contains(finalSlug) || finalSlug.matches("\\d+")) {
-            errors.add("slug", "“" + finalSlug + "” is used by the site itself; choose another slug");
+        } else if (routes.shadows(finalSlug) || finalSlug.matches("\\d+")) {
+            errors.add("slug", "“" + finalSlug + "” is an address the site itself uses (/" + finalSlug
+                    + "), so the section's pages could not be reached there; choose another slug");
         } else if (Section.findBySlug(finalSlug).isPresent()) {
             errors.add("slug", "Another section already uses this slug");
         }

@@ -440,11 +440,22 @@ public class StoryService {
         if (form.sectionId == null || Section.findById(form.sectionId) == null) {
             errors.add("section", "Choose a section");
         }
+        List<String> existingTagNames = null;
         for (String tag : form.tagNames()) {
             if (Text.length(tag) > Tag.NAME_MAX) {
                 errors.add("tags", "Each tag must be " + Tag.NAME_MAX + " characters or fewer");
             } else if (Slugs.of(tag, 90).isEmpty()) {
                 errors.add("tags", "Tag “" + tag + "” needs at least one letter or digit");
+            } else if (TagSpelling.mixedScripts(tag).isPresent()) {
+                errors.add("tags", TagSpelling.mixedScripts(tag).get());
+            } else if (TagSpelling.worthComparing(tag) && Tag.findBySlug(Slugs.of(tag, 90)).isEmpty()) {
+                // A new tag beyond plain ASCII: compared with every existing tag (read once, only then).
+                if (existingTagNames == null) {
+                    existingTagNames = Tag.getEntityManager().createQuery("select t.name from Tag t", String.class).getResultList();
+                }
+                String tagName = tag;
+                TagSpelling.lookalike(tag, existingTagNames)
+                        .ifPresent(existing -> errors.add("tags", TagSpelling.lookalikeMessage(tagName, existing)));
             }
         }
         limit(errors, "creditLine", "Credit line", form.creditLine.strip(), Story.CREDIT_MAX);

@@ -36,17 +36,22 @@ public class Flash {
             Cookie cookie = context.request().getCookie(COOKIE);
             if (cookie != null) {
                 message = URLDecoder.decode(cookie.getValue(), StandardCharsets.UTF_8);
-                context.response().addCookie(Cookie.cookie(COOKIE, "").setPath("/").setMaxAge(0));
+                context.response().addCookie(Cookie.cookie(COOKIE, "").setPath("/").setMaxAge(0)
+                        .setSecure(RequestValues.overHttps(context)));
             }
         }
         return message;
     }
 
-    /** A 303 See Other to {@code path} that carries {@code message} to the page it lands on. */
+    /**
+     * A 303 See Other to {@code path} that carries {@code message} to the page it lands on. The cookie is
+     * Secure over https, as the session cookie is: a message may carry a share-preview link, a secret.
+     */
     public Response redirect(String path, String message) {
         if (message != null) {
             context.response().addCookie(Cookie.cookie(COOKIE, URLEncoder.encode(message, StandardCharsets.UTF_8))
-                    .setPath("/").setHttpOnly(true).setSameSite(CookieSameSite.LAX).setMaxAge(120));
+                    .setPath("/").setHttpOnly(true).setSameSite(CookieSameSite.LAX).setMaxAge(120)
+                    .setSecure(RequestValues.overHttps(context)));
         }
         return Response.seeOther(URI.create(path)).build();
     }

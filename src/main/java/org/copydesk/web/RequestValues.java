@@ -1,6 +1,6 @@
 package org.copydesk.web;
 
-import jakarta.ws.rs.core.UriInfo;
+import io.vertx.ext.web.RoutingContext;
 
 /** Small readings of the request shared by the public resources. */
 public final class RequestValues {
@@ -18,9 +18,11 @@ public final class RequestValues {
         }
     }
 
-    /** The site's absolute base address as this request reached it, without a trailing slash. */
-    public static String baseUrl(UriInfo uri) {
-        String base = uri.getBaseUri().toString();
-        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    /**
+     * Whether the browser reached us over https, directly or through a trusted proxy that says so
+     * (X-Forwarded-Proto, believed only from COPYDESK_TRUSTED_PROXIES): cookies are then Secure.
+     */
+    public static boolean overHttps(RoutingContext context) {
+        return context.request().isSSL() || "https".equalsIgnoreCase(context.request().scheme());
     }
 }

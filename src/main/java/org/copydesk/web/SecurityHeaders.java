@@ -31,7 +31,7 @@ public class SecurityHeaders {
                 response.headers().set("X-Frame-Options", "DENY");
             }
             // Over https (directly or through the proxy in front), browsers are told to stay on https.
-            if (context.request().isSSL() || "https".equalsIgnoreCase(context.request().scheme())) {
+            if (RequestValues.overHttps(context)) {
                 response.headers().set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
             }
             context.next();

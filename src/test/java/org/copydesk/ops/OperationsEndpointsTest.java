@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import java.net.URL;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.copydesk.people.Role;
@@ -81,8 +83,20 @@ class OperationsEndpointsTest {
         assertThat(value(after, "copydesk_search_memory_bytes")).isGreaterThan(0);
     }
 
-    private static String metrics() {
-        return given().get("/q/metrics").then().statusCode(200).extract().asString();
+    /** Prometheus's address: the management interface, not the public port. */
+    @TestHTTPResource(value = "metrics", management = true)
+    URL metricsUrl;
+
+    private String metrics() {
+        return given().get(metricsUrl).then().statusCode(200).extract().asString();
+    }
+
+    @Test
+    void metricsAreNotOnThePublicPortButHealthIs() {
+        given().get("/q/metrics").then().statusCode(404);
+        given().get("/q/health/ready").then().statusCode(200);
+        assertThat(metricsUrl.getPort()).isNotEqualTo(io.restassured.RestAssured.port);
+        assertThat(metrics()).contains("jvm_memory_used_bytes");
     }
 
     /** The sample's value, or 0 when the series does not exist yet. */

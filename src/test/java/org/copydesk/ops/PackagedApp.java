@@ -31,11 +31,13 @@ final class PackagedApp implements AutoCloseable {
     static final String USER = System.getProperty("copydesk.it.user", "postgres");
 
     final int port;
+    final int managementPort;
     private final Process process;
     private final Path log;
 
-    private PackagedApp(int port, Process process, Path log) {
+    private PackagedApp(int port, int managementPort, Process process, Path log) {
         this.port = port;
+        this.managementPort = managementPort;
         this.process = process;
         this.log = log;
     }
@@ -52,9 +54,17 @@ final class PackagedApp implements AutoCloseable {
      * are made for), with the options in {@code javaOptions}.
      */
     static PackagedApp startAsTheImageDoes(String database, String javaOptions) throws IOException, InterruptedException {
+        return startAsTheImageDoes(database, javaOptions, Map.of());
+    }
+
+    /** The same, with settings of its own besides the options. */
+    static PackagedApp startAsTheImageDoes(String database, String javaOptions, Map<String, String> extraEnv)
+            throws IOException, InterruptedException {
         Path log = Files.createTempDirectory("copydesk-it").resolve("app.log");
+        Map<String, String> env = new LinkedHashMap<>(extraEnv);
+        env.put("JAVA_OPTS", javaOptions);
         return start(List.of("sh", new File("docker/start-app").getAbsolutePath()), jar().getParentFile().toPath(), log, database,
-                Map.of("JAVA_OPTS", javaOptions));
+                env);
     }
 
     static File jar() {
@@ -71,9 +81,15 @@ final class PackagedApp implements AutoCloseable {
         env.put("COPYDESK_ADMIN_USERNAME", "chief");
         env.put("COPYDESK_ADMIN_PASSWORD", "chief-editor-password");
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        // A management port of its own (metrics): two nodes, or another checkout's tests, on one machine.
+        int managementPort = freePort();
+        while (managementPort == port) {
+            managementPort = freePort();
+        }
+        env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
         env.putAll(extraEnv);
         builder.environment().putAll(env);
-        PackagedApp app = new PackagedApp(port, builder.start(), log);
+        PackagedApp app = new PackagedApp(port, Integer.parseInt(env.get("QUARKUS_MANAGEMENT_PORT")), builder.start(), log);
         app.awaitLoginPage();
         return app;
     }
@@ -91,6 +107,11 @@ final class PackagedApp implements AutoCloseable {
 
     String base() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** The management interface (metrics), on this machine only. */
+    String management() {
+        return "http://127.0.0.1:" + managementPort;
     }
 
     String log() throws IOException {

@@ -40,6 +40,8 @@ class PackagedAppIT extends OnEmptyDatabase {
             assertEquals(200, desk.statusCode());
             assertThat(Jsoup.parse(desk.asString()).select(".whoami").text()).contains("Admin");
             assertEquals(200, given().baseUri(app.base()).get("/q/health/ready").statusCode());
+            assertEquals(404, given().baseUri(app.base()).get("/q/metrics").statusCode(), "no metrics on the public port");
+            assertThat(given().baseUri(app.management()).get("/q/metrics").asString()).contains("copydesk_");
             assertEquals(404, given().baseUri(app.base()).redirects().follow(false).get("/world/2026/01/01/nothing")
                     .statusCode());
             // Production logs are one JSON object per line, for a log shipper.

@@ -93,13 +93,16 @@ class ReadReplicaTest {
         assertThat(replica.caughtUpWith(known + 1)).as("a replica behind the node is not read").isFalse();
     }
 
-    private static double replicaAcquisitions() {
+    @io.quarkus.test.common.http.TestHTTPResource(value = "metrics", management = true)
+    java.net.URL metrics;
+
+    private double replicaAcquisitions() {
         return counter("agroal_acquire_count_total\\{datasource=\"replica\"");
     }
 
-    private static double counter(String seriesStart) {
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        Matcher m = Pattern.compile("(?m)^" + seriesStart + "[^}]*} ([0-9.eE+-]+)$").matcher(metrics);
+    private double counter(String seriesStart) {
+        String exposition = given().get(metrics).then().statusCode(200).extract().asString();
+        Matcher m = Pattern.compile("(?m)^" + seriesStart + "[^}]*} ([0-9.eE+-]+)$").matcher(exposition);
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 }

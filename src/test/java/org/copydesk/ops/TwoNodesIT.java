@@ -48,6 +48,15 @@ class TwoNodesIT extends OnEmptyDatabase {
             Response desk = given().baseUri(second.base()).redirects().follow(false).cookies(signedIn.cookies())
                     .get("/desk");
             assertEquals(200, desk.statusCode(), "the session cookie from node 1 is good on node 2");
+
+            // Behind one proxy, a form shown by one node is sent to the other: its signed CSRF token is good there.
+            Response form = given().baseUri(first.base()).get("/login");
+            Response sentToSecond = given().baseUri(second.base()).redirects().follow(false).cookies(form.cookies())
+                    .contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                    .formParam("csrf-token", org.jsoup.Jsoup.parse(form.asString()).select("input[name=csrf-token]").val())
+                    .formParam("username", "chief").formParam("password", "chief-editor-password").formParam("next", "/desk")
+                    .post("/login");
+            assertEquals(303, sentToSecond.statusCode(), "the sign-in form from node 1, sent to node 2");
         }
 
         long overdue = insertScheduledStory("overdue-while-down", "now() - interval '1 hour'");

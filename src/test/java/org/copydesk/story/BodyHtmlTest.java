@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.copydesk.testing.ProductionStack;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Entities;
 import org.junit.jupiter.api.Test;
 
 class BodyHtmlTest {
@@ -109,5 +114,69 @@ class BodyHtmlTest {
             assertThat(BodyHtml.fromInput(spaces)).startsWith("<p>A   ").endsWith("b c</p>");
             assertThat(BodyHtml.fromInput(tagLike)).startsWith("<p>x &lt;b y x &lt;b y");
         });
+    }
+
+    /**
+     * The public page's dateline, image widths and word count are made on the stored HTML as text (a parsed
+     * document of a megabyte's story took ten times its size per reader): they give what the parsed document
+     * gave, for every shape of body the sanitiser stores.
+     */
+    @Test
+    void theReadersPageIsMadeFromTheStoredHtmlAsAParsedDocumentMadeIt() {
+        String own = "/images/AAAAAAAAAAAAAAAAAAAAAA/1600.jpg";
+        List<String> bodies = List.of("", "<p>Text.</p><p>More.</p>", "Intro before any paragraph<p>Then one.</p>",
+                "<h2>Sub</h2><ul><li>One</li><li>Two &amp; three</li></ul>",
+                "<blockquote><p>Quoted first</p></blockquote><p>Then <strong>bold</strong> and <a href=\"https://example.org/?a=1&amp;b=2\" "
+                        + "rel=\"nofollow noopener\">a link</a></p>",
+                "<img src=\"" + own + "\" alt=\"A &quot;barge&quot; &lt;p&gt; &amp; more\" width=\"1600\" height=\"900\"><p>After the picture</p>",
+                "<p>One<br>two&nbsp;three  four</p><p><img src=\"/images/BBBBBBBBBBBBBBBBBBBBBB/480.png\" alt=\"\"></p><h3>End</h3>",
+                BodyHtml.fromInput("Plain paragraph one.\n\nPlain “two” – with <angles> & ampersands."),
+                BodyHtml.fromInput("<p>A <em>web</em> <a href=\"https://example.org/a\">link</a></p><img src=\"" + own + "\" alt=\"x\">"));
+        for (String body : bodies) {
+            for (String leadIn : new String[] {"MOSCOW, Nov 11 (Copydesk) –", "A<B & \"C\" \u00a0 D"}) {
+                assertThat(BodyHtml.withLeadIn(body, leadIn, "dateline")).as(body).isEqualTo(parsedLeadIn(body, leadIn));
+            }
+            assertThat(BodyHtml.withResponsiveImages(body)).as(body).isEqualTo(parsedResponsive(body));
+            String text = Jsoup.parseBodyFragment(body).text().strip();
+            assertThat(BodyHtml.wordCount(body)).as(body).isEqualTo(text.isEmpty() ? 0 : text.split("\\s+").length);
+        }
+    }
+
+    /** What the page did before: the dateline put in through a parsed document. */
+    private static String parsedLeadIn(String html, String leadIn) {
+        Document doc = Jsoup.parseBodyFragment(html);
+        doc.outputSettings().prettyPrint(false).escapeMode(Entities.EscapeMode.base);
+        Element first = doc.body().selectFirst("p");
+        if (first == null) {
+            first = doc.body().prependElement("p");
+        }
+        first.prependText(" ");
+        first.prependElement("span").addClass("dateline").text(leadIn);
+        return doc.body().html();
+    }
+
+    /** What the page did before: image widths put in through a parsed document. */
+    private static String parsedResponsive(String html) {
+        if (!html.contains("<img")) {
+            return html;
+        }
+        Document doc = Jsoup.parseBodyFragment(html);
+        doc.outputSettings().prettyPrint(false).escapeMode(Entities.EscapeMode.base);
+        for (Element img : doc.body().select("img")) {
+            var own = java.util.regex.Pattern.compile("/images/[A-Za-z0-9_-]{22}/(\\d{1,5})\\.(jpg|png)").matcher(img.attr("src"));
+            if (!own.matches()) {
+                continue;
+            }
+            int width = Integer.parseInt(own.group(1));
+            String base = img.attr("src").substring(0, img.attr("src").lastIndexOf('/') + 1);
+            StringBuilder srcset = new StringBuilder();
+            for (int w : org.copydesk.media.Image.widthsFor(width)) {
+                srcset.append(srcset.isEmpty() ? "" : ", ").append(base).append(w).append('.').append(own.group(2))
+                        .append(' ').append(w).append('w');
+            }
+            img.attr("srcset", srcset.toString()).attr("sizes", "(min-width: 48rem) 46rem, 100vw")
+                    .attr("loading", "lazy").attr("decoding", "async");
+        }
+        return doc.body().html();
     }
 }

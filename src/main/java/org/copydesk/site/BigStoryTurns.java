@@ -1,0 +1,70 @@
+package org.copydesk.site;
+
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import io.quarkus.arc.Arc;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.copydesk.web.BusyException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Big stories take turns to be rendered. A story page being rendered holds its body several times over until
+ * its bytes are written (the body with the dateline and image widths, the page as the template writes it and as
+ * text, its bytes): some ten megabytes for a story of a million characters (text beyond Latin-1, and any
+ * dateline with a dash, takes two bytes a character). Sixteen such stories at once ran a 96 MB heap out of
+ * memory (CrowdOnABigStoryIT: 6 of 16 answered 500 without the turns). The same page is rendered once however many
+ * readers ask for it at once ({@link PublicCaching}), but different big stories asked for at once (a sitemap
+ * crawl through the archive, or a crowd on several long reads) are each rendered: the story text being
+ * rendered at once is kept under {@code copydesk.render.memory-mb}, and past it a render waits for another to
+ * be written (up to {@code copydesk.render.wait-millis}, then the reader is told the site is busy, 503).
+ * Stories under {@link #SMALL_CHARS} never wait: almost every story is one, and each costs little.
+ */
+@ApplicationScoped
+public class BigStoryTurns {
+
+    /** Bodies up to this many characters are rendered without taking a turn. */
+    static final int SMALL_CHARS = 64 * 1024;
+
+    /** Permits are kilobytes of body text. */
+    private final Semaphore kilobytes;
+    private final int total;
+    private final long waitMillis;
+
+    BigStoryTurns(@ConfigProperty(name = "copydesk.render.memory-mb", defaultValue = "2") int megabytes,
+                  @ConfigProperty(name = "copydesk.render.wait-millis", defaultValue = "20000") long waitMillis) {
+        this.total = Math.max(1, megabytes) * 1024;
+        this.kilobytes = new Semaphore(total, true);
+        this.waitMillis = waitMillis;
+    }
+
+    /**
+     * Waits for the turn of a story whose body has {@code chars} characters, held until the response to this
+     * request has been written (or the reader has gone); {@link BusyException} after waiting too long.
+     */
+    public void takeTurn(int chars) {
+        if (chars <= SMALL_CHARS || !Arc.container().requestContext().isActive()) {
+            return;
+        }
+        int weight = Math.min(total, (chars + 1023) / 1024);
+        boolean mine;
+        try {
+            mine = kilobytes.tryAcquire(weight, waitMillis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            mine = false;
+        }
+        if (!mine) {
+            throw new BusyException("The site is very busy just now. Try again in a few seconds.");
+        }
+        RoutingContext request = Arc.container().instance(RoutingContext.class).get();
+        request.addEndHandler(ended -> kilobytes.release(weight));
+    }
+
+    /** For tests: the kilobytes free now. */
+    int available() {
+        return kilobytes.availablePermits();
+    }
+}
