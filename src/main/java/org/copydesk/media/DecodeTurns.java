@@ -1,10 +1,11 @@
 package org.copydesk.media;
 
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.copydesk.web.Turns;
 
 /**
  * Pictures are decoded and their widths made a few at a time (by default one): each holds tens of
@@ -15,35 +16,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class DecodeTurns {
 
-    private final Semaphore turns;
-    private final long waitMillis;
+    private final Turns turns;
 
     DecodeTurns(ImageSettings settings) {
-        this.turns = new Semaphore(Math.max(1, settings.decodesAtOnce()), true);
-        this.waitMillis = settings.waitForTurn().toMillis();
+        this.turns = new Turns(settings.decodesAtOnce(), settings.waitForTurn().toMillis());
     }
 
     <T> T inTurn(Supplier<T> work) {
-        boolean mine;
-        try {
-            mine = turns.tryAcquire(waitMillis, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            mine = false;
-        }
-        if (!mine) {
-            throw new ImagesBusyException("Other images are being processed just now, so this one was not saved "
-                    + "(nothing is wrong with the file). Please try again in a few seconds: choose the image again and send it.");
-        }
-        try {
-            return work.get();
-        } finally {
-            turns.release();
-        }
+        return turns.inTurn(work, () -> new ImagesBusyException("Other images are being processed just now, so this one was "
+                + "not saved (nothing is wrong with the file). Please try again in a few seconds: choose the image again and send it."));
     }
 
     /** For tests: the turns free now. */
     Semaphore turns() {
-        return turns;
+        return turns.permits();
     }
 }

@@ -1,12 +1,12 @@
 package org.copydesk.revision;
 
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.copydesk.web.BusyException;
+import org.copydesk.web.Turns;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -17,43 +17,26 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class ComparisonTurns {
 
-    private final Semaphore turns;
-    private final long waitMillis;
+    private final Turns turns;
 
     ComparisonTurns(@ConfigProperty(name = "copydesk.compare.at-once", defaultValue = "2") int atOnce,
                     @ConfigProperty(name = "copydesk.compare.wait-millis", defaultValue = "10000") long waitMillis) {
-        this.turns = new Semaphore(Math.max(1, atOnce), true);
-        this.waitMillis = waitMillis;
+        this.turns = new Turns(atOnce, waitMillis);
     }
 
     /** The comparison, once it is its turn; {@link BusyException} (503, try again) after waiting too long. */
     public <T> T inTurn(Supplier<T> comparison) {
-        return inTurnOr(comparison, () -> {
-            throw new BusyException("Many comparisons of revisions are being made just now. Try again in a few seconds.");
-        });
+        return turns.inTurn(comparison,
+                () -> new BusyException("Many comparisons of revisions are being made just now. Try again in a few seconds."));
     }
 
     /** The comparison once it is its turn, or {@code meanwhile} (something lighter) after waiting too long. */
     public <T> T inTurnOr(Supplier<T> comparison, Supplier<T> meanwhile) {
-        boolean mine;
-        try {
-            mine = turns.tryAcquire(waitMillis, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            mine = false;
-        }
-        if (!mine) {
-            return meanwhile.get();
-        }
-        try {
-            return comparison.get();
-        } finally {
-            turns.release();
-        }
+        return turns.inTurnOr(comparison, meanwhile);
     }
 
     /** For tests: the turns free now. */
     Semaphore turns() {
-        return turns;
+        return turns.permits();
     }
 }

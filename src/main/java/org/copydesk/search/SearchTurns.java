@@ -1,12 +1,12 @@
 package org.copydesk.search;
 
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.copydesk.web.BusyException;
+import org.copydesk.web.Turns;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -22,36 +22,21 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class SearchTurns {
 
-    private final Semaphore turns;
-    private final long waitMillis;
+    private final Turns turns;
 
     SearchTurns(@ConfigProperty(name = "copydesk.search.at-once", defaultValue = "0") int atOnce,
                 @ConfigProperty(name = "copydesk.search.wait-millis", defaultValue = "10000") long waitMillis) {
-        this.turns = new Semaphore(atOnce > 0 ? atOnce : Runtime.getRuntime().availableProcessors() + 1, true);
-        this.waitMillis = waitMillis;
+        this.turns = new Turns(atOnce > 0 ? atOnce : Runtime.getRuntime().availableProcessors() + 1, waitMillis);
     }
 
     /** The search, once it is its turn; {@link BusyException} after waiting too long. */
     <T> T inTurn(Supplier<T> search) {
-        boolean mine;
-        try {
-            mine = turns.tryAcquire(waitMillis, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            mine = false;
-        }
-        if (!mine) {
-            throw new BusyException("Search is very busy just now. Nothing is wrong with what you typed: try again in a few seconds.");
-        }
-        try {
-            return search.get();
-        } finally {
-            turns.release();
-        }
+        return turns.inTurn(search, () -> new BusyException(
+                "Search is very busy just now. Nothing is wrong with what you typed: try again in a few seconds."));
     }
 
     /** For tests: the turns free now. */
     Semaphore turns() {
-        return turns;
+        return turns.permits();
     }
 }

@@ -1,13 +1,11 @@
 package org.copydesk.site;
 
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-
 import io.quarkus.arc.Arc;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.copydesk.web.BusyException;
+import org.copydesk.web.Turns;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -29,15 +27,11 @@ public class BigStoryTurns {
     static final int SMALL_CHARS = 64 * 1024;
 
     /** Permits are kilobytes of body text. */
-    private final Semaphore kilobytes;
-    private final int total;
-    private final long waitMillis;
+    private final Turns kilobytes;
 
     BigStoryTurns(@ConfigProperty(name = "copydesk.render.memory-mb", defaultValue = "2") int megabytes,
                   @ConfigProperty(name = "copydesk.render.wait-millis", defaultValue = "20000") long waitMillis) {
-        this.total = Math.max(1, megabytes) * 1024;
-        this.kilobytes = new Semaphore(total, true);
-        this.waitMillis = waitMillis;
+        this.kilobytes = new Turns(Math.max(1, megabytes) * 1024, waitMillis);
     }
 
     /**
@@ -48,23 +42,16 @@ public class BigStoryTurns {
         if (chars <= SMALL_CHARS || !Arc.container().requestContext().isActive()) {
             return;
         }
-        int weight = Math.min(total, (chars + 1023) / 1024);
-        boolean mine;
-        try {
-            mine = kilobytes.tryAcquire(weight, waitMillis, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            mine = false;
-        }
-        if (!mine) {
+        int weight = (chars + 1023) / 1024;
+        if (!kilobytes.take(weight)) {
             throw new BusyException("The site is very busy just now. Try again in a few seconds.");
         }
         RoutingContext request = Arc.container().instance(RoutingContext.class).get();
-        request.addEndHandler(ended -> kilobytes.release(weight));
+        request.addEndHandler(ended -> kilobytes.give(weight));
     }
 
     /** For tests: the kilobytes free now. */
     int available() {
-        return kilobytes.availablePermits();
+        return kilobytes.permits().availablePermits();
     }
 }
