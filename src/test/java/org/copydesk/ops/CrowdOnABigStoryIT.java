@@ -3,8 +3,6 @@ package org.copydesk.ops;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A crowd on a big story, on the packaged app started as production starts it (docker/start-app with
- * docker/java-options: a 96 MB heap): sixteen readers at once on a published story of a megabyte, each
+ * docker/java-options, with half its heap: 96 MB): sixteen readers at once on a published story of a megabyte, each
  * arriving with a different tracking parameter from a share link, all get the page. The tracking
  * parameters do not make sixteen pages of it, and the page is rendered once for all of them.
  */
@@ -36,7 +34,7 @@ class CrowdOnABigStoryIT extends OnEmptyDatabase {
 
     @Test
     void sixteenReadersWithDifferentTrackingParametersAllGetAMegabyteStory() throws Exception {
-        String options = Files.readString(Path.of("docker/java-options")).strip();
+        String options = PackagedApp.productionOptionsWithHalfTheHeap();
         try (PackagedApp app = PackagedApp.startAsTheImageDoes(database, options, Map.of("COPYDESK_SCHEDULER_EVERY", "1s"))) {
             long id = insertStoryDueNow("crowd-on-a-big-story", bigBody(ENGLISH));
             String path = awaitPublished(id, Duration.ofSeconds(30));
@@ -77,7 +75,7 @@ class CrowdOnABigStoryIT extends OnEmptyDatabase {
      */
     @Test
     void sixteenDifferentMegabyteStoriesAskedForAtOnceAreAllServed() throws Exception {
-        String options = Files.readString(Path.of("docker/java-options")).strip();
+        String options = PackagedApp.productionOptionsWithHalfTheHeap();
         try (PackagedApp app = PackagedApp.startAsTheImageDoes(database, options, Map.of("COPYDESK_SCHEDULER_EVERY", "1s"))) {
             String body = bigBody(RUSSIAN);
             List<Long> ids = new ArrayList<>();

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Newsroom photos against the packaged app started as production starts it (docker/start-app with the options
- * of docker/java-options: a 96 MB heap): a 12 MP phone photo, a 24 MP camera JPEG of about 8 MB, 50 MP JPEG,
+ * of docker/java-options, with half its heap: 96 MB): a 12 MP phone photo, a 24 MP camera JPEG of about 8 MB, 50 MP JPEG,
  * PNG and WebP are each stored, and four 24 MP photos sent at once are each stored or answered "try again"
  * (503 with Retry-After), never 500, while a public page goes on being served. On 98b7632 each of these
  * uploads answered 500 (OutOfMemoryError). The heap is watched through the JVM's GC log: the figures (time and
@@ -39,7 +39,7 @@ class LargePicturesIT extends OnEmptyDatabase {
     @Test
     void newsroomPhotosAreStoredWithinTheProductionHeapAndFourAtOnceNeverGiveA500() throws Exception {
         Path gcLog = Files.createTempDirectory("copydesk-gc").resolve("gc.log");
-        String options = Files.readString(Path.of("docker/java-options")).strip() + " -Xlog:gc:file=" + gcLog;
+        String options = PackagedApp.productionOptionsWithHalfTheHeap() + " -Xlog:gc:file=" + gcLog;
         byte[] camera = TestImages.photo(6000, 4000, 60);
         assertThat(camera.length).isBetween(7_000_000, 9_500_000);
         try (PackagedApp app = PackagedApp.startAsTheImageDoes(database, options)) {

@@ -4,8 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,7 +21,7 @@ import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
 /**
- * Revisions of long stories on the packaged app with the production options (docker/java-options: a 96 MB
+ * Revisions of long stories on the packaged app with the production options (docker/java-options with half its heap: a 96 MB
  * heap): thirty saves of a 900 KB story, its history, comparisons at 300 KB and near 1 MB, several at once.
  * Before the comparison was bounded and the history read summaries, the history answered 500 for good after
  * such saves, a 300 KB comparison took minutes on a core, and a 900 KB one ran out of memory (failing an
@@ -33,7 +31,7 @@ class LongRevisionsIT extends OnEmptyDatabase {
 
     @Test
     void longStoriesKeepTheirHistoryAndCompareQuicklyWithinTheProductionHeap() throws Exception {
-        String options = Files.readString(Path.of("docker/java-options")).strip();
+        String options = PackagedApp.productionOptionsWithHalfTheHeap();
         try (PackagedApp app = PackagedApp.startAsTheImageDoes(database, options)) {
             Map<String, String> cookies = signIn(app);
 

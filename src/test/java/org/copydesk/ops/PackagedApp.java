@@ -1,6 +1,7 @@
 package org.copydesk.ops;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.io.IOException;
@@ -47,6 +48,17 @@ final class PackagedApp implements AutoCloseable {
         Path workDir = Files.createTempDirectory("copydesk-it");
         return start(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar().getAbsolutePath()),
                 workDir, workDir.resolve("app.log"), database, extraEnv);
+    }
+
+    /**
+     * The production options (docker/java-options) with half their heap: 96 MB, the heap before issue 21. The tests
+     * of big material (photos, long stories, a crowd on a big story) hold the app to it, so what they show holds in
+     * production with room to spare, and they failed on the code before (its out-of-memory errors were met there).
+     */
+    static String productionOptionsWithHalfTheHeap() throws IOException {
+        String options = Files.readString(Path.of("docker/java-options")).strip();
+        assertThat(options).as("docker/java-options sets the heap").containsPattern("-Xmx\\d+m");
+        return options.replaceAll("-Xmx\\d+m", "-Xmx96m");
     }
 
     /**
