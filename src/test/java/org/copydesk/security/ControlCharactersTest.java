@@ -125,6 +125,41 @@ class ControlCharactersTest {
         HostileInputTest.assertWellFormedXml(new Browser().get("/feed.xml"), "a refused correction", "/feed.xml");
     }
 
+    /** What earlier releases stored is cleaned by V21, so the feeds are well-formed again without anyone retyping it. */
+    @Test
+    void controlCharactersStoredBeforeAreCleanedByTheMigration() throws Exception {
+        StaffAccount reporter = fixtures.staff(Role.REPORTER);
+        StaffAccount editor = fixtures.staff(Role.EDITOR);
+        Story live = fixtures.published("Stored before " + Fixtures.unique("m"), reporter, editor);
+        String mark = Fixtures.unique("Amina");
+        QuarkusTransaction.requiringNew().run(() -> {
+            var em = Story.getEntityManager();
+            em.createNativeQuery("update author set name = ?1, bio = ?2 where staff_account_id = ?3")
+                    .setParameter(1, mark + VERTICAL_TAB + "Traoré\uFFFF").setParameter(2, "Line one\nline\u0007 two")
+                    .setParameter(3, reporter.id).executeUpdate();
+            em.createNativeQuery("update staff_account set display_name = ?1 where id = ?2")
+                    .setParameter(1, "Desk\u0085Editor").setParameter(2, editor.id).executeUpdate();
+            em.createNativeQuery("insert into story_correction (id, story_id, text, created_at, created_by) "
+                    + "values (nextval('story_correction_seq'), ?1, ?2, now(), ?3)")
+                    .setParameter(1, live.id).setParameter(2, "Name" + VERTICAL_TAB + "misspelt.").setParameter(3, editor.id)
+                    .executeUpdate();
+        });
+        String migration = java.nio.file.Files.readString(java.nio.file.Path.of("db-migrations/V21__control_characters_out.sql"));
+        QuarkusTransaction.requiringNew().run(() -> Story.getEntityManager().createNativeQuery(migration).executeUpdate());
+
+        AuthorProfile author = QuarkusTransaction.requiringNew().call(() -> AuthorProfile.findByStaffAccount(reporter).orElseThrow());
+        assertThat(author.name).isEqualTo(mark + " Traoré");
+        assertThat(author.bio).isEqualTo("Line one\nline two");
+        assertThat(QuarkusTransaction.requiringNew().call(() -> StaffAccount.<StaffAccount>findById(editor.id).displayName))
+                .isEqualTo("Desk Editor");
+        assertThat(fixtures.reload(live.id).corrections).extracting(c -> c.text).containsExactly("Name misspelt.");
+        Browser reader = new Browser();
+        for (String path : List.of("/feed.xml", "/authors/" + author.slug + "/feed.xml", "/sitemap-news.xml")) {
+            HostileInputTest.assertWellFormedXml(reader.get(path), "a name stored before V21", path);
+        }
+        assertThat(reader.get("/authors/" + author.slug + "/feed.xml").asString()).contains(mark + " Traoré");
+    }
+
     private static void assertRefused(Response response, String errorSelector, String message) {
         assertThat(response.statusCode()).as(response.asString()).isEqualTo(400);
         Document page = Jsoup.parse(response.asString());
