@@ -32,7 +32,7 @@ public class EditingSessions {
     }
 
     /** A working copy: the form's text fields as typed, when, and the story version it started from. */
-    public record WorkingCopy(Map<String, String> fields, Instant savedAt, int basedOnVersion) {
+    public record WorkingCopy(Map<String, String> fields, Instant savedAt, int basedOnVersion, boolean overtaken) {
     }
 
     @ConfigProperty(name = "copydesk.editing.lease", defaultValue = "PT3M")
@@ -75,7 +75,12 @@ public class EditingSessions {
                 .setParameter(4, basedOnVersion).setParameter(5, write(fields)).executeUpdate();
     }
 
-    /** This person's working copy, when it is newer than the story's last save. */
+    /**
+     * This person's working copy when it holds text the story does not: newer than the story's last save, or
+     * typed on a version someone else has saved over since (its own saves discard it, so what is left was never
+     * saved: the page closed or crashed after the autosave, then another person saved). Restoring an overtaken copy
+     * fills the form on its old version, so its save is shown the differences to merge.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public WorkingCopy newerWorkingCopy(Story story, StaffAccount me) {
         @SuppressWarnings("unchecked")
@@ -87,8 +92,11 @@ public class EditingSessions {
             return null;
         }
         Object[] row = rows.get(0);
-        WorkingCopy copy = new WorkingCopy(read((String) row[0]), toInstant(row[1]), ((Number) row[2]).intValue());
-        return story.updatedAt == null || copy.savedAt().isAfter(story.updatedAt) ? copy : null;
+        Instant savedAt = toInstant(row[1]);
+        int basedOn = ((Number) row[2]).intValue();
+        boolean newer = story.updatedAt == null || savedAt.isAfter(story.updatedAt);
+        boolean overtaken = basedOn < story.version;
+        return newer || overtaken ? new WorkingCopy(read((String) row[0]), savedAt, basedOn, overtaken && !newer) : null;
     }
 
     public void discardWorkingCopy(long storyId, StaffAccount me) {

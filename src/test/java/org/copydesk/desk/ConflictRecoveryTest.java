@@ -104,6 +104,42 @@ class ConflictRecoveryTest {
         assertEquals("The editor's standfirst", stored.standfirst);
     }
 
+    /**
+     * The writer's page autosaves, then closes (a crash, a closed laptop); someone else saves after that autosave.
+     * Reopened, the story offers the autosaved text all the same (it was offered only when newer than the last
+     * save by anyone, so it sat unseen), and restoring it leads to the differences to merge.
+     */
+    @Test
+    void textAutosavedBeforeSomeoneElseSavedIsStillOfferedWhenTheWriterComesBack() {
+        StaffAccount reporter = fixtures.staff(Role.REPORTER);
+        StaffAccount editor = fixtures.staff(Role.EDITOR);
+        Story story = fixtures.story("Crashed " + Fixtures.unique("c"), reporter, null);
+        Browser writer = new Browser().signIn(reporter.username, Fixtures.PASSWORD);
+        Document opened = writer.page("/desk/stories/" + story.id);
+        writer.post("/desk/stories/" + story.id + "/autosave", Map.of(
+                "csrf-token", List.of(opened.select("#story-form input[name=csrf-token]").val()),
+                "version", List.of(opened.select("#story-form input[name=version]").val()),
+                "headline", List.of(opened.select("#headline").val()),
+                "body", List.of("A paragraph typed before the browser crashed.")));
+        Browser other = new Browser().signIn(editor.username, Fixtures.PASSWORD);
+        other.follow(other.form(other.page("/desk/stories/" + story.id), "#story-form")
+                .set("kicker", "Exclusive").press("Save draft"));
+
+        Document reopened = writer.page("/desk/stories/" + story.id);
+        assertThat(reopened.select(".autosave-offer a").text()).isEqualTo("Restore autosaved text");
+        assertThat(reopened.select(".autosave-offer").text()).contains("someone has saved the story since");
+        Document restored = writer.page("/desk/stories/" + story.id + "?restore=autosave");
+        assertThat(restored.select("#body").val()).contains("typed before the browser crashed");
+        Response refused = writer.form(restored, "#story-form").press("Save draft");
+        assertEquals(409, refused.statusCode(), "restored on the version it was typed on");
+        Response saved = writer.form(Jsoup.parse(refused.asString()), "#story-form").set("kicker", "Exclusive").press("Save draft");
+        assertEquals(303, saved.statusCode(), saved.asString());
+        Story stored = fixtures.reload(story.id);
+        assertThat(stored.body).contains("typed before the browser crashed");
+        assertEquals("Exclusive", stored.kicker);
+        assertThat(writer.page("/desk/stories/" + story.id).select(".autosave-offer")).as("saved: nothing left to offer").isEmpty();
+    }
+
     /** The conflict page compares with the same bounded comparison as the history, and says when it fell back. */
     @Test
     void aConflictOnALongStoryComesBackQuicklyWithTheTypedTextAndSaysItComparedParagraphsOnly() {
