@@ -192,28 +192,4 @@
       fetch(leaseUrl, { method: 'POST', body: data, credentials: 'same-origin', redirect: 'manual' });
     }, 60000);
   }
-  // An image over 10 MB is refused as soon as it is chosen: the server would refuse it too, and a form over
-  // its body limit (12 MB) cannot even be read, so the writer would have to go back for what was typed.
-  (function imageSizeCheck() {
-    var input = form.elements.imageFile;
-    var limit = 10 * 1024 * 1024;
-    if (!input || !input.files) {
-      return;
-    }
-    input.addEventListener('change', function () {
-      var old = document.getElementById('imageFile-too-large');
-      if (old) { old.remove(); }
-      var file = input.files[0];
-      if (file && file.size > limit) {
-        var message = document.createElement('p');
-        message.className = 'error-message';
-        message.id = 'imageFile-too-large';
-        message.setAttribute('role', 'alert');
-        message.textContent = 'Error: this image is ' + (file.size / 1048576).toFixed(1)
-          + ' MB, larger than 10 MB. Save it smaller and choose it again.';
-        input.before(message);
-        input.value = '';
-      }
-    });
-  }());
 }());

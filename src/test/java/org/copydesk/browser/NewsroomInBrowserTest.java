@@ -177,4 +177,31 @@ class NewsroomInBrowserTest {
         waiting(driver).until(d -> field(d, "Body").getDomProperty("value").contains(typed.strip()));
         assertThat(fixtures.reload(story.id).body).doesNotContain("never saved");
     }
+
+    /**
+     * A picture over 10 MB is refused as soon as it is chosen, on the story form and on the author's photo form:
+     * sent, a form over the 12 MB body limit cannot be read, so what was typed beside it would be lost.
+     */
+    @Test
+    void aPictureOverTenMegabytesIsRefusedAsSoonAsItIsChosenOnBothForms() throws Exception {
+        StaffAccount editor = fixtures.staff(Role.EDITOR);
+        long authorId = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(
+                () -> org.copydesk.people.AuthorProfile.findByStaffAccount(editor).orElseThrow().id);
+        java.nio.file.Path big = java.nio.file.Files.createTempFile("camera", ".jpg");
+        java.nio.file.Files.write(big, new byte[15 * 1024 * 1024]);
+        try {
+            Chromium.signIn(driver, base(), editor.username, Fixtures.PASSWORD);
+            for (String[] form : new String[][] {{"/desk/stories/new", "imageFile"}, {"/desk/authors/" + authorId, "photo"}}) {
+                driver.get(base() + form[0]);
+                WebElement input = driver.findElement(By.id(form[1]));
+                input.sendKeys(big.toString());
+                WebElement message = waiting(driver).until(
+                        ExpectedConditions.presenceOfElementLocated(By.id(form[1] + "-too-large")));
+                assertThat(message.getText()).as(form[0]).contains("15.0 MB, larger than 10 MB");
+                assertThat(input.getDomProperty("value")).as("the file is no longer chosen").isEmpty();
+            }
+        } finally {
+            java.nio.file.Files.deleteIfExists(big);
+        }
+    }
 }

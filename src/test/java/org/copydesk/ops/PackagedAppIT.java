@@ -104,6 +104,9 @@ class PackagedAppIT extends OnEmptyDatabase {
             assertEquals(200, given().baseUri(training.base()).get("/").statusCode());
             training.terminate();
             assertThat(training.awaitExit(Duration.ofSeconds(60))).as("a stop asked for by SIGTERM").isEqualTo(143);
+            // The JVM's warnings while it writes the archive were thousands of plain lines in the JSON log.
+            assertThat(training.log().lines().filter(line -> !line.isBlank() && !line.startsWith("{")))
+                    .as("every line the training start logged is JSON").isEmpty();
         } finally {
             training.close();
         }
