@@ -3,12 +3,8 @@ package org.copydesk.ops;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +26,6 @@ import org.junit.jupiter.api.Test;
 class CrowdOnABigStoryIT extends OnEmptyDatabase {
 
     private static final int READERS = 16;
-    private static final java.util.concurrent.atomic.AtomicLong NEXT_ID = new java.util.concurrent.atomic.AtomicLong();
 
     @Test
     void sixteenReadersWithDifferentTrackingParametersAllGetAMegabyteStory() throws Exception {
@@ -135,33 +130,10 @@ class CrowdOnABigStoryIT extends OnEmptyDatabase {
 
     /** A story due now, written straight into the database in the Scheduled state: the scheduler publishes it. */
     private long insertStoryDueNow(String slug, String body) throws SQLException {
-        long id = 900_000_000L + NEXT_ID.incrementAndGet();
-        try (Connection c = PackagedApp.connect(database);
-             PreparedStatement s = c.prepareStatement("insert into story (id, headline, standfirst, body, slug, section_id, "
-                     + "state, created_at, updated_at, scheduled_at, version) values (?, 'Crowd on a big story', 'Standfirst', ?, ?, "
-                     + "(select id from section where slug = 'world'), 'SCHEDULED', now(), now(), now(), 0)")) {
-            s.setLong(1, id);
-            s.setString(2, body);
-            s.setString(3, slug);
-            s.executeUpdate();
-        }
-        return id;
+        return StoriesInTheDatabase.insert(database, "Crowd on a big story", slug, body, "SCHEDULED", "now()");
     }
 
     private String awaitPublished(long id, Duration within) throws Exception {
-        Instant deadline = Instant.now().plus(within);
-        while (Instant.now().isBefore(deadline)) {
-            try (Connection c = PackagedApp.connect(database);
-                 PreparedStatement s = c.prepareStatement("select state, public_path from story where id = ?")) {
-                s.setLong(1, id);
-                try (ResultSet rs = s.executeQuery()) {
-                    if (rs.next() && "PUBLISHED".equals(rs.getString(1))) {
-                        return rs.getString(2);
-                    }
-                }
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("story " + id + " was not published within " + within);
+        return StoriesInTheDatabase.awaitPublished(database, id, within);
     }
 }

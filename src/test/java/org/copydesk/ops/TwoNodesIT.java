@@ -178,31 +178,12 @@ class TwoNodesIT extends OnEmptyDatabase {
         return insertStory("Scheduled story " + slug, slug, "SCHEDULED", when);
     }
 
-    /** A story in the World section, written straight into the database (ids far above Hibernate's). */
     private long insertStory(String headline, String slug, String state, String scheduledAt) throws SQLException {
-        long id = 900_000_000L + (System.nanoTime() % 1_000_000L);
-        try (Connection c = PackagedApp.connect(database);
-             PreparedStatement s = c.prepareStatement("insert into story (id, headline, standfirst, body, slug, section_id, "
-                     + "state, created_at, updated_at, scheduled_at, version) values (?, ?, 'Standfirst', '<p>Body.</p>', ?, "
-                     + "(select id from section where slug = 'world'), ?, now(), now(), " + scheduledAt + ", 0)")) {
-            s.setLong(1, id);
-            s.setString(2, headline);
-            s.setString(3, slug);
-            s.setString(4, state);
-            s.executeUpdate();
-        }
-        return id;
+        return StoriesInTheDatabase.insert(database, headline, slug, "<p>Body.</p>", state, scheduledAt);
     }
 
     private void awaitPublished(long id, Duration within) throws Exception {
-        Instant deadline = Instant.now().plus(within);
-        while (Instant.now().isBefore(deadline)) {
-            if ("PUBLISHED".equals(single("select state from story where id = ?", id))) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("story " + id + " was not published within " + within);
+        StoriesInTheDatabase.awaitPublished(database, id, within);
     }
 
     private long auditCount(long id) throws SQLException {
