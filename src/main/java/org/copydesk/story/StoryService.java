@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -442,12 +443,13 @@ public class StoryService {
         }
         List<String> existingTagNames = null;
         for (String tag : form.tagNames()) {
+            Optional<String> mixedScripts = TagSpelling.mixedScripts(tag);
             if (Text.length(tag) > Tag.NAME_MAX) {
                 errors.add("tags", "Each tag must be " + Tag.NAME_MAX + " characters or fewer");
             } else if (Slugs.of(tag, 90).isEmpty()) {
                 errors.add("tags", "Tag “" + tag + "” needs at least one letter or digit");
-            } else if (TagSpelling.mixedScripts(tag).isPresent()) {
-                errors.add("tags", TagSpelling.mixedScripts(tag).get());
+            } else if (mixedScripts.isPresent()) {
+                errors.add("tags", mixedScripts.get());
             } else if (TagSpelling.worthComparing(tag) && Tag.findBySlug(Slugs.of(tag, 90)).isEmpty()) {
                 // A new tag beyond plain ASCII: compared with every existing tag (read once, only then).
                 if (existingTagNames == null) {
