@@ -68,6 +68,8 @@ function addImage(editor, textarea, say) {
       say(`This image is ${(file.size / 1048576).toFixed(1)} MB, larger than 10 MB. Save it smaller and choose it again.`);
       return;
     }
+    // The address comes from the page (templates/desk/storyForm.html), made where every desk address is made.
+    const uploadUrl = document.getElementById('story-form-config').dataset.imageUploadUrl;
     const data = new FormData();
     data.append('file', file);
     const csrf = textarea.form.querySelector('input[name="csrf-token"]');
@@ -76,7 +78,7 @@ function addImage(editor, textarea, say) {
     }
     say('Uploading the image…');
     try {
-      const response = await fetch('/desk/images', { method: 'POST', body: data, credentials: 'same-origin' });
+      const response = await fetch(uploadUrl, { method: 'POST', body: data, credentials: 'same-origin' });
       const answer = await response.json().catch(() => ({}));
       if (!response.ok) {
         // The server's reason (a refused file; 503 with Retry-After when images are queuing), else the status's.

@@ -15,9 +15,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.copydesk.people.Role;
+import org.copydesk.web.DeskPaths;
 
 /** /desk/audit: the whole audit log for admins, newest first, with filters (a plain GET form). */
-@Path("/desk/audit")
+@Path(DeskPaths.AUDIT)
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed(Role.ADMIN_ROLE)
 public class AuditResource {

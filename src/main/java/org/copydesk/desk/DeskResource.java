@@ -14,9 +14,10 @@ import jakarta.ws.rs.core.MediaType;
 import org.copydesk.people.CurrentStaff;
 import org.copydesk.people.Role;
 import org.copydesk.story.Story;
+import org.copydesk.web.DeskPaths;
 
 /** /desk: the dashboard every member of staff starts from. */
-@Path("/desk")
+@Path(DeskPaths.DESK)
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed(Role.REPORTER_ROLE)
 public class DeskResource {

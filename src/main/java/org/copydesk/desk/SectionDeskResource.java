@@ -18,12 +18,13 @@ import org.copydesk.people.Role;
 import org.copydesk.site.SiteInfo;
 import org.copydesk.story.Section;
 import org.copydesk.story.SectionService;
+import org.copydesk.web.DeskPaths;
 import org.copydesk.web.Flash;
 import org.copydesk.web.FormErrors;
 import org.copydesk.web.FormInvalidException;
 
 /** /desk/sections: editors add sections to the paper. */
-@Path("/desk/sections")
+@Path(DeskPaths.SECTIONS)
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed(Role.EDITOR_ROLE)
 public class SectionDeskResource {
@@ -52,7 +53,7 @@ public class SectionDeskResource {
         try {
             Section section = sections.create(name, slug);
             site.reload();
-            return flash.redirect("/desk/sections", "Section " + section.name + " added.");
+            return flash.redirect(DeskPaths.sections(), "Section " + section.name + " added.");
         } catch (FormInvalidException invalid) {
             return Response.status(Response.Status.BAD_REQUEST).entity(Templates.sections(Section.inOrder(),
                     name == null ? "" : name, slug == null ? "" : slug, invalid.errors())).build();

@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
-import org.copydesk.audit.AuditAction;
 import org.copydesk.media.Image;
 import org.copydesk.media.ImageRejectedException;
 import org.copydesk.media.ImageStore;
@@ -32,136 +31,31 @@ import org.copydesk.people.CurrentStaff;
 import org.copydesk.people.Role;
 import org.copydesk.people.StaffAccount;
 import org.copydesk.people.StaffService;
-import org.copydesk.revision.ComparisonTurns;
-import org.copydesk.revision.RevisionContent;
 import org.copydesk.revision.RevisionSummary;
-import org.copydesk.revision.WordDiff;
-import org.copydesk.story.BodyHtml;
 import org.copydesk.story.Section;
 import org.copydesk.story.StaleStoryException;
 import org.copydesk.story.Story;
 import org.copydesk.story.StoryAction;
-import org.copydesk.story.StoryComment;
 import org.copydesk.story.StoryForm;
 import org.copydesk.story.StoryService;
 import org.copydesk.story.StoryState;
 import org.copydesk.story.StoryWorkflow;
 import org.copydesk.story.WorkflowRefusedException;
+import org.copydesk.web.DeskPaths;
 import org.copydesk.web.ErrorPages;
 import org.copydesk.web.Flash;
 import org.copydesk.web.FormErrors;
 import org.copydesk.web.FormInvalidException;
 import org.copydesk.web.Newsroom;
 import org.copydesk.web.TypedForm;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The story form on the desk: write, save, submit, review, schedule, publish, update, correct, unpublish. */
-@Path("/desk/stories")
+@Path(DeskPaths.STORIES)
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed(Role.REPORTER_ROLE)
 public class StoryDeskResource {
 
     static final int RELATED_RESULTS = 20;
-
-    /** Everything the story form page shows. */
-    public record EditorPage(StoryForm form, FormErrors errors, Story story, boolean canEdit, List<StoryAction> actions,
-                             List<Section> sections, List<AuthorProfile> authors, AuditEvent changeRequest,
-                             Story pendingUpdate, boolean editor, String unpublishReason, String correction,
-                             List<StoryComment> comments, String staffComment, List<WordDiff.FieldDiff> conflict,
-                             List<EditingSessions.OtherEditor> othersEditing, EditingSessions.WorkingCopy workingCopy,
-                             boolean restoredWorkingCopy, int autosaveMillis) {
-        public boolean isNew() {
-            return story == null;
-        }
-
-        /** Some of the conflict's differences are shown paragraph by paragraph only. */
-        public boolean conflictParagraphsOnly() {
-            return conflict.stream().anyMatch(WordDiff.FieldDiff::paragraphsOnly);
-        }
-
-        public boolean readOnly() {
-            return !canEdit;
-        }
-
-        public boolean live() {
-            return story != null && story.isPublished();
-        }
-
-        public boolean canRequestChanges() {
-            return actions.contains(StoryAction.REQUEST_CHANGES);
-        }
-
-        public boolean canSchedule() {
-            return actions.contains(StoryAction.SCHEDULE);
-        }
-
-        public boolean canUnpublish() {
-            return actions.contains(StoryAction.UNPUBLISH);
-        }
-
-        public boolean canCancelSchedule() {
-            return actions.contains(StoryAction.CANCEL_SCHEDULE);
-        }
-
-        /** The workflow buttons that sit in the story form (the others have small forms of their own). */
-        public List<StoryAction> formActions() {
-            return actions.stream().filter(StoryAction::savesTheForm).toList();
-        }
-
-        /** Preview posts the form as typed; for a story the page cannot edit, a link to the saved one. */
-        public String previewAction() {
-            return "/desk/stories/" + (story == null ? "new" : story.id) + "/preview";
-        }
-
-        public String shareAction() {
-            return previewAction() + "/links";
-        }
-
-        public String revokeAction(long linkId) {
-            return previewAction() + "/links/" + linkId + "/revoke";
-        }
-
-        public String correctionAction() {
-            return formAction() + "/corrections";
-        }
-
-        public String unpublishAction() {
-            return formAction() + "/unpublish";
-        }
-
-        public String cancelScheduleAction() {
-            return formAction() + "/cancel-schedule";
-        }
-
-        public String commentAction() {
-            return formAction() + "/comments";
-        }
-
-        public String discardAutosaveAction() {
-            return formAction() + "/autosave/discard";
-        }
-
-        /** Where this form's text is kept in the browser: one key per story, one for a new story. */
-        public String storyKey() {
-            return story == null ? "copydesk:story:new" : "copydesk:story:" + story.id;
-        }
-
-        public String autosaveUrl() {
-            return story == null ? "" : formAction() + "/autosave";
-        }
-
-        public String leaseUrl() {
-            return story == null ? "" : formAction() + "/lease";
-        }
-
-        public long savedAtMillis() {
-            return story == null || story.updatedAt == null ? 0 : story.updatedAt.toEpochMilli();
-        }
-
-        public String formAction() {
-            return story == null ? "/desk/stories" : "/desk/stories/" + story.id;
-        }
-    }
 
     @CheckedTemplate(basePath = "desk")
     static class Templates {
@@ -189,20 +83,17 @@ public class StoryDeskResource {
     EditingSessions editing;
 
     @Inject
-    ComparisonTurns comparisons;
+    EditorPages pages;
 
     @Inject
     TypedForm typed;
-
-    @ConfigProperty(name = "copydesk.autosave.interval", defaultValue = "15000")
-    int autosaveMillis;
 
     @GET
     @Path("new")
     public TemplateInstance newStory() {
         List<Section> sections = Section.inOrder();
         StoryForm form = StoryForm.blank(me.authorProfile(), sections.isEmpty() ? null : sections.get(0).id);
-        return Templates.storyForm(page(form, FormErrors.none(), null));
+        return Templates.storyForm(pages.of(form, null).build());
     }
 
     @POST
@@ -228,19 +119,17 @@ public class StoryDeskResource {
         Story story = stories.load(id);
         StaffAccount account = me.account();
         StoryForm form = StoryForm.fromStory(story, Newsroom.zone());
-        EditorPage base = page(form, FormErrors.none(), story);
-        EditingSessions.WorkingCopy copy = base.canEdit() ? editing.newerWorkingCopy(story, account) : null;
+        EditorPage.Builder page = pages.of(form, story);
+        EditingSessions.WorkingCopy copy = page.canEdit() ? editing.newerWorkingCopy(story, account) : null;
         boolean restored = copy != null && "autosave".equals(restore);
         if (restored) {
             form.fillFrom(copy.fields(), copy.basedOnVersion());
         }
-        if (base.canEdit()) {
+        if (page.canEdit()) {
             editing.touch(story, account);
         }
-        return Templates.storyForm(new EditorPage(form, base.errors(), story, base.canEdit(), base.actions(),
-                base.sections(), base.authors(), base.changeRequest(), base.pendingUpdate(), base.editor(),
-                base.unpublishReason(), base.correction(), base.comments(), base.staffComment(), base.conflict(),
-                editing.othersEditing(story, account), restored ? null : copy, restored, autosaveMillis));
+        return Templates.storyForm(page.othersEditing(editing.othersEditing(story, account))
+                .workingCopy(restored ? null : copy, restored).build());
     }
 
     @POST
@@ -292,11 +181,12 @@ public class StoryDeskResource {
                 : new FormErrors().storable("reason", reason);
         if (errors.any()) {
             StoryWorkflow.next(story.subject(), StoryAction.UNPUBLISH, actor, "(checking rights only)");
-            return Response.status(Response.Status.BAD_REQUEST).entity(Templates.storyForm(page(
-                    StoryForm.fromStory(story, Newsroom.zone()), errors, story, reason == null ? "" : reason, ""))).build();
+            return Response.status(Response.Status.BAD_REQUEST).entity(Templates.storyForm(
+                    pages.of(StoryForm.fromStory(story, Newsroom.zone()), story).errors(errors).unpublishReason(reason).build()))
+                    .build();
         }
         stories.act(id, StoryAction.UNPUBLISH, me.account(), reason);
-        return flash.redirect("/desk/stories/" + id, "Unpublished: readers now get a notice that the story was removed.");
+        return flash.redirect(DeskPaths.story(id), "Unpublished: readers now get a notice that the story was removed.");
     }
 
     @POST
@@ -304,7 +194,7 @@ public class StoryDeskResource {
     @RolesAllowed(Role.EDITOR_ROLE)
     public Response cancelSchedule(@PathParam("id") long id) {
         stories.act(id, StoryAction.CANCEL_SCHEDULE, me.account(), null);
-        return flash.redirect("/desk/stories/" + id, "Schedule cancelled: the story is back in review.");
+        return flash.redirect(DeskPaths.story(id), "Schedule cancelled: the story is back in review.");
     }
 
     @POST
@@ -313,12 +203,12 @@ public class StoryDeskResource {
     public Response addCorrection(@PathParam("id") long id, @FormParam("correction") String correction) {
         try {
             stories.addCorrection(id, correction, me.account());
-            return flash.redirect("/desk/stories/" + id, "Correction added to the live story.");
+            return flash.redirect(DeskPaths.story(id), "Correction added to the live story.");
         } catch (FormInvalidException invalid) {
             Story story = stories.load(id);
-            return Response.status(Response.Status.BAD_REQUEST).entity(Templates.storyForm(page(
-                    StoryForm.fromStory(story, Newsroom.zone()), invalid.errors(), story, "",
-                    correction == null ? "" : correction))).build();
+            return Response.status(Response.Status.BAD_REQUEST).entity(Templates.storyForm(
+                    pages.of(StoryForm.fromStory(story, Newsroom.zone()), story).errors(invalid.errors()).correction(correction)
+                            .build())).build();
         }
     }
 
@@ -327,12 +217,12 @@ public class StoryDeskResource {
     public Response addComment(@PathParam("id") long id, @FormParam("staffComment") String text) {
         try {
             stories.addComment(id, text, me.account());
-            return flash.redirect("/desk/stories/" + id + "#comments", "Comment added.");
+            return flash.redirect(DeskPaths.storyComments(id), "Comment added.");
         } catch (FormInvalidException invalid) {
             Story story = stories.load(id);
-            EditorPage page = page(StoryForm.fromStory(story, Newsroom.zone()), invalid.errors(), story, "", "");
-            return Response.status(Response.Status.BAD_REQUEST).entity(Templates.storyForm(withComment(page,
-                    text == null ? "" : text))).build();
+            return Response.status(Response.Status.BAD_REQUEST).entity(Templates.storyForm(
+                    pages.of(StoryForm.fromStory(story, Newsroom.zone()), story).errors(invalid.errors()).staffComment(text)
+                            .build())).build();
         }
     }
 
@@ -356,7 +246,8 @@ public class StoryDeskResource {
         StoryWorkflow.checkEdit(actor, subject);
         if (imageProblem != null) {
             Response.ResponseBuilder answer = Response.status(imageProblem.status())
-                    .entity(Templates.storyForm(page(form, FormErrors.of("imageFile", imageProblem.getMessage()), story)));
+                    .entity(Templates.storyForm(pages.of(form, story)
+                            .errors(FormErrors.of("imageFile", imageProblem.getMessage())).build()));
             if (imageProblem.retryAfterSeconds() > 0) {
                 answer.header("Retry-After", imageProblem.retryAfterSeconds());
             }
@@ -365,8 +256,8 @@ public class StoryDeskResource {
         if (form.isPickerStep()) {
             if ("import".equals(form.action)) {
                 if (form.wireCopy.isBlank()) {
-                    return Response.status(Response.Status.BAD_REQUEST).entity(Templates.storyForm(page(form,
-                            FormErrors.of("wireCopy", "Paste the wire copy to import"), story))).build();
+                    return Response.status(Response.Status.BAD_REQUEST).entity(Templates.storyForm(pages.of(form, story)
+                            .errors(FormErrors.of("wireCopy", "Paste the wire copy to import")).build())).build();
                 }
                 form.importWireCopy(name -> AuthorProfile.findByName(name).orElse(null));
             }
@@ -375,7 +266,7 @@ public class StoryDeskResource {
                 form.relatedResults = stories.findByHeadline(form.relatedQuery, id, RELATED_RESULTS).stream()
                         .map(s -> new StoryForm.RelatedRow(s.id, s.headline, s.state.label())).toList();
             }
-            return Response.ok(Templates.storyForm(page(form, FormErrors.none(), story))).build();
+            return Response.ok(Templates.storyForm(pages.of(form, story).build())).build();
         }
         StoryAction action = form.workflowAction();
         if (action != null && (!action.savesTheForm() || (story != null && story.isPublished()))) {
@@ -389,7 +280,7 @@ public class StoryDeskResource {
             if (id != null) {
                 editing.discardWorkingCopy(id, account);
             }
-            return flash.redirect("/desk/stories/" + saved.id, doneMessage(action, saved, story));
+            return flash.redirect(DeskPaths.story(saved.id), doneMessage(action, saved, story));
         } catch (StaleStoryException stale) {
             // The page carries the version its differences are shown against (the story as this request read it):
             // what the writer merges on it saves, and autosaves, against that one, not against the version the
@@ -397,10 +288,11 @@ public class StoryDeskResource {
             // between, the next save is shown the differences again.
             form.version = story.version;
             return Response.status(Response.Status.CONFLICT)
-                    .entity(Templates.storyForm(withConflict(page(form, stale.errors(), story), story, form))).build();
+                    .entity(Templates.storyForm(pages.of(form, story).errors(stale.errors()).conflict(pages.conflict(story, form))
+                            .build())).build();
         } catch (FormInvalidException invalid) {
             return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(Templates.storyForm(page(form, invalid.errors(), story))).build();
+                    .entity(Templates.storyForm(pages.of(form, story).errors(invalid.errors()).build())).build();
         }
     }
 
@@ -419,58 +311,6 @@ public class StoryDeskResource {
             case PUBLISH_UPDATE -> "Update published: the live page now shows it.";
             case CANCEL_SCHEDULE, UNPUBLISH -> action.label() + " done.";
         };
-    }
-
-    private EditorPage page(StoryForm form, FormErrors errors, Story story) {
-        return page(form, errors, story, "", "");
-    }
-
-    private EditorPage page(StoryForm form, FormErrors errors, Story story, String reason, String correction) {
-        StaffAccount account = me.account();
-        StoryWorkflow.Actor actor = StoryService.actorOf(account, story);
-        StoryWorkflow.Subject subject = story == null ? StoryWorkflow.Subject.story(StoryState.DRAFT) : story.subject();
-        Story pending = story == null ? null : story.findPendingUpdate();
-        boolean canEdit = StoryWorkflow.canEdit(actor, subject) && pending == null;
-        List<StoryAction> actions = StoryWorkflow.canEdit(actor, subject) || actor.role().atLeast(Role.EDITOR)
-                ? StoryWorkflow.available(subject, actor) : List.of();
-        AuditEvent changeRequest = story != null && story.state == StoryState.CHANGES_REQUESTED
-                ? AuditEvent.latest(story, AuditAction.REQUEST_CHANGES) : null;
-        return new EditorPage(form, errors, story, canEdit, actions, Section.inOrder(), staff.listAuthors(), changeRequest,
-                pending, me.isEditor(), reason, correction, story == null ? List.of() : StoryComment.thread(story), "",
-                List.of(), List.of(), null, false, autosaveMillis);
-    }
-
-    private static EditorPage withComment(EditorPage p, String typed) {
-        return new EditorPage(p.form(), p.errors(), p.story(), p.canEdit(), p.actions(), p.sections(), p.authors(),
-                p.changeRequest(), p.pendingUpdate(), p.editor(), p.unpublishReason(), p.correction(), p.comments(), typed,
-                p.conflict(), p.othersEditing(), p.workingCopy(), p.restoredWorkingCopy(), p.autosaveMillis());
-    }
-
-    /**
-     * The saved story against what this person typed, for merging by hand after a conflict: the same bounded
-     * comparison as between revisions, in turn with them. Should the turn not come, the page still comes
-     * back with the typed text, the differences then shown paragraph by paragraph only (no word-level work).
-     */
-    private EditorPage withConflict(EditorPage p, Story saved, StoryForm typed) {
-        List<WordDiff.FieldDiff> diff = comparisons.inTurnOr(() -> conflictFields(new WordDiff(), saved, typed),
-                () -> conflictFields(new WordDiff(0, 0, 0), saved, typed));
-        return new EditorPage(p.form(), p.errors(), p.story(), p.canEdit(), p.actions(), p.sections(), p.authors(),
-                p.changeRequest(), p.pendingUpdate(), p.editor(), p.unpublishReason(), p.correction(), p.comments(),
-                p.staffComment(), diff, p.othersEditing(), p.workingCopy(), p.restoredWorkingCopy(), p.autosaveMillis());
-    }
-
-    private static List<WordDiff.FieldDiff> conflictFields(WordDiff diff, Story saved, StoryForm typed) {
-        RevisionContent stored = RevisionContent.of(saved);
-        return List.of(
-                diff.field("Kicker", stored.kicker(), typed.kicker),
-                diff.field("Headline", stored.headline(), typed.headline),
-                diff.field("Standfirst", stored.standfirst(), typed.standfirst),
-                diff.field("Body", stored.bodyText(), BodyHtml.toParagraphText(BodyHtml.fromInput(typed.body))),
-                diff.field("Dateline", stored.datelinePlace(), typed.datelinePlace),
-                diff.field("Tags", stored.tags(), typed.tags),
-                diff.field("Slug", stored.slug(), typed.slug),
-                diff.field("Notes to editor", stored.notesToEditor(), typed.notesToEditor))
-                .stream().filter(WordDiff.FieldDiff::changed).toList();
     }
 
     private String authorName(long authorId) {

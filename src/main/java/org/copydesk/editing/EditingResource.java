@@ -19,11 +19,12 @@ import org.copydesk.people.Role;
 import org.copydesk.story.Story;
 import org.copydesk.story.StoryService;
 import org.copydesk.story.StoryWorkflow;
+import org.copydesk.web.DeskPaths;
 import org.copydesk.web.Flash;
 import org.copydesk.web.Times;
 
 /** What the open edit page calls in the background: lease renewal and autosave. */
-@Path("/desk/stories/{id}")
+@Path(DeskPaths.STORY)
 @RolesAllowed(Role.REPORTER_ROLE)
 public class EditingResource {
 
@@ -82,7 +83,7 @@ public class EditingResource {
     @Path("autosave/discard")
     public Response discard(@PathParam("id") long id) {
         editing.discardWorkingCopy(id, me.account());
-        return flash.redirect("/desk/stories/" + id, "Autosaved text discarded.");
+        return flash.redirect(DeskPaths.story(id), "Autosaved text discarded.");
     }
 
     private static int parseVersion(String value, int fallback) {

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.copydesk.people.CurrentStaff;
+import org.copydesk.web.DeskPaths;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -19,7 +20,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
  * (address, size) into the body. Same checks as the featured image; answers JSON, and a refusal as
  * {@code {"error": "…"}} with its status (400, or 503 with Retry-After when images are queuing).
  */
-@Path("/desk/images")
+@Path(DeskPaths.IMAGES)
 @jakarta.annotation.security.RolesAllowed(org.copydesk.people.Role.REPORTER_ROLE)
 public class DeskImageResource {
 

@@ -13,12 +13,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.copydesk.web.DeskPaths;
 import org.copydesk.web.Flash;
 import org.copydesk.web.FormErrors;
 import org.copydesk.web.FormInvalidException;
 
 /** {@code /desk/account}: everyone's own account page, where the password is changed. */
-@Path("/desk/account")
+@Path(DeskPaths.ACCOUNT)
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed(Role.REPORTER_ROLE)
 public class AccountResource {
@@ -55,7 +56,7 @@ public class AccountResource {
             int generation = staff.changePassword(me.account(), current, fresh, confirmation);
             // This browser stays signed in with the new generation; every other session has ended.
             sessions.signIn(me.account().username, generation, routing);
-            return flash.redirect("/desk/account", "Password changed. Any other sign-ins of this account have ended.");
+            return flash.redirect(DeskPaths.account(), "Password changed. Any other sign-ins of this account have ended.");
         } catch (FormInvalidException invalid) {
             return Response.status(Response.Status.BAD_REQUEST).entity(Templates.account(invalid.errors())).build();
         }

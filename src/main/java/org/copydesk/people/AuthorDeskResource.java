@@ -24,12 +24,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.copydesk.web.DeskPaths;
 import org.copydesk.web.Flash;
 import org.copydesk.web.FormErrors;
 import org.copydesk.web.FormInvalidException;
 
 /** /desk/authors: editors keep the author profiles (name, bio) that bylines point to. */
-@Path("/desk/authors")
+@Path(DeskPaths.AUTHORS)
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed(Role.EDITOR_ROLE)
 public class AuthorDeskResource {
@@ -65,7 +66,7 @@ public class AuthorDeskResource {
     public Response create(@FormParam("name") String name) {
         try {
             AuthorProfile profile = staff.newAuthorProfile(name);
-            return flash.redirect("/desk/authors/" + profile.id, "Author profile created.");
+            return flash.redirect(DeskPaths.author(profile.id), "Author profile created.");
         } catch (FormInvalidException invalid) {
             return Response.status(Response.Status.BAD_REQUEST)
                     .entity(Templates.authors(staff.listAuthors(), name == null ? "" : name, invalid.errors())).build();
@@ -84,7 +85,7 @@ public class AuthorDeskResource {
     public Response update(@PathParam("id") long id, @FormParam("name") String name, @FormParam("bio") String bio) {
         try {
             staff.updateAuthor(id, name, bio);
-            return flash.redirect("/desk/authors", "Author profile saved.");
+            return flash.redirect(DeskPaths.authors(), "Author profile saved.");
         } catch (FormInvalidException invalid) {
             return Response.status(Response.Status.BAD_REQUEST)
                     .entity(Templates.authorForm(find(id), name == null ? "" : name, bio == null ? "" : bio, invalid.errors()))
@@ -103,12 +104,12 @@ public class AuthorDeskResource {
         AuthorProfile author = find(id);
         if ("on".equals(remove)) {
             setPhoto(id, null);
-            return flash.redirect("/desk/authors/" + id, "Photo removed.");
+            return flash.redirect(DeskPaths.author(id), "Photo removed.");
         }
         try {
             Image image = images.store(ImageUpload.of(photo), me.account());
             setPhoto(id, image.id);
-            return flash.redirect("/desk/authors/" + id, "Photo saved.");
+            return flash.redirect(DeskPaths.author(id), "Photo saved.");
         } catch (ImageRejectedException rejected) {
             Response.ResponseBuilder answer = Response.status(rejected.status()).entity(Templates.authorForm(author, author.name,
                     author.bio == null ? "" : author.bio, FormErrors.of("photo", rejected.getMessage())));

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.copydesk.audit.AuditAction;
 import org.copydesk.audit.AuditLog;
+import org.copydesk.web.DeskPaths;
 import org.copydesk.web.Flash;
 import org.copydesk.web.FormErrors;
 
@@ -146,13 +147,13 @@ public class LoginResource {
     static String safeNext(String next) {
         if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")
                 || next.contains("\r") || next.contains("\n")) {
-            return "/desk";
+            return DeskPaths.home();
         }
         try {
             java.net.URI uri = java.net.URI.create(next);
-            return uri.getScheme() == null && uri.getAuthority() == null ? next : "/desk";
+            return uri.getScheme() == null && uri.getAuthority() == null ? next : DeskPaths.home();
         } catch (IllegalArgumentException notAPath) {
-            return "/desk";
+            return DeskPaths.home();
         }
     }
 }

@@ -2,6 +2,8 @@ package org.copydesk.people;
 
 import io.quarkus.qute.TemplateExtension;
 
+import org.copydesk.web.DeskPaths;
+
 /** Desk addresses for people, as templates ask for them. */
 @TemplateExtension
 public final class PeopleViews {
@@ -10,18 +12,18 @@ public final class PeopleViews {
     }
 
     public static String roleFormAction(StaffAccount account) {
-        return "/desk/staff/" + account.id + "/role";
+        return DeskPaths.staffRoleAction(account.id);
     }
 
     public static String deskUrl(AuthorProfile author) {
-        return "/desk/authors/" + author.id;
+        return DeskPaths.author(author.id);
     }
 
     public static String enabledFormAction(StaffAccount account) {
-        return "/desk/staff/" + account.id + "/enabled";
+        return DeskPaths.staffEnabledAction(account.id);
     }
 
     public static String photoAction(AuthorProfile author) {
-        return deskUrl(author) + "/photo";
+        return DeskPaths.authorPhotoAction(author.id);
     }
 }

@@ -27,6 +27,7 @@ import jakarta.inject.Inject;
 
 import org.copydesk.web.DatabaseOutage;
 import org.copydesk.web.DatabaseUnavailableException;
+import org.copydesk.web.DeskPaths;
 
 /**
  * Restores the signed-in member of staff from the session cookie; when a page needs a sign-in,
@@ -102,14 +103,14 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
             try {
                 URI uri = URI.create(referer);
                 if (uri.getAuthority() != null && uri.getAuthority().equals(context.request().authority().toString())
-                        && uri.getRawPath() != null && uri.getRawPath().startsWith("/desk")) {
+                        && uri.getRawPath() != null && uri.getRawPath().startsWith(DeskPaths.DESK)) {
                     return uri.getRawPath();
                 }
             } catch (IllegalArgumentException ignored) {
                 // not a usable address: fall back to the desk
             }
         }
-        return "/desk";
+        return DeskPaths.home();
     }
 
     @Override

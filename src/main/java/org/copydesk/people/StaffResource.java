@@ -15,12 +15,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.copydesk.web.DeskPaths;
 import org.copydesk.web.Flash;
 import org.copydesk.web.FormErrors;
 import org.copydesk.web.FormInvalidException;
 
 /** /desk/staff: admins create accounts and set roles. */
-@Path("/desk/staff")
+@Path(DeskPaths.STAFF)
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed(Role.ADMIN_ROLE)
 public class StaffResource {
@@ -53,7 +54,7 @@ public class StaffResource {
                            @FormParam("displayName") String displayName, @FormParam("role") String role) {
         try {
             StaffAccount account = staff.createAccount(username, password, displayName, Role.parse(role), me.account());
-            return flash.redirect("/desk/staff", "Account " + account.username + " created as " + account.role().label() + ".");
+            return flash.redirect(DeskPaths.staff(), "Account " + account.username + " created as " + account.role().label() + ".");
         } catch (FormInvalidException invalid) {
             NewAccount typed = new NewAccount(nullToEmpty(username), nullToEmpty(displayName), nullToEmpty(role));
             return Response.status(Response.Status.BAD_REQUEST).entity(page(typed, invalid.errors())).build();
@@ -65,9 +66,9 @@ public class StaffResource {
     public Response changeRole(@PathParam("id") long id, @FormParam("role") String role) {
         try {
             staff.changeRole(id, Role.parse(role), me.account());
-            return flash.redirect("/desk/staff", "Role changed.");
+            return flash.redirect(DeskPaths.staff(), "Role changed.");
         } catch (FormInvalidException invalid) {
-            return flash.redirect("/desk/staff", invalid.errors().all().values().iterator().next());
+            return flash.redirect(DeskPaths.staff(), invalid.errors().all().values().iterator().next());
         }
     }
 
@@ -77,9 +78,9 @@ public class StaffResource {
     public Response setEnabled(@PathParam("id") long id, @FormParam("enabled") boolean enabled) {
         try {
             staff.setEnabled(id, enabled, me.account());
-            return flash.redirect("/desk/staff", enabled ? "Account enabled." : "Account disabled: its sessions have ended.");
+            return flash.redirect(DeskPaths.staff(), enabled ? "Account enabled." : "Account disabled: its sessions have ended.");
         } catch (FormInvalidException invalid) {
-            return flash.redirect("/desk/staff", invalid.errors().all().values().iterator().next());
+            return flash.redirect(DeskPaths.staff(), invalid.errors().all().values().iterator().next());
         }
     }
 

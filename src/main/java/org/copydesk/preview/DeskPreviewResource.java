@@ -23,6 +23,7 @@ import org.copydesk.story.Story;
 import org.copydesk.story.StoryForm;
 import org.copydesk.story.StoryService;
 import org.copydesk.story.WorkflowRefusedException;
+import org.copydesk.web.DeskPaths;
 import org.copydesk.web.ErrorPages;
 import org.copydesk.web.Flash;
 import org.copydesk.web.FormInvalidException;
@@ -32,7 +33,7 @@ import org.copydesk.web.Times;
  * Preview and Share preview from the desk. {id} is a story's number, or "new" for a story not saved yet
  * (whose typed text can be previewed all the same).
  */
-@Path("/desk/stories/{id}/preview")
+@Path(DeskPaths.STORY_PREVIEW)
 @jakarta.annotation.security.RolesAllowed(org.copydesk.people.Role.REPORTER_ROLE)
 public class DeskPreviewResource {
 
@@ -100,7 +101,7 @@ public class DeskPreviewResource {
         checkMayShare(story);
         int lifetime = hours != null && LIFETIMES.containsKey(hours) ? hours : (int) links.defaultLifetime().toHours();
         PreviewLinks.Created created = links.create(story.id, me.account(), Duration.ofHours(lifetime));
-        return flash.redirect("/desk/stories/" + story.id + "#previews", "Share preview link (works until "
+        return flash.redirect(DeskPaths.storyPreviews(story.id), "Share preview link (works until "
                 + Times.display(created.expiresAt()) + "): " + address.base(uri) + created.path());
     }
 
@@ -110,7 +111,7 @@ public class DeskPreviewResource {
         Story story = stories.load(storyId(id));
         checkMayShare(story);
         links.revoke(story.id, linkId, me.account());
-        return flash.redirect("/desk/stories/" + story.id + "#previews", "Preview link revoked: it no longer works.");
+        return flash.redirect(DeskPaths.storyPreviews(story.id), "Preview link revoked: it no longer works.");
     }
 
     private void checkMayShare(Story story) {

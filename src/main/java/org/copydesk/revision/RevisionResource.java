@@ -22,11 +22,12 @@ import org.copydesk.story.Story;
 import org.copydesk.story.StoryForm;
 import org.copydesk.story.StoryService;
 import org.copydesk.story.StoryWorkflow;
+import org.copydesk.web.DeskPaths;
 import org.copydesk.web.Flash;
 import org.copydesk.web.FormInvalidException;
 
 /** Comparing any two revisions of a story side by side, and restoring an old one. */
-@Path("/desk/stories/{id}/revisions")
+@Path(DeskPaths.STORY_REVISIONS)
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed(Role.REPORTER_ROLE)
 public class RevisionResource {
@@ -90,9 +91,9 @@ public class RevisionResource {
         StoryForm form = StoryForm.fromRevision(content, story.id, story.version);
         try {
             Story saved = stories.save(id, form, me.account(), null);
-            return flash.redirect("/desk/stories/" + saved.id, "Revision " + number + " restored as a new revision.");
+            return flash.redirect(DeskPaths.story(saved.id), "Revision " + number + " restored as a new revision.");
         } catch (FormInvalidException invalid) {
-            return flash.redirect("/desk/stories/" + id + "/history",
+            return flash.redirect(DeskPaths.storyHistory(id),
                     "Revision " + number + " cannot be restored as it is: " + invalid.getMessage());
         }
     }

@@ -5,6 +5,8 @@ import java.util.List;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 
+import org.copydesk.web.DeskPaths;
+
 /**
  * A revision as lists show it: its number, when, who, the headline and the body's length, read from columns
  * of their own (kept by a trigger, db-migrations/V20), never from the content, which is a copy of the whole
@@ -14,7 +16,7 @@ public record RevisionSummary(long storyId, int number, Instant createdAt, Strin
                               Integer bodyWords) {
 
     public String restoreAction() {
-        return "/desk/stories/" + storyId + "/revisions/" + number + "/restore";
+        return DeskPaths.revisionRestoreAction(storyId, number);
     }
 
     /** A story's revisions, the latest first. */

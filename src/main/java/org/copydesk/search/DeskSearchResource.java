@@ -13,9 +13,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.copydesk.people.Role;
+import org.copydesk.web.DeskPaths;
 
 /** /desk/search: staff search every story, whatever its state. */
-@Path("/desk/search")
+@Path(DeskPaths.SEARCH)
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed(Role.REPORTER_ROLE)
 public class DeskSearchResource {

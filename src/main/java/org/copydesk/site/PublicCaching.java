@@ -26,6 +26,7 @@ import io.vertx.ext.web.RoutingContext;
 
 import org.copydesk.ops.NewsroomMetrics;
 import org.copydesk.web.BusyException;
+import org.copydesk.web.DeskPaths;
 import org.copydesk.web.Flash;
 import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -332,7 +333,7 @@ public class PublicCaching {
 
     private static boolean isPublic(RoutingContext request) {
         String path = request.normalizedPath();
-        if (path.startsWith("/desk") || path.startsWith("/login") || path.startsWith("/logout")
+        if (path.startsWith(DeskPaths.DESK) || path.startsWith("/login") || path.startsWith("/logout")
                 || path.startsWith("/preview")) {
             return false;
         }

@@ -22,13 +22,14 @@ import org.copydesk.audit.AuditAction;
 import org.copydesk.audit.AuditLog;
 import org.copydesk.people.CurrentStaff;
 import org.copydesk.people.Role;
+import org.copydesk.web.DeskPaths;
 import org.copydesk.web.Flash;
 import org.copydesk.web.FormErrors;
 import org.copydesk.web.FormInvalidException;
 import org.copydesk.web.Text;
 
 /** {@code /desk/settings}: the admin sets the paper's name and its house dateline style. */
-@Path("/desk/settings")
+@Path(DeskPaths.SETTINGS)
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed(Role.ADMIN_ROLE)
 public class SettingsResource {
@@ -71,7 +72,7 @@ public class SettingsResource {
         try {
             store(form);
             site.reload();
-            return flash.redirect("/desk/settings", "Settings saved.");
+            return flash.redirect(DeskPaths.settings(), "Settings saved.");
         } catch (FormInvalidException invalid) {
             return Response.status(Response.Status.BAD_REQUEST)
                     .entity(Templates.settings(form, invalid.errors(), null)).build();

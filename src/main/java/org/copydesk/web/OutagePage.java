@@ -39,7 +39,7 @@ public record OutagePage(String action, List<Field> fields, boolean fileLost) {
 
     /** Staff forms are given back; a sign-in (whose password is never echoed) only gets the message. */
     public static boolean keepsTypedForm(String method, String path, String contentType) {
-        if (!"POST".equals(method) || path == null || !path.startsWith("/desk/") || contentType == null) {
+        if (!"POST".equals(method) || path == null || !DeskPaths.isInDesk(path) || contentType == null) {
             return false;
         }
         String type = contentType.toLowerCase(Locale.ROOT);

@@ -59,7 +59,7 @@ public class OversizedUploads {
 
     private static void refuse(RoutingContext context, long limit) {
         HttpServerRequest request = context.request();
-        boolean json = request.path().startsWith("/desk/images")
+        boolean json = request.path().startsWith(DeskPaths.IMAGES)
                 || String.valueOf(request.getHeader(HttpHeaders.ACCEPT)).startsWith("application/json");
         String body = json ? "{\"error\":\"" + message(limit) + "\"}" : Templates.uploadTooLarge(megabytes(limit)).render();
         Runnable answer = () -> context.response().setStatusCode(413)

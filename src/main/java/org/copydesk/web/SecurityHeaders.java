@@ -24,7 +24,7 @@ public class SecurityHeaders {
     void register(@Observes Filters filters) {
         filters.register(context -> {
             String path = context.normalizedPath();
-            boolean desk = path.equals("/desk") || path.startsWith("/desk/") || path.startsWith("/login");
+            boolean desk = DeskPaths.isDesk(path) || path.startsWith("/login");
             HttpServerResponse response = context.response();
             response.headers().set("Content-Security-Policy", desk ? DESK : PUBLIC);
             if (desk) {

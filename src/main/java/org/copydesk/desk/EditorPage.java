@@ -1,0 +1,212 @@
+package org.copydesk.desk;
+
+import java.util.List;
+
+import org.copydesk.audit.AuditEvent;
+import org.copydesk.editing.EditingSessions;
+import org.copydesk.people.AuthorProfile;
+import org.copydesk.revision.WordDiff;
+import org.copydesk.story.Section;
+import org.copydesk.story.Story;
+import org.copydesk.story.StoryAction;
+import org.copydesk.story.StoryComment;
+import org.copydesk.story.StoryForm;
+import org.copydesk.web.DeskPaths;
+import org.copydesk.web.FormErrors;
+
+/**
+ * Everything the story form page shows. Made only by {@link EditorPages} and its {@link Builder}, so that every
+ * answer showing the form (new, edit, a refused save, a conflict, a refused correction...) works its parts out
+ * the same way, and each answer names only what it adds.
+ */
+public record EditorPage(StoryForm form, FormErrors errors, Story story, boolean canEdit, List<StoryAction> actions,
+                         List<Section> sections, List<AuthorProfile> authors, AuditEvent changeRequest,
+                         Story pendingUpdate, boolean editor, String unpublishReason, String correction,
+                         List<StoryComment> comments, String staffComment, List<WordDiff.FieldDiff> conflict,
+                         List<EditingSessions.OtherEditor> othersEditing, EditingSessions.WorkingCopy workingCopy,
+                         boolean restoredWorkingCopy, int autosaveMillis) {
+
+    public boolean isNew() {
+        return story == null;
+    }
+
+    /** Some of the conflict's differences are shown paragraph by paragraph only. */
+    public boolean conflictParagraphsOnly() {
+        return conflict.stream().anyMatch(WordDiff.FieldDiff::paragraphsOnly);
+    }
+
+    public boolean readOnly() {
+        return !canEdit;
+    }
+
+    public boolean live() {
+        return story != null && story.isPublished();
+    }
+
+    public boolean canRequestChanges() {
+        return actions.contains(StoryAction.REQUEST_CHANGES);
+    }
+
+    public boolean canSchedule() {
+        return actions.contains(StoryAction.SCHEDULE);
+    }
+
+    public boolean canUnpublish() {
+        return actions.contains(StoryAction.UNPUBLISH);
+    }
+
+    public boolean canCancelSchedule() {
+        return actions.contains(StoryAction.CANCEL_SCHEDULE);
+    }
+
+    /** The workflow buttons that sit in the story form (the others have small forms of their own). */
+    public List<StoryAction> formActions() {
+        return actions.stream().filter(StoryAction::savesTheForm).toList();
+    }
+
+    /** Preview posts the form as typed; for a story the page cannot edit, a link to the saved one. */
+    public String previewAction() {
+        return story == null ? DeskPaths.newStoryPreview() : DeskPaths.storyPreview(story.id);
+    }
+
+    public String shareAction() {
+        return DeskPaths.storyShareAction(story.id);
+    }
+
+    public String revokeAction(long linkId) {
+        return DeskPaths.storyRevokeAction(story.id, linkId);
+    }
+
+    public String correctionAction() {
+        return DeskPaths.storyCorrectionAction(story.id);
+    }
+
+    public String unpublishAction() {
+        return DeskPaths.storyUnpublishAction(story.id);
+    }
+
+    public String cancelScheduleAction() {
+        return DeskPaths.storyCancelScheduleAction(story.id);
+    }
+
+    public String commentAction() {
+        return DeskPaths.storyCommentAction(story.id);
+    }
+
+    public String discardAutosaveAction() {
+        return DeskPaths.storyDiscardAutosaveAction(story.id);
+    }
+
+    /** Where this form's text is kept in the browser: one key per story, one for a new story. */
+    public String storyKey() {
+        return story == null ? "copydesk:story:new" : "copydesk:story:" + story.id;
+    }
+
+    public String autosaveUrl() {
+        return story == null ? "" : DeskPaths.storyAutosave(story.id);
+    }
+
+    public String leaseUrl() {
+        return story == null ? "" : DeskPaths.storyLease(story.id);
+    }
+
+    public long savedAtMillis() {
+        return story == null || story.updatedAt == null ? 0 : story.updatedAt.toEpochMilli();
+    }
+
+    public String formAction() {
+        return story == null ? DeskPaths.stories() : DeskPaths.story(story.id);
+    }
+
+    /**
+     * What one answer adds to the page {@link EditorPages#of} starts: the messages, what was typed in the small
+     * forms, the differences after a conflict, and who else is editing. Text typed is kept as typed (none: empty).
+     */
+    public static final class Builder {
+
+        private final StoryForm form;
+        private final Story story;
+        private final boolean canEdit;
+        private final List<StoryAction> actions;
+        private final List<Section> sections;
+        private final List<AuthorProfile> authors;
+        private final AuditEvent changeRequest;
+        private final Story pendingUpdate;
+        private final boolean editor;
+        private final List<StoryComment> comments;
+        private final int autosaveMillis;
+        private FormErrors errors = FormErrors.none();
+        private String unpublishReason = "";
+        private String correction = "";
+        private String staffComment = "";
+        private List<WordDiff.FieldDiff> conflict = List.of();
+        private List<EditingSessions.OtherEditor> othersEditing = List.of();
+        private EditingSessions.WorkingCopy workingCopy;
+        private boolean restoredWorkingCopy;
+
+        Builder(StoryForm form, Story story, boolean canEdit, List<StoryAction> actions, List<Section> sections,
+                List<AuthorProfile> authors, AuditEvent changeRequest, Story pendingUpdate, boolean editor,
+                List<StoryComment> comments, int autosaveMillis) {
+            this.form = form;
+            this.story = story;
+            this.canEdit = canEdit;
+            this.actions = actions;
+            this.sections = sections;
+            this.authors = authors;
+            this.changeRequest = changeRequest;
+            this.pendingUpdate = pendingUpdate;
+            this.editor = editor;
+            this.comments = comments;
+            this.autosaveMillis = autosaveMillis;
+        }
+
+        /** Whether this person may change the story now (the page is then a form, not a reading copy). */
+        public boolean canEdit() {
+            return canEdit;
+        }
+
+        public Builder errors(FormErrors errors) {
+            this.errors = errors;
+            return this;
+        }
+
+        public Builder unpublishReason(String typed) {
+            this.unpublishReason = typed == null ? "" : typed;
+            return this;
+        }
+
+        public Builder correction(String typed) {
+            this.correction = typed == null ? "" : typed;
+            return this;
+        }
+
+        public Builder staffComment(String typed) {
+            this.staffComment = typed == null ? "" : typed;
+            return this;
+        }
+
+        /** The saved story against what was typed, after a save that came too late. */
+        public Builder conflict(List<WordDiff.FieldDiff> differences) {
+            this.conflict = differences;
+            return this;
+        }
+
+        public Builder othersEditing(List<EditingSessions.OtherEditor> others) {
+            this.othersEditing = others;
+            return this;
+        }
+
+        /** This person's autosaved text: offered (copy), or already restored into the form (restored). */
+        public Builder workingCopy(EditingSessions.WorkingCopy copy, boolean restored) {
+            this.workingCopy = copy;
+            this.restoredWorkingCopy = restored;
+            return this;
+        }
+
+        public EditorPage build() {
+            return new EditorPage(form, errors, story, canEdit, actions, sections, authors, changeRequest, pendingUpdate,
+                    editor, unpublishReason, correction, comments, staffComment, conflict, othersEditing, workingCopy,
+                    restoredWorkingCopy, autosaveMillis);
+        }
+    }
+}

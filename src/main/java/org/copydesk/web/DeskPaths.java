@@ -1,0 +1,199 @@
+package org.copydesk.web;
+
+import io.quarkus.qute.TemplateExtension;
+
+/**
+ * Every address on the desk, made in one place: the resources' {@code @Path} values are the constants here, and
+ * Java and templates ask the methods for the links, form actions and redirects ({@code {desk:story(hit.id)}},
+ * {@code {desk:storyHistory(story.id)}} in a template). It lives at the bottom so that every feature with a desk
+ * page (people, preview, revision, media, search, site settings, audit) can use it without depending on
+ * {@code desk}. {@code DeskPathsTest} lists what each one answers, and that a route answers it.
+ */
+@TemplateExtension(namespace = "desk")
+public final class DeskPaths {
+
+    public static final String DESK = "/desk";
+    public static final String STORIES = DESK + "/stories";
+    /** A saved story; {@code {id}} is its number, or "new" under {@link #STORY_PREVIEW}. */
+    public static final String STORY = STORIES + "/{id}";
+    public static final String STORY_REVISIONS = STORY + "/revisions";
+    public static final String STORY_PREVIEW = STORY + "/preview";
+    public static final String SECTIONS = DESK + "/sections";
+    public static final String AUTHORS = DESK + "/authors";
+    public static final String STAFF = DESK + "/staff";
+    public static final String ACCOUNT = DESK + "/account";
+    public static final String AUDIT = DESK + "/audit";
+    public static final String SEARCH = DESK + "/search";
+    public static final String IMAGES = DESK + "/images";
+    public static final String SETTINGS = DESK + "/settings";
+
+    private DeskPaths() {
+    }
+
+    /** The dashboard; also where sign-in leads by default. */
+    public static String home() {
+        return DESK;
+    }
+
+    /**
+     * Whether a request's path is the desk or a page in it ("/desktop" is not). The places that also treat
+     * "/desk" followed by anything as the desk say so with {@code startsWith(DESK)} themselves.
+     */
+    public static boolean isDesk(String path) {
+        return path.equals(DESK) || isInDesk(path);
+    }
+
+    /** Whether a request's path is a page in the desk (not the dashboard itself). */
+    public static boolean isInDesk(String path) {
+        return path.startsWith(DESK + "/");
+    }
+
+    // Stories
+
+    /** Where a new story's form is posted. */
+    public static String stories() {
+        return STORIES;
+    }
+
+    public static String newStory() {
+        return STORIES + "/new";
+    }
+
+    /** A story's form: shown by GET, saved by POST. */
+    public static String story(long id) {
+        return STORIES + "/" + id;
+    }
+
+    /** The story's form with this person's newer autosaved text restored into it. */
+    public static String storyRestoringAutosave(long id) {
+        return story(id) + "?restore=autosave";
+    }
+
+    /** The comments under the story's form. */
+    public static String storyComments(long id) {
+        return story(id) + "#comments";
+    }
+
+    /** The Share preview section of the story's form. */
+    public static String storyPreviews(long id) {
+        return story(id) + "#previews";
+    }
+
+    public static String storyHistory(long id) {
+        return story(id) + "/history";
+    }
+
+    public static String storyUnpublishAction(long id) {
+        return story(id) + "/unpublish";
+    }
+
+    public static String storyCancelScheduleAction(long id) {
+        return story(id) + "/cancel-schedule";
+    }
+
+    public static String storyCorrectionAction(long id) {
+        return story(id) + "/corrections";
+    }
+
+    public static String storyCommentAction(long id) {
+        return story(id) + "/comments";
+    }
+
+    /** Where the form's script sends the typed text now and then. */
+    public static String storyAutosave(long id) {
+        return story(id) + "/autosave";
+    }
+
+    public static String storyDiscardAutosaveAction(long id) {
+        return storyAutosave(id) + "/discard";
+    }
+
+    /** Where the form's script renews its "Being edited by" lease. */
+    public static String storyLease(long id) {
+        return story(id) + "/lease";
+    }
+
+    /** The saved story as readers would see it (GET); the form as typed (POST). */
+    public static String storyPreview(long id) {
+        return story(id) + "/preview";
+    }
+
+    /** A story not saved yet, previewed as typed. */
+    public static String newStoryPreview() {
+        return newStory() + "/preview";
+    }
+
+    public static String storyShareAction(long id) {
+        return storyPreview(id) + "/links";
+    }
+
+    public static String storyRevokeAction(long id, long linkId) {
+        return storyShareAction(id) + "/" + linkId + "/revoke";
+    }
+
+    /** The comparison of the latest revision with the one before, or any two chosen on the page. */
+    public static String revisionsCompare(long storyId) {
+        return story(storyId) + "/revisions/compare";
+    }
+
+    public static String revisionsCompare(long storyId, int from, int to) {
+        return revisionsCompare(storyId) + "?from=" + from + "&to=" + to;
+    }
+
+    public static String revisionRestoreAction(long storyId, int number) {
+        return story(storyId) + "/revisions/" + number + "/restore";
+    }
+
+    // The rest of the desk
+
+    public static String sections() {
+        return SECTIONS;
+    }
+
+    public static String authors() {
+        return AUTHORS;
+    }
+
+    /** An author profile's form: shown by GET, saved by POST. */
+    public static String author(long id) {
+        return AUTHORS + "/" + id;
+    }
+
+    public static String authorPhotoAction(long id) {
+        return author(id) + "/photo";
+    }
+
+    public static String staff() {
+        return STAFF;
+    }
+
+    public static String staffRoleAction(long accountId) {
+        return STAFF + "/" + accountId + "/role";
+    }
+
+    public static String staffEnabledAction(long accountId) {
+        return STAFF + "/" + accountId + "/enabled";
+    }
+
+    /** Change password. */
+    public static String account() {
+        return ACCOUNT;
+    }
+
+    public static String audit() {
+        return AUDIT;
+    }
+
+    public static String search() {
+        return SEARCH;
+    }
+
+    /** Where the rich-text editor uploads a picture for the body. */
+    public static String images() {
+        return IMAGES;
+    }
+
+    public static String settings() {
+        return SETTINGS;
+    }
+}
