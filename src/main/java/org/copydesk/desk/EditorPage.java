@@ -69,34 +69,6 @@ public record EditorPage(StoryForm form, FormErrors errors, Story story, boolean
         return story == null ? DeskPaths.newStoryPreview() : DeskPaths.storyPreview(story.id);
     }
 
-    public String shareAction() {
-        return DeskPaths.storyShareAction(story.id);
-    }
-
-    public String revokeAction(long linkId) {
-        return DeskPaths.storyRevokeAction(story.id, linkId);
-    }
-
-    public String correctionAction() {
-        return DeskPaths.storyCorrectionAction(story.id);
-    }
-
-    public String unpublishAction() {
-        return DeskPaths.storyUnpublishAction(story.id);
-    }
-
-    public String cancelScheduleAction() {
-        return DeskPaths.storyCancelScheduleAction(story.id);
-    }
-
-    public String commentAction() {
-        return DeskPaths.storyCommentAction(story.id);
-    }
-
-    public String discardAutosaveAction() {
-        return DeskPaths.storyDiscardAutosaveAction(story.id);
-    }
-
     /** Where this form's text is kept in the browser: one key per story, one for a new story. */
     public String storyKey() {
         return story == null ? "copydesk:story:new" : "copydesk:story:" + story.id;

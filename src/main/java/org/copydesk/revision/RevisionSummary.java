@@ -5,8 +5,6 @@ import java.util.List;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 
-import org.copydesk.web.DeskPaths;
-
 /**
  * A revision as lists show it: its number, when, who, the headline and the body's length, read from columns
  * of their own (kept by a trigger, db-migrations/V20), never from the content, which is a copy of the whole
@@ -14,10 +12,6 @@ import org.copydesk.web.DeskPaths;
  */
 public record RevisionSummary(long storyId, int number, Instant createdAt, String authorName, String headline,
                               Integer bodyWords) {
-
-    public String restoreAction() {
-        return DeskPaths.revisionRestoreAction(storyId, number);
-    }
 
     /** A story's revisions, the latest first. */
     public static List<RevisionSummary> of(long storyId) {

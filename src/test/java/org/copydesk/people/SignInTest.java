@@ -13,6 +13,7 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.copydesk.testing.Browser;
+import org.copydesk.web.DeskPaths;
 import org.copydesk.testing.Fixtures;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -131,7 +132,7 @@ class SignInTest {
         assertThat(authorOf(username)).isEqualTo("Nadia Newbie");
 
         Document again = admin.page("/desk/staff");
-        admin.follow(admin.form(again, "form[action=" + PeopleViews.roleFormAction(created) + "]").set("role", "EDITOR")
+        admin.follow(admin.form(again, "form[action=" + DeskPaths.staffRoleAction(created.id) + "]").set("role", "EDITOR")
                 .press("Set role"));
         assertThat(account(username).role()).isEqualTo(Role.EDITOR);
         new Browser().signIn(username, "a-long-enough-password").page("/desk/authors");
