@@ -7,7 +7,9 @@ import io.quarkus.qute.TemplateExtension;
  * Java and templates ask the methods for the links, form actions and redirects ({@code {desk:story(hit.id)}},
  * {@code {desk:storyHistory(story.id)}} in a template). It lives at the bottom so that every feature with a desk
  * page (people, preview, revision, media, search, site settings, audit) can use it without depending on
- * {@code desk}. {@code DeskPathsTest} lists what each one answers, and that a route answers it.
+ * {@code desk}. {@code DeskPathsTest} lists what each one answers, and that a route answers it. The one other place
+ * naming the desk is application.properties ({@code quarkus.http.auth.permission.desk.paths}: who may open it);
+ * the editor's script reads its upload address from the story form's page.
  */
 @TemplateExtension(namespace = "desk")
 public final class DeskPaths {
