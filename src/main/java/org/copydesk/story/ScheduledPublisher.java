@@ -33,9 +33,10 @@ public class ScheduledPublisher {
         publishDue();
     }
 
+    /** The job; public so that a test runs it at the moment it chooses, with the clock where it wants it. */
     @Scheduled(identity = "publish-due-stories", every = "${copydesk.scheduler.every:15s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void publishDue() {
+    public void publishDue() {
         int published = stories.publishDue(Instant.now(clock));
         if (published > 0) {
             LOG.infof("Published %d scheduled stor%s", published, published == 1 ? "y" : "ies");

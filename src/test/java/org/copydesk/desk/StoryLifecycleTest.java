@@ -3,8 +3,10 @@ package org.copydesk.desk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
@@ -15,13 +17,15 @@ import org.copydesk.people.Role;
 import org.copydesk.people.StaffAccount;
 import org.copydesk.story.Story;
 import org.copydesk.story.StoryAction;
-import org.copydesk.story.StoryService;
+import org.copydesk.story.ScheduledPublisher;
 import org.copydesk.story.StoryState;
 import org.copydesk.testing.Browser;
 import org.copydesk.testing.Fixtures;
+import org.copydesk.testing.TestClock;
 import org.copydesk.web.Newsroom;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** A story's life after review: scheduling, live updates, corrections, moved URLs, unpublishing. */
@@ -32,24 +36,45 @@ class StoryLifecycleTest {
     Fixtures fixtures;
 
     @Inject
-    StoryService stories;
+    ScheduledPublisher publisher;
+
+    @Inject
+    TestClock clock;
+
+    @AfterEach
+    void resumeTheClock() {
+        clock.resume();
+    }
 
     @Test
-    void aScheduledStoryGoesLiveAtItsTimeAndNotBefore() throws InterruptedException {
+    void aScheduledStoryGoesLiveAtItsTimeAndNotBefore() {
         StaffAccount reporter = fixtures.staff(Role.REPORTER);
         StaffAccount editor = fixtures.staff(Role.EDITOR);
         Story story = fixtures.story("Embargoed " + Fixtures.unique("s"), reporter, editor, StoryAction.SUBMIT);
         Browser browser = new Browser().signIn(editor.username, Fixtures.PASSWORD);
         Document form = browser.page("/desk/stories/" + story.id);
-        String at = LocalDateTime.now(Newsroom.zone()).plusSeconds(3).truncatedTo(ChronoUnit.SECONDS)
-                .format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+        // The desk works an hour ago by the app's clock: what it stamps meanwhile is never newer than the real time.
+        Instant start = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+        clock.stopAt(start);
+        Instant due = start.plus(Duration.ofMinutes(10));
+        String at = LocalDateTime.ofInstant(due, Newsroom.zone()).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
         Document scheduled = browser.follow(browser.form(form, "#story-form").set("publishAt", at).press("Schedule"));
         assertThat(scheduled.select(".flash").text()).startsWith("Scheduled for");
-        assertEquals(StoryState.SCHEDULED, fixtures.reload(story.id).state);
+        Story waiting = fixtures.reload(story.id);
+        assertEquals(StoryState.SCHEDULED, waiting.state);
+        assertEquals(due, waiting.scheduledAt);
+
+        clock.stopAt(due.minusSeconds(1));
+        publisher.publishDue();
+        assertEquals(StoryState.SCHEDULED, fixtures.settled(story.id).state, "a second before its time");
         assertThat(new Browser().page("/").text()).doesNotContain(story.headline);
 
-        Story live = awaitState(story.id, StoryState.PUBLISHED, 12);
-        assertThat(live.firstPublishedAt).isAfterOrEqualTo(live.scheduledAt == null ? Instant.EPOCH : live.scheduledAt);
+        clock.stopAt(due);
+        publisher.publishDue();
+        Story live = fixtures.settled(story.id);
+        assertEquals(StoryState.PUBLISHED, live.state, "at its time");
+        assertEquals(due, live.firstPublishedAt);
+        assertThat(live.scheduledAt).isNull();
         assertThat(new Browser().page(live.publicPath).select("h1").text()).isEqualTo(story.headline);
         assertEquals(1, fixtures.count("SCHEDULED_PUBLISH", story.id));
     }
@@ -77,24 +102,23 @@ class StoryLifecycleTest {
     }
 
     @Test
-    void overdueScheduledStoriesArePublishedExactlyOnce() throws InterruptedException {
+    void overdueScheduledStoriesArePublishedExactlyOnce() {
         StaffAccount reporter = fixtures.staff(Role.REPORTER);
         StaffAccount editor = fixtures.staff(Role.EDITOR);
         Story story = fixtures.story("Overdue " + Fixtures.unique("s"), reporter, editor, StoryAction.SUBMIT);
-        fixtures.scheduleAt(story.id, Instant.now().minusSeconds(3600), editor);
-        stories.publishDue(Instant.now());
-        stories.publishDue(Instant.now());
-        // The background job may hold the row (SKIP LOCKED) and be the one to publish it: wait for its commit.
-        long until = System.currentTimeMillis() + 10_000;
-        while (fixtures.reload(story.id).state != StoryState.PUBLISHED && System.currentTimeMillis() < until) {
-            Thread.sleep(100);
-        }
-        assertEquals(StoryState.PUBLISHED, fixtures.reload(story.id).state);
+        Instant due = clock.instant().minusSeconds(3600).truncatedTo(ChronoUnit.SECONDS);
+        fixtures.scheduleAt(story.id, due, editor);
+        publisher.publishDue();
+        publisher.publishDue();
+        // The job's own run (every second in the tests) may have been the one to take the row: settled waits for it.
+        Story live = fixtures.settled(story.id);
+        assertEquals(StoryState.PUBLISHED, live.state);
+        assertEquals(due, live.firstPublishedAt, "published at its embargo time, not at the catch-up");
         assertEquals(1, fixtures.count("SCHEDULED_PUBLISH", story.id));
     }
 
     @Test
-    void theLivePageKeepsThePublishedVersionUntilPublishUpdate() throws InterruptedException {
+    void theLivePageKeepsThePublishedVersionUntilPublishUpdate() {
         StaffAccount reporter = fixtures.staff(Role.REPORTER);
         StaffAccount editor = fixtures.staff(Role.EDITOR);
         String original = "Original headline " + Fixtures.unique("u");
@@ -121,8 +145,8 @@ class StoryLifecycleTest {
         assertThat(stillOld.html()).doesNotContain(changed).doesNotContain("Secret note");
         assertThat(reader.page("/").html()).doesNotContain(changed);
 
-        // The editor publishes the update (a second later, as times on the page are shown to the second).
-        Thread.sleep(1100);
+        // The editor publishes the update a second later by the app's clock (times on the page are shown to the second).
+        clock.stopAtOrAfter(OffsetDateTime.parse(modifiedBefore).toInstant().plusSeconds(1));
         Browser desk = new Browser().signIn(editor.username, Fixtures.PASSWORD);
         Document live = desk.page("/desk/stories/" + story.id);
         String updatePath = live.select("a:contains(Open the pending update)").attr("href");
@@ -304,16 +328,5 @@ class StoryLifecycleTest {
         Document log = admin.page("/desk/audit?action=ROLE_CHANGE");
         assertThat(log.select("tbody tr:contains(" + reporter.username + ")").text()).contains("Reporter")
                 .contains("Editor").contains("Role changed");
-    }
-
-    private Story awaitState(long id, StoryState state, int seconds) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(seconds);
-        Story story = fixtures.reload(id);
-        while (story.state != state && Instant.now().isBefore(deadline)) {
-            Thread.sleep(200);
-            story = fixtures.reload(id);
-        }
-        assertEquals(state, story.state);
-        return story;
     }
 }

@@ -3,12 +3,10 @@ package org.copydesk.ops;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.copydesk.people.Role;
@@ -16,6 +14,7 @@ import org.copydesk.people.StaffAccount;
 import org.copydesk.site.PublicVersion;
 import org.copydesk.testing.Browser;
 import org.copydesk.testing.Fixtures;
+import org.copydesk.testing.ReplicaAndSmallSitemaps;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,18 +26,8 @@ import org.junit.jupiter.api.Assumptions;
  * (default_transaction_read_only): a desk write routed there would fail.
  */
 @QuarkusTest
-@TestProfile(ReadReplicaTest.WithReplica.class)
+@TestProfile(ReplicaAndSmallSitemaps.class)
 class ReadReplicaTest {
-
-    public static class WithReplica implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            String local = System.getProperty("copydesk.local-jdbc-url", "");
-            return local.isEmpty() ? Map.of() : Map.of("quarkus.datasource.replica.jdbc.url",
-                    local + "&ApplicationName=copydesk-replica&options=-c%20default_transaction_read_only%3Don",
-                    "copydesk.scheduler.every", "1h");
-        }
-    }
 
     @Inject
     Fixtures fixtures;

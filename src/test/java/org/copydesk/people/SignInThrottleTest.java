@@ -6,26 +6,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import org.copydesk.testing.ConfiguredLikeProduction;
 import org.copydesk.testing.Fixtures;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
-/** Password guessing is slowed per account and per address, with a clear message and no hint of which accounts exist. */
+/**
+ * Password guessing is slowed per account and per address, with a clear message and no hint of which accounts exist.
+ * The production limits (ConfiguredLikeProduction): 5 failures per account, 20 per address, in 15 minutes.
+ */
 @QuarkusTest
-@TestProfile(SignInThrottleTest.RealLimits.class)
+@TestProfile(ConfiguredLikeProduction.class)
 class SignInThrottleTest {
-
-    /** The production limits: 5 failures per account, 20 per address, in 15 minutes. */
-    public static class RealLimits implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("copydesk.sign-in.failures-per-address", "20");
-        }
-    }
 
     @Inject
     Fixtures fixtures;

@@ -38,7 +38,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Every route × every kind of visitor, with the answer each must get. The routes are read from the
  * application's own resource classes, so a route added without a line here fails this test.
- * Each check runs in a fresh browser, signed in anew, against fresh stories.
+ * Each kind of staff signs in once and keeps its session (its cookies) through the whole matrix, as a person
+ * clicking around would; each check runs against fresh stories, made for it as its line asks for them.
  */
 @QuarkusTest
 class PermissionMatrixTest {
@@ -78,11 +79,11 @@ class PermissionMatrixTest {
         }
     }
 
-    /** Fresh things to point the routes at, made for each check. */
-    record World(StaffAccount writer, StaffAccount editor, Story draft, Story published, Story scheduled,
-                 String previewToken, long previewLinkId, String imagePath, long authorId, String authorSlug,
-                 long throwawayStaffId) {
-    }
+    /**
+     * Signing out ends every session of the account, the kept one too: after these lines that kind of staff
+     * signs in again.
+     */
+    static final java.util.Set<String> ENDS_THE_SESSION = java.util.Set.of("POST /logout");
 
     static final List<Line> MATRIX = List.of(
             // The public site: the same for everyone.
@@ -90,7 +91,7 @@ class PermissionMatrixTest {
             new Line("GET /{section}", "A A A A A", w -> Request.get("/world")),
             new Line("GET /{section}/{yyyy}/{mm}/{dd}/{slug}", "A A A A A", w -> Request.get(w.published().publicPath)),
             new Line("GET /{section}/feed.xml", "A A A A A", w -> Request.get("/world/feed.xml")),
-            new Line("GET /tags/{slug}", "A A A A A", w -> Request.get("/tags/matrix")),
+            new Line("GET /tags/{slug}", "A A A A A", w -> Request.get(w.tagPath())),
             new Line("GET /authors/{slug}", "A A A A A", w -> Request.get("/authors/" + w.authorSlug())),
             new Line("GET /authors/{slug}/feed.xml", "A A A A A", w -> Request.get("/authors/" + w.authorSlug() + "/feed.xml")),
             new Line("GET /feed.xml", "A A A A A", w -> Request.get("/feed.xml")),
@@ -188,38 +189,124 @@ class PermissionMatrixTest {
         StaffAccount admin = fixtures.staff(Role.ADMIN);
         Map<Who, StaffAccount> accounts = Map.of(Who.WRITER, writer, Who.OTHER_REPORTER, other, Who.EDITOR, editor,
                 Who.ADMIN, admin);
+        Map<Who, Browser> sessions = new java.util.EnumMap<>(Who.class);
+        accounts.forEach((who, account) -> sessions.put(who, new Browser().signIn(account.username, Fixtures.PASSWORD)));
         for (Line line : MATRIX) {
             for (Who who : Who.values()) {
-                World world = world(writer, editor);
-                Browser browser = new Browser();
-                if (who != Who.ANONYMOUS) {
-                    browser.signIn(accounts.get(who).username, Fixtures.PASSWORD);
-                }
+                World world = new World(writer, editor);
+                Browser browser = who == Who.ANONYMOUS ? new Browser() : sessions.get(who);
                 Response response = send(browser, line.request().apply(world));
                 Answer got = answerOf(response);
                 if (got != line.expected(who) || response.statusCode() >= 500) {
                     wrong.add(line.route() + " as " + who + ": expected " + line.expected(who) + ", got "
                             + response.statusCode() + " " + got);
                 }
+                if (who != Who.ANONYMOUS && ENDS_THE_SESSION.contains(line.route())) {
+                    sessions.put(who, new Browser().signIn(accounts.get(who).username, Fixtures.PASSWORD));
+                }
             }
         }
         assertThat(wrong).isEmpty();
+        sessions.forEach((who, browser) -> assertThat(browser.get("/desk").statusCode())
+                .as(who + "'s session, kept through the matrix").isEqualTo(200));
     }
 
-    private World world(StaffAccount writer, StaffAccount editor) {
-        Story draft = fixtures.story("Matrix draft " + Fixtures.unique("d"), writer, null);
-        Story published = fixtures.published("Matrix live " + Fixtures.unique("p"), writer, editor);
-        fixtures.tag(published.id, "Matrix");
-        Story scheduled = fixtures.story("Matrix scheduled " + Fixtures.unique("s"), writer, editor, StoryAction.SUBMIT);
-        fixtures.scheduleAt(scheduled.id, java.time.Instant.now().plus(Duration.ofDays(2)), editor);
-        PreviewLinks.Created link = previews.create(draft.id, writer, Duration.ofHours(1));
-        long linkId = QuarkusTransaction.requiringNew().call(() -> org.copydesk.preview.PreviewLink
-                .<org.copydesk.preview.PreviewLink>find("story.id = ?1", draft.id).firstResult().id);
-        Image image = images.store(TestImages.jpeg(40, 30), writer);
-        AuthorProfile author = QuarkusTransaction.requiringNew().call(() -> AuthorProfile.findByStaffAccount(writer).orElseThrow());
-        StaffAccount throwaway = fixtures.staff(Role.REPORTER);
-        return new World(writer, editor, fixtures.reload(draft.id), fixtures.reload(published.id), scheduled,
-                link.token(), linkId, image.url(40), author.id, author.slug, throwaway.id);
+    /** Fresh things to point the routes at, made for one check the first time its line asks for them. */
+    final class World {
+        private final StaffAccount writer;
+        private final StaffAccount editor;
+        private Story draft;
+        private Story published;
+        private Story scheduled;
+        private PreviewLinks.Created link;
+        private Long linkId;
+        private String imagePath;
+        private AuthorProfile author;
+        private Long throwawayStaffId;
+
+        World(StaffAccount writer, StaffAccount editor) {
+            this.writer = writer;
+            this.editor = editor;
+        }
+
+        Story draft() {
+            if (draft == null) {
+                draft = fixtures.reload(fixtures.story("Matrix draft " + Fixtures.unique("d"), writer, null).id);
+            }
+            return draft;
+        }
+
+        Story published() {
+            if (published == null) {
+                Story story = fixtures.published("Matrix live " + Fixtures.unique("p"), writer, editor);
+                fixtures.tag(story.id, "Matrix");
+                published = fixtures.reload(story.id);
+            }
+            return published;
+        }
+
+        /** The page of the tag its published story carries. */
+        String tagPath() {
+            published();
+            return "/tags/matrix";
+        }
+
+        Story scheduled() {
+            if (scheduled == null) {
+                scheduled = fixtures.story("Matrix scheduled " + Fixtures.unique("s"), writer, editor, StoryAction.SUBMIT);
+                fixtures.scheduleAt(scheduled.id, java.time.Instant.now().plus(Duration.ofDays(2)), editor);
+            }
+            return scheduled;
+        }
+
+        String previewToken() {
+            return link().token();
+        }
+
+        long previewLinkId() {
+            link();
+            return linkId;
+        }
+
+        private PreviewLinks.Created link() {
+            if (link == null) {
+                long draftId = draft().id;
+                link = previews.create(draftId, writer, Duration.ofHours(1));
+                linkId = QuarkusTransaction.requiringNew().call(() -> org.copydesk.preview.PreviewLink
+                        .<org.copydesk.preview.PreviewLink>find("story.id = ?1", draftId).firstResult().id);
+            }
+            return link;
+        }
+
+        String imagePath() {
+            if (imagePath == null) {
+                Image image = images.store(TestImages.jpeg(40, 30), writer);
+                imagePath = image.url(40);
+            }
+            return imagePath;
+        }
+
+        long authorId() {
+            return author().id;
+        }
+
+        String authorSlug() {
+            return author().slug;
+        }
+
+        private AuthorProfile author() {
+            if (author == null) {
+                author = QuarkusTransaction.requiringNew().call(() -> AuthorProfile.findByStaffAccount(writer).orElseThrow());
+            }
+            return author;
+        }
+
+        long throwawayStaffId() {
+            if (throwawayStaffId == null) {
+                throwawayStaffId = fixtures.staff(Role.REPORTER).id;
+            }
+            return throwawayStaffId;
+        }
     }
 
     private static Response send(Browser browser, Request request) {

@@ -8,8 +8,6 @@ import java.util.Map;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.copydesk.people.Role;
 import org.copydesk.people.StaffAccount;
@@ -23,16 +21,7 @@ import org.junit.jupiter.api.Test;
  * byline, tag and related story or many, and whether a list shows one story or thirty.
  */
 @QuarkusTest
-@TestProfile(QueryBoundsTest.Quiet.class)
 class QueryBoundsTest {
-
-    /** No scheduled job running in the background while statements are counted. */
-    public static class Quiet implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("copydesk.scheduler.every", "1h");
-        }
-    }
 
     /** The most statements any public page may take. */
     static final int LIMIT = 12;

@@ -3,16 +3,14 @@ package org.copydesk.site;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.Map;
-
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.copydesk.people.Role;
 import org.copydesk.people.StaffAccount;
 import org.copydesk.testing.Browser;
 import org.copydesk.testing.Fixtures;
+import org.copydesk.testing.ReplicaAndSmallSitemaps;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.parser.Parser;
@@ -20,16 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /** A large archive gets a sitemap index (here with pages of 2 stories instead of 50,000). */
 @QuarkusTest
-@TestProfile(SitemapIndexTest.SmallSitemaps.class)
+@TestProfile(ReplicaAndSmallSitemaps.class)
 class SitemapIndexTest {
-
-    /** Sitemap pages of two stories. */
-    public static class SmallSitemaps implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("copydesk.sitemap.page-size", "2");
-        }
-    }
 
     @Inject
     Fixtures fixtures;

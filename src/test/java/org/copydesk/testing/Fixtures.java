@@ -127,6 +127,17 @@ public class Fixtures {
         story.datelinePlace = place;
     }
 
+    /**
+     * The story as committed once no transaction holds its row: the scheduler's own run may be publishing it at
+     * this very moment (its rows are locked, and another run skips them), and this waits for that commit.
+     */
+    @Transactional
+    public Story settled(long id) {
+        Story.getEntityManager().createNativeQuery("select id from story where id = ?1 for share").setParameter(1, id)
+                .getResultList();
+        return reload(id);
+    }
+
     @Transactional
     public Story reload(long id) {
         Story story = Story.findById(id);

@@ -6,11 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -19,6 +17,7 @@ import org.copydesk.people.StaffAccount;
 import org.copydesk.story.Story;
 import org.copydesk.story.StoryRedirect;
 import org.copydesk.testing.Browser;
+import org.copydesk.testing.ConfiguredLikeProduction;
 import org.copydesk.testing.Fixtures;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -30,18 +29,11 @@ import org.junit.jupiter.api.Test;
  * request came with: a page kept in memory, by a proxy or a CDN carries no address someone made up.
  */
 @QuarkusTest
-@TestProfile(PublicAddressTest.Configured.class)
+@TestProfile(ConfiguredLikeProduction.class)
 class PublicAddressTest {
 
-    static final String PUBLIC = "https://news.example.com";
+    static final String PUBLIC = ConfiguredLikeProduction.PUBLIC_URL;
     static final String MADE_UP = "evil.example";
-
-    public static class Configured implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("copydesk.public-url", PUBLIC + "/");
-        }
-    }
 
     @Inject
     Fixtures fixtures;
