@@ -269,9 +269,6 @@ public class StoryDeskResource {
         }
         typed.keep(fields);
         typed.fileChosen();
-        Story story = id == null ? null : stories.load(id);
-        StoryWorkflow.checkEdit(StoryService.actorOf(me.account(), story),
-                story == null ? StoryWorkflow.Subject.story(StoryState.DRAFT) : story.subject());
         try {
             Image image = images.store(file, me.account());
             fields.putSingle("imageKey", image.publicKey);
@@ -286,16 +283,13 @@ public class StoryDeskResource {
     @Path("{id}/unpublish")
     @RolesAllowed(Role.EDITOR_ROLE)
     public Response unpublish(@PathParam("id") long id, @FormParam("reason") String reason) {
-        Story story = stories.load(id);
-        StoryWorkflow.Actor actor = StoryService.actorOf(me.account(), story);
-        FormErrors errors = reason == null || reason.isBlank() ? FormErrors.of("reason", "Give the reason for unpublishing")
-                : new FormErrors().storable("reason", reason);
-        if (errors.any()) {
-            StoryWorkflow.next(story.subject(), StoryAction.UNPUBLISH, actor, "(checking rights only)");
+        try {
+            stories.act(id, StoryAction.UNPUBLISH, me.account(), reason);
+        } catch (FormInvalidException invalid) {
+            Story story = stories.load(id);
             return Response.status(Response.Status.BAD_REQUEST).entity(Templates.storyForm(page(
-                    StoryForm.fromStory(story, Newsroom.zone()), errors, story, reason == null ? "" : reason, ""))).build();
+                    StoryForm.fromStory(story, Newsroom.zone()), invalid.errors(), story, reason == null ? "" : reason, ""))).build();
         }
-        stories.act(id, StoryAction.UNPUBLISH, me.account(), reason);
         return flash.redirect("/desk/stories/" + id, "Unpublished: readers now get a notice that the story was removed.");
     }
 
@@ -351,9 +345,11 @@ public class StoryDeskResource {
         StoryForm form = StoryForm.fromPost(fields);
         form.id = id;
         form.applyPickerEdits(this::authorName, this::relatedRow);
-        StoryWorkflow.Actor actor = StoryService.actorOf(account, story);
-        StoryWorkflow.Subject subject = story == null ? StoryWorkflow.Subject.story(StoryState.DRAFT) : story.subject();
-        StoryWorkflow.checkEdit(actor, subject);
+        if (imageProblem != null || form.isPickerStep()) {
+            // Nothing is saved, so the service is not asked: the form is shown again only to who may save it.
+            WorkflowRefusedException.unless(StoryWorkflow.editRefusal(StoryService.actorOf(account, story),
+                    StoryService.subjectOf(story)));
+        }
         if (imageProblem != null) {
             Response.ResponseBuilder answer = Response.status(imageProblem.status())
                     .entity(Templates.storyForm(page(form, FormErrors.of("imageFile", imageProblem.getMessage()), story)));
@@ -380,9 +376,6 @@ public class StoryDeskResource {
         StoryAction action = form.workflowAction();
         if (action != null && (!action.savesTheForm() || (story != null && story.isPublished()))) {
             throw new WorkflowRefusedException("Use the button of its own for " + action.label() + ".");
-        }
-        if (action != null) {
-            StoryWorkflow.next(subject, action, actor, "(checked again on save)");
         }
         try {
             Story saved = stories.save(id, form, account, action);
@@ -427,12 +420,10 @@ public class StoryDeskResource {
 
     private EditorPage page(StoryForm form, FormErrors errors, Story story, String reason, String correction) {
         StaffAccount account = me.account();
-        StoryWorkflow.Actor actor = StoryService.actorOf(account, story);
-        StoryWorkflow.Subject subject = story == null ? StoryWorkflow.Subject.story(StoryState.DRAFT) : story.subject();
+        StoryWorkflow.Offer offer = StoryWorkflow.offer(StoryService.subjectOf(story), StoryService.actorOf(account, story));
         Story pending = story == null ? null : story.findPendingUpdate();
-        boolean canEdit = StoryWorkflow.canEdit(actor, subject) && pending == null;
-        List<StoryAction> actions = StoryWorkflow.canEdit(actor, subject) || actor.role().atLeast(Role.EDITOR)
-                ? StoryWorkflow.available(subject, actor) : List.of();
+        boolean canEdit = offer.canEdit() && pending == null;
+        List<StoryAction> actions = offer.actions();
         AuditEvent changeRequest = story != null && story.state == StoryState.CHANGES_REQUESTED
                 ? AuditEvent.latest(story, AuditAction.REQUEST_CHANGES) : null;
         return new EditorPage(form, errors, story, canEdit, actions, Section.inOrder(), staff.listAuthors(), changeRequest,

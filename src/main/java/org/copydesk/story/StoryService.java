@@ -55,12 +55,12 @@ public class StoryService {
     @Inject
     Clock clock;
 
-    public Story create(StoryForm form, StaffAccount actor) {
+    private Story create(StoryForm form, StaffAccount actor, FormErrors workflowErrors) {
         Story story = new Story();
         story.createdBy = actor;
         story.createdAt = Instant.now(clock);
         story.state = StoryState.DRAFT;
-        apply(form, story, actor);
+        apply(form, story, actor, workflowErrors);
         story.persist();
         revisions.record(story, actor);
         return story;
@@ -70,19 +70,29 @@ public class StoryService {
      * Saves the form (a new story when {@code id} is null) and, when a workflow button was pressed,
      * moves the story on, all in one transaction: either both happen or neither. Saving a live story
      * saves its pending update instead; the live page does not change. Returns the story the desk
-     * should show next.
+     * should show next. The workflow is asked once, here, before anything is written: may this person
+     * save, and make the move.
      */
     public Story save(Long id, StoryForm form, StaffAccount actor, StoryAction action) {
-        Story story = id == null ? create(form, actor) : update(id, form, actor);
-        Story shown = action != null ? act(story, action, actor, form.comment, form.scheduleAt()) : story;
+        Story existing = id == null ? null : load(id);
+        StoryWorkflow.Decision decision = StoryWorkflow.decideSave(subjectOf(existing), actorOf(actor, existing), action,
+                form.comment);
+        if (decision instanceof StoryWorkflow.Refused refused) {
+            throw new WorkflowRefusedException(refused.reason());
+        }
+        // A comment the move needs is asked for beside its field, with whatever else the form lacks.
+        FormErrors workflowErrors = decision instanceof StoryWorkflow.NeedsComment needs
+                ? FormErrors.of(needs.field(), needs.message()) : FormErrors.none();
+        Story story = existing == null ? create(form, actor, workflowErrors) : update(existing, form, actor, workflowErrors);
+        Story shown = action != null
+                ? move(story, action, ((StoryWorkflow.Allowed) decision).to(), actor, form.comment, form.scheduleAt())
+                : story;
         search.index(shown);
         return shown;
     }
 
     /** Saves the form over the story (or, for a live story, over its pending update). */
-    private Story update(long id, StoryForm form, StaffAccount actor) {
-        Story story = load(id);
-        StoryWorkflow.checkEdit(actorOf(actor, story), story.subject());
+    private Story update(Story story, StoryForm form, StaffAccount actor, FormErrors workflowErrors) {
         if (form.version == null || form.version != story.version) {
             throw new StaleStoryException(story);
         }
@@ -92,27 +102,41 @@ public class StoryService {
                         "An update of this story is already pending: open it from the link above and make your changes there.");
             }
             Story update = newUpdateOf(story);
-            apply(form, update, actor);
+            apply(form, update, actor, workflowErrors);
             update.persist();
             revisions.record(update, actor);
             return update;
         }
-        apply(form, story, actor);
+        apply(form, story, actor, workflowErrors);
         revisions.record(story, actor);
         return story;
     }
 
-    /** Moves the story on by a button that has a form of its own (Unpublish, Cancel schedule). */
+    /**
+     * Moves the story on by a button that has a form of its own (Unpublish, Cancel schedule). The workflow is
+     * asked once; a reason it needs, or one that cannot be stored, comes back beside its field.
+     */
     public Story act(long id, StoryAction action, StaffAccount actor, String comment) {
-        Story story = act(load(id), action, actor, comment, null);
-        search.index(story);
-        return story;
+        Story story = load(id);
+        StoryWorkflow.Decision decision = StoryWorkflow.decide(story.subject(), action, actorOf(actor, story), comment);
+        if (decision instanceof StoryWorkflow.Refused refused) {
+            throw new WorkflowRefusedException(refused.reason());
+        }
+        if (decision instanceof StoryWorkflow.NeedsComment needs) {
+            throw new FormInvalidException(needs.field(), needs.message());
+        }
+        FormErrors unstorable = new FormErrors().storable(StoryWorkflow.commentField(action), comment);
+        if (unstorable.any()) {
+            throw new FormInvalidException(unstorable);
+        }
+        Story moved = move(story, action, ((StoryWorkflow.Allowed) decision).to(), actor, comment, null);
+        search.index(moved);
+        return moved;
     }
 
-    /** Moves the story on, records it in the audit log, and stamps publication times and paths. */
-    Story act(Story story, StoryAction action, StaffAccount actor, String comment, Instant scheduleAt) {
+    /** Makes a move the workflow allowed: records it in the audit log, and stamps publication times and paths. */
+    private Story move(Story story, StoryAction action, StoryState to, StaffAccount actor, String comment, Instant scheduleAt) {
         StoryState from = story.state;
-        StoryState to = StoryWorkflow.next(story.subject(), action, actorOf(actor, story), comment);
         Instant now = Instant.now(clock);
         switch (action) {
             case PUBLISH -> {
@@ -230,6 +254,11 @@ public class StoryService {
         return story;
     }
 
+    /** The story as the workflow sees it; a story not saved yet is a draft. */
+    public static StoryWorkflow.Subject subjectOf(Story story) {
+        return story == null ? StoryWorkflow.Subject.story(StoryState.DRAFT) : story.subject();
+    }
+
     public static StoryWorkflow.Actor actorOf(StaffAccount account, Story story) {
         boolean owner = story == null || (story.createdBy != null && story.createdBy.id.equals(account.id));
         return new StoryWorkflow.Actor(account.role(), owner);
@@ -335,8 +364,9 @@ public class StoryService {
                 pattern, excludeId == null ? -1L : excludeId).page(0, limit).list();
     }
 
-    private void apply(StoryForm form, Story story, StaffAccount actor) {
+    private void apply(StoryForm form, Story story, StaffAccount actor, FormErrors workflowErrors) {
         FormErrors errors = validate(form, story);
+        workflowErrors.all().forEach(errors::add);
         if (errors.any()) {
             throw new FormInvalidException(errors);
         }
