@@ -227,13 +227,10 @@ public class StoryDeskResource {
     public TemplateInstance edit(@PathParam("id") long id, @QueryParam("restore") String restore) {
         Story story = stories.load(id);
         StaffAccount account = me.account();
-        StoryForm form = StoryForm.fromStory(story, Newsroom.zone());
-        EditorPage base = page(form, FormErrors.none(), story);
+        EditorPage base = page(StoryForm.fromStory(story, Newsroom.zone()), FormErrors.none(), story);
         EditingSessions.WorkingCopy copy = base.canEdit() ? editing.newerWorkingCopy(story, account) : null;
         boolean restored = copy != null && "autosave".equals(restore);
-        if (restored) {
-            form.fillFrom(copy.fields(), copy.basedOnVersion());
-        }
+        StoryForm form = restored ? base.form().withWorkingCopy(copy.fields(), copy.basedOnVersion()) : base.form();
         if (base.canEdit()) {
             editing.touch(story, account);
         }
@@ -342,9 +339,7 @@ public class StoryDeskResource {
         typed.keep(fields);
         StaffAccount account = me.account();
         Story story = id == null ? null : stories.load(id);
-        StoryForm form = StoryForm.fromPost(fields);
-        form.id = id;
-        form.applyPickerEdits(this::authorName, this::relatedRow);
+        StoryForm form = StoryForm.fromPost(fields, id).withPickerEdits(this::authorName, this::relatedRow);
         if (imageProblem != null || form.isPickerStep()) {
             // Nothing is saved, so the service is not asked: the form is shown again only to who may save it.
             WorkflowRefusedException.unless(StoryWorkflow.editRefusal(StoryService.actorOf(account, story),
@@ -359,17 +354,16 @@ public class StoryDeskResource {
             return answer.build();
         }
         if (form.isPickerStep()) {
-            if ("import".equals(form.action)) {
-                if (form.wireCopy.isBlank()) {
+            if ("import".equals(form.action())) {
+                if (form.wireCopy().isBlank()) {
                     return Response.status(Response.Status.BAD_REQUEST).entity(Templates.storyForm(page(form,
                             FormErrors.of("wireCopy", "Paste the wire copy to import"), story))).build();
                 }
-                form.importWireCopy(name -> AuthorProfile.findByName(name).orElse(null));
+                form = form.withWireCopyImported(name -> AuthorProfile.findByName(name).orElse(null));
             }
-            if ("find-related".equals(form.action)) {
-                form.relatedSearched = true;
-                form.relatedResults = stories.findByHeadline(form.relatedQuery, id, RELATED_RESULTS).stream()
-                        .map(s -> new StoryForm.RelatedRow(s.id, s.headline, s.state.label())).toList();
+            if ("find-related".equals(form.action())) {
+                form = form.withRelatedResults(stories.findByHeadline(form.relatedQuery(), id, RELATED_RESULTS).stream()
+                        .map(s -> new StoryForm.RelatedRow(s.id, s.headline, s.state.label())).toList());
             }
             return Response.ok(Templates.storyForm(page(form, FormErrors.none(), story))).build();
         }
@@ -388,9 +382,9 @@ public class StoryDeskResource {
             // what the writer merges on it saves, and autosaves, against that one, not against the version the
             // form was first opened with, which would be refused for ever. Should yet another save come in
             // between, the next save is shown the differences again.
-            form.version = story.version;
-            return Response.status(Response.Status.CONFLICT)
-                    .entity(Templates.storyForm(withConflict(page(form, stale.errors(), story), story, form))).build();
+            StoryForm againstShown = form.withVersion(story.version);
+            return Response.status(Response.Status.CONFLICT).entity(Templates.storyForm(
+                    withConflict(page(againstShown, stale.errors(), story), story, againstShown))).build();
         } catch (FormInvalidException invalid) {
             return Response.status(Response.Status.BAD_REQUEST)
                     .entity(Templates.storyForm(page(form, invalid.errors(), story))).build();
@@ -453,14 +447,14 @@ public class StoryDeskResource {
     private static List<WordDiff.FieldDiff> conflictFields(WordDiff diff, Story saved, StoryForm typed) {
         RevisionContent stored = RevisionContent.of(saved);
         return List.of(
-                diff.field("Kicker", stored.kicker(), typed.kicker),
-                diff.field("Headline", stored.headline(), typed.headline),
-                diff.field("Standfirst", stored.standfirst(), typed.standfirst),
-                diff.field("Body", stored.bodyText(), BodyHtml.toParagraphText(BodyHtml.fromInput(typed.body))),
-                diff.field("Dateline", stored.datelinePlace(), typed.datelinePlace),
-                diff.field("Tags", stored.tags(), typed.tags),
-                diff.field("Slug", stored.slug(), typed.slug),
-                diff.field("Notes to editor", stored.notesToEditor(), typed.notesToEditor))
+                diff.field("Kicker", stored.kicker(), typed.kicker()),
+                diff.field("Headline", stored.headline(), typed.headline()),
+                diff.field("Standfirst", stored.standfirst(), typed.standfirst()),
+                diff.field("Body", stored.bodyText(), BodyHtml.toParagraphText(BodyHtml.fromInput(typed.body()))),
+                diff.field("Dateline", stored.datelinePlace(), typed.datelinePlace()),
+                diff.field("Tags", stored.tags(), typed.tags()),
+                diff.field("Slug", stored.slug(), typed.slug()),
+                diff.field("Notes to editor", stored.notesToEditor(), typed.notesToEditor()))
                 .stream().filter(WordDiff.FieldDiff::changed).toList();
     }
 
