@@ -61,7 +61,7 @@ public class DemoContent {
 
     private void publishWireStory(StaffAccount reporter, StaffAccount editor) {
         WireCopy.Parsed wire = WireCopy.parse(readResource(WIRE_STORY));
-        StoryForm form = new StoryForm();
+        StoryForm.Builder form = StoryForm.builder();
         form.headline = wire.headline();
         form.standfirst = wire.standfirst();
         form.body = wire.bodyHtml();
@@ -73,7 +73,7 @@ public class DemoContent {
                     .orElseGet(() -> staff.newAuthorProfile(wire.bylineName()));
             form.bylines.add(new StoryForm.BylineRow(author.id, author.name, "", false));
         }
-        Story story = stories.save(null, form, reporter, StoryAction.SUBMIT);
+        Story story = stories.save(null, form.build(), reporter, StoryAction.SUBMIT);
         stories.act(story.id, StoryAction.PUBLISH, editor, null);
     }
 

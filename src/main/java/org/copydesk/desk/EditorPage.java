@@ -96,7 +96,7 @@ public record EditorPage(StoryForm form, FormErrors errors, Story story, boolean
      */
     public static final class Builder {
 
-        private final StoryForm form;
+        private StoryForm form;
         private final Story story;
         private final boolean canEdit;
         private final List<StoryAction> actions;
@@ -135,6 +135,12 @@ public record EditorPage(StoryForm form, FormErrors errors, Story story, boolean
         /** Whether this person may change the story now (the page is then a form, not a reading copy). */
         public boolean canEdit() {
             return canEdit;
+        }
+
+        /** The form as changed after the page was worked out (this person's autosaved text restored into it). */
+        public Builder form(StoryForm changed) {
+            this.form = changed;
+            return this;
         }
 
         public Builder errors(FormErrors errors) {

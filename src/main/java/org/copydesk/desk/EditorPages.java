@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import org.copydesk.audit.AuditAction;
 import org.copydesk.audit.AuditEvent;
 import org.copydesk.people.CurrentStaff;
-import org.copydesk.people.Role;
 import org.copydesk.people.StaffAccount;
 import org.copydesk.people.StaffService;
 import org.copydesk.revision.ComparisonTurns;
@@ -49,11 +48,10 @@ public class EditorPages {
     public EditorPage.Builder of(StoryForm form, Story story) {
         StaffAccount account = me.account();
         StoryWorkflow.Actor actor = StoryService.actorOf(account, story);
-        StoryWorkflow.Subject subject = story == null ? StoryWorkflow.Subject.story(StoryState.DRAFT) : story.subject();
+        StoryWorkflow.Offer offer = StoryWorkflow.offer(StoryService.subjectOf(story), actor);
         Story pending = story == null ? null : story.findPendingUpdate();
-        boolean canEdit = StoryWorkflow.canEdit(actor, subject) && pending == null;
-        List<StoryAction> actions = StoryWorkflow.canEdit(actor, subject) || actor.role().atLeast(Role.EDITOR)
-                ? StoryWorkflow.available(subject, actor) : List.of();
+        boolean canEdit = offer.canEdit() && pending == null;
+        List<StoryAction> actions = offer.actions();
         AuditEvent changeRequest = story != null && story.state == StoryState.CHANGES_REQUESTED
                 ? AuditEvent.latest(story, AuditAction.REQUEST_CHANGES) : null;
         return new EditorPage.Builder(form, story, canEdit, actions, Section.inOrder(), staff.listAuthors(), changeRequest,
@@ -73,14 +71,14 @@ public class EditorPages {
     private static List<WordDiff.FieldDiff> conflictFields(WordDiff diff, Story saved, StoryForm typed) {
         RevisionContent stored = RevisionContent.of(saved);
         return List.of(
-                diff.field("Kicker", stored.kicker(), typed.kicker),
-                diff.field("Headline", stored.headline(), typed.headline),
-                diff.field("Standfirst", stored.standfirst(), typed.standfirst),
-                diff.field("Body", stored.bodyText(), BodyHtml.toParagraphText(BodyHtml.fromInput(typed.body))),
-                diff.field("Dateline", stored.datelinePlace(), typed.datelinePlace),
-                diff.field("Tags", stored.tags(), typed.tags),
-                diff.field("Slug", stored.slug(), typed.slug),
-                diff.field("Notes to editor", stored.notesToEditor(), typed.notesToEditor))
+                diff.field("Kicker", stored.kicker(), typed.kicker()),
+                diff.field("Headline", stored.headline(), typed.headline()),
+                diff.field("Standfirst", stored.standfirst(), typed.standfirst()),
+                diff.field("Body", stored.bodyText(), BodyHtml.toParagraphText(BodyHtml.fromInput(typed.body()))),
+                diff.field("Dateline", stored.datelinePlace(), typed.datelinePlace()),
+                diff.field("Tags", stored.tags(), typed.tags()),
+                diff.field("Slug", stored.slug(), typed.slug()),
+                diff.field("Notes to editor", stored.notesToEditor(), typed.notesToEditor()))
                 .stream().filter(WordDiff.FieldDiff::changed).toList();
     }
 }

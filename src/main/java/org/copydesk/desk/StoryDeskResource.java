@@ -38,11 +38,9 @@ import org.copydesk.story.Story;
 import org.copydesk.story.StoryAction;
 import org.copydesk.story.StoryForm;
 import org.copydesk.story.StoryService;
-import org.copydesk.story.StoryState;
 import org.copydesk.story.StoryWorkflow;
 import org.copydesk.story.WorkflowRefusedException;
 import org.copydesk.web.DeskPaths;
-import org.copydesk.web.ErrorPages;
 import org.copydesk.web.Flash;
 import org.copydesk.web.FormErrors;
 import org.copydesk.web.FormInvalidException;
@@ -123,7 +121,7 @@ public class StoryDeskResource {
         EditingSessions.WorkingCopy copy = page.canEdit() ? editing.newerWorkingCopy(story, account) : null;
         boolean restored = copy != null && "autosave".equals(restore);
         if (restored) {
-            form.fillFrom(copy.fields(), copy.basedOnVersion());
+            page.form(form.withWorkingCopy(copy.fields(), copy.basedOnVersion()));
         }
         if (page.canEdit()) {
             editing.touch(story, account);
@@ -158,9 +156,6 @@ public class StoryDeskResource {
         }
         typed.keep(fields);
         typed.fileChosen();
-        Story story = id == null ? null : stories.load(id);
-        StoryWorkflow.checkEdit(StoryService.actorOf(me.account(), story),
-                story == null ? StoryWorkflow.Subject.story(StoryState.DRAFT) : story.subject());
         try {
             Image image = images.store(file, me.account());
             fields.putSingle("imageKey", image.publicKey);
@@ -175,17 +170,14 @@ public class StoryDeskResource {
     @Path("{id}/unpublish")
     @RolesAllowed(Role.EDITOR_ROLE)
     public Response unpublish(@PathParam("id") long id, @FormParam("reason") String reason) {
-        Story story = stories.load(id);
-        StoryWorkflow.Actor actor = StoryService.actorOf(me.account(), story);
-        FormErrors errors = reason == null || reason.isBlank() ? FormErrors.of("reason", "Give the reason for unpublishing")
-                : new FormErrors().storable("reason", reason);
-        if (errors.any()) {
-            StoryWorkflow.next(story.subject(), StoryAction.UNPUBLISH, actor, "(checking rights only)");
+        try {
+            stories.act(id, StoryAction.UNPUBLISH, me.account(), reason);
+        } catch (FormInvalidException invalid) {
+            Story story = stories.load(id);
             return Response.status(Response.Status.BAD_REQUEST).entity(Templates.storyForm(
-                    pages.of(StoryForm.fromStory(story, Newsroom.zone()), story).errors(errors).unpublishReason(reason).build()))
-                    .build();
+                    pages.of(StoryForm.fromStory(story, Newsroom.zone()), story).errors(invalid.errors())
+                            .unpublishReason(reason == null ? "" : reason).build())).build();
         }
-        stories.act(id, StoryAction.UNPUBLISH, me.account(), reason);
         return flash.redirect(DeskPaths.story(id), "Unpublished: readers now get a notice that the story was removed.");
     }
 
@@ -238,12 +230,12 @@ public class StoryDeskResource {
         typed.keep(fields);
         StaffAccount account = me.account();
         Story story = id == null ? null : stories.load(id);
-        StoryForm form = StoryForm.fromPost(fields);
-        form.id = id;
-        form.applyPickerEdits(this::authorName, this::relatedRow);
-        StoryWorkflow.Actor actor = StoryService.actorOf(account, story);
-        StoryWorkflow.Subject subject = story == null ? StoryWorkflow.Subject.story(StoryState.DRAFT) : story.subject();
-        StoryWorkflow.checkEdit(actor, subject);
+        StoryForm form = StoryForm.fromPost(fields, id).withPickerEdits(this::authorName, this::relatedRow);
+        if (imageProblem != null || form.isPickerStep()) {
+            // Nothing is saved, so the service is not asked: the form is shown again only to who may save it.
+            WorkflowRefusedException.unless(StoryWorkflow.editRefusal(StoryService.actorOf(account, story),
+                    StoryService.subjectOf(story)));
+        }
         if (imageProblem != null) {
             Response.ResponseBuilder answer = Response.status(imageProblem.status())
                     .entity(Templates.storyForm(pages.of(form, story)
@@ -254,26 +246,22 @@ public class StoryDeskResource {
             return answer.build();
         }
         if (form.isPickerStep()) {
-            if ("import".equals(form.action)) {
-                if (form.wireCopy.isBlank()) {
+            if ("import".equals(form.action())) {
+                if (form.wireCopy().isBlank()) {
                     return Response.status(Response.Status.BAD_REQUEST).entity(Templates.storyForm(pages.of(form, story)
                             .errors(FormErrors.of("wireCopy", "Paste the wire copy to import")).build())).build();
                 }
-                form.importWireCopy(name -> AuthorProfile.findByName(name).orElse(null));
+                form = form.withWireCopyImported(name -> AuthorProfile.findByName(name).orElse(null));
             }
-            if ("find-related".equals(form.action)) {
-                form.relatedSearched = true;
-                form.relatedResults = stories.findByHeadline(form.relatedQuery, id, RELATED_RESULTS).stream()
-                        .map(s -> new StoryForm.RelatedRow(s.id, s.headline, s.state.label())).toList();
+            if ("find-related".equals(form.action())) {
+                form = form.withRelatedResults(stories.findByHeadline(form.relatedQuery(), id, RELATED_RESULTS).stream()
+                        .map(s -> new StoryForm.RelatedRow(s.id, s.headline, s.state.label())).toList());
             }
             return Response.ok(Templates.storyForm(pages.of(form, story).build())).build();
         }
         StoryAction action = form.workflowAction();
         if (action != null && (!action.savesTheForm() || (story != null && story.isPublished()))) {
             throw new WorkflowRefusedException("Use the button of its own for " + action.label() + ".");
-        }
-        if (action != null) {
-            StoryWorkflow.next(subject, action, actor, "(checked again on save)");
         }
         try {
             Story saved = stories.save(id, form, account, action);
@@ -286,10 +274,9 @@ public class StoryDeskResource {
             // what the writer merges on it saves, and autosaves, against that one, not against the version the
             // form was first opened with, which would be refused for ever. Should yet another save come in
             // between, the next save is shown the differences again.
-            form.version = story.version;
-            return Response.status(Response.Status.CONFLICT)
-                    .entity(Templates.storyForm(pages.of(form, story).errors(stale.errors()).conflict(pages.conflict(story, form))
-                            .build())).build();
+            StoryForm againstShown = form.withVersion(story.version);
+            return Response.status(Response.Status.CONFLICT).entity(Templates.storyForm(pages.of(againstShown, story)
+                    .errors(stale.errors()).conflict(pages.conflict(story, againstShown)).build())).build();
         } catch (FormInvalidException invalid) {
             return Response.status(Response.Status.BAD_REQUEST)
                     .entity(Templates.storyForm(pages.of(form, story).errors(invalid.errors()).build())).build();

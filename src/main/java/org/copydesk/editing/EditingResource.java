@@ -19,6 +19,7 @@ import org.copydesk.people.Role;
 import org.copydesk.story.Story;
 import org.copydesk.story.StoryService;
 import org.copydesk.story.StoryWorkflow;
+import org.copydesk.story.WorkflowRefusedException;
 import org.copydesk.web.DeskPaths;
 import org.copydesk.web.Flash;
 import org.copydesk.web.Times;
@@ -50,7 +51,7 @@ public class EditingResource {
     public Response renewLease(@PathParam("id") long id) {
         // Only someone who may edit holds a lease: others would show up as "Being edited by".
         Story story = stories.load(id);
-        StoryWorkflow.checkEdit(StoryService.actorOf(me.account(), story), story.subject());
+        WorkflowRefusedException.unless(StoryWorkflow.editRefusal(StoryService.actorOf(me.account(), story), story.subject()));
         editing.touch(story, me.account());
         return Response.noContent().build();
     }
@@ -61,7 +62,7 @@ public class EditingResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response autosave(@PathParam("id") long id, MultivaluedMap<String, String> form) {
         Story story = stories.load(id);
-        StoryWorkflow.checkEdit(StoryService.actorOf(me.account(), story), story.subject());
+        WorkflowRefusedException.unless(StoryWorkflow.editRefusal(StoryService.actorOf(me.account(), story), story.subject()));
         Map<String, String> fields = new LinkedHashMap<>();
         for (String name : TEXT_FIELDS) {
             String value = form.getFirst(name);

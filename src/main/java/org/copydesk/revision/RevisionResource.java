@@ -21,7 +21,6 @@ import org.copydesk.people.Role;
 import org.copydesk.story.Story;
 import org.copydesk.story.StoryForm;
 import org.copydesk.story.StoryService;
-import org.copydesk.story.StoryWorkflow;
 import org.copydesk.web.DeskPaths;
 import org.copydesk.web.Flash;
 import org.copydesk.web.FormInvalidException;
@@ -83,7 +82,6 @@ public class RevisionResource {
     @Path("{number}/restore")
     public Response restore(@PathParam("id") long id, @PathParam("number") int number) {
         Story story = stories.load(id);
-        StoryWorkflow.checkEdit(StoryService.actorOf(me.account(), story), story.subject());
         RevisionContent content = StoryRevision.contentOf(id, number);
         if (content == null) {
             throw new NotFoundException();

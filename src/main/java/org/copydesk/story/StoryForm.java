@@ -8,74 +8,198 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.core.MultivaluedMap;
 
 import org.copydesk.people.AuthorProfile;
+import org.copydesk.web.DateText;
+import org.copydesk.web.MaxLength;
+import org.copydesk.web.Required;
+import org.copydesk.web.SingleLine;
+import org.copydesk.web.Storable;
 
 /**
  * What the story form holds, exactly as typed, so it can come back with the reporter's text intact
  * when something is wrong. The byline and related-story pickers work without JavaScript: their
  * buttons post the whole form, which is shown again with the list changed and nothing saved.
+ *
+ * <p>The rules of each field are written on it (Bean Validation; the messages are in ValidationMessages.properties),
+ * in the order their messages come: on a field, the first rule broken is the one shown. The rules that need the
+ * database or the button pressed are {@link StoryFormChecks}.
  */
-public class StoryForm {
+public record StoryForm(
+        Long id,
+        Integer version,
+        @MaxLength(value = Story.KICKER_MAX, label = "Kicker") @SingleLine(label = "Kicker")
+        String kicker,
+        @Required(message = "{story.headline.required}") @MaxLength(value = Story.HEADLINE_MAX, label = "Headline")
+        @SingleLine(label = "Headline", stripped = true)
+        String headline,
+        @Storable @MaxLength(value = Story.STANDFIRST_MAX, label = "Standfirst")
+        String standfirst,
+        @Storable @Size(max = StoryService.BODY_MAX, message = "{story.body.size}")
+        String body,
+        @MaxLength(value = Story.DATELINE_PLACE_MAX, label = "Dateline") @SingleLine(label = "Dateline")
+        String datelinePlace,
+        @DateText(message = "{story.datelineDate.date}")
+        String datelineDate,
+        Long sectionId,
+        @Storable
+        String tags,
+        @Storable
+        String slug,
+        List<@Valid BylineRow> bylines,
+        /** The featured image: the key of an uploaded image (kept across picker steps and errors) and its words. */
+        String imageKey,
+        @Storable @MaxLength(value = Story.IMAGE_TEXT_MAX, label = "Alt text")
+        String imageAlt,
+        @Storable @MaxLength(value = Story.IMAGE_TEXT_MAX, label = "Caption")
+        String imageCaption,
+        @Storable @MaxLength(value = Story.CREDIT_MAX, label = "Credit")
+        String imageCredit,
+        @Storable @MaxLength(value = Story.CREDIT_MAX, label = "Credit line")
+        String creditLine,
+        List<RelatedRow> related,
+        @Storable
+        String notesToEditor,
+        @Storable
+        String comment,
+        /** "Publish at" for Schedule: a local date-time in the newsroom's zone, as a datetime-local input sends it. */
+        String publishAt,
+        /** The button pressed: save, submit, request-changes, publish, or a picker button. */
+        String action,
+        Pickers pickers) {
+
+    /** The fields in the order the page shows them: the error summary lists problems in this order. */
+    public static final List<String> FIELDS_ON_PAGE = List.of("wireCopy", "kicker", "headline", "standfirst", "body",
+            "datelinePlace", "datelineDate", "section", "tags", "slug", "bylines", "imageFile", "imageAlt", "imageCaption",
+            "imageCredit", "creditLine", "notesToEditor", "comment", "publishAt");
 
     /** One byline row: an existing author profile, or a new one to create on save. */
-    public record BylineRow(Long authorId, String authorName, String roleLine, boolean isNew) {
+    public record BylineRow(Long authorId, String authorName,
+                            @SingleLine(label = "A role line")
+                            @MaxLength(value = Byline.ROLE_MAX, stripped = false, message = "{story.roleLine.maxLength}")
+                            String roleLine,
+                            boolean isNew) {
+
+        /** A new name becomes an author profile, shown in feeds and on pages: one line, like any name. */
+        @SingleLine(label = "An author name")
+        @MaxLength(value = AuthorProfile.NAME_MAX, message = "{story.authorName.maxLength}")
+        public String getNewAuthorName() {
+            return isNew ? authorName : null;
+        }
     }
 
     /** One related story in the list. */
     public record RelatedRow(long id, String headline, String stateLabel) {
     }
 
-    public Long id;
-    public Integer version;
-    public String headline = "";
-    public String standfirst = "";
-    public String kicker = "";
-    public String body = "";
-    public String slug = "";
-    public Long sectionId;
-    public String tags = "";
-    public String creditLine = "";
-    /** The featured image: the key of an uploaded image (kept across picker steps and errors) and its words. */
-    public String imageKey = "";
-    public String imageAlt = "";
-    public String imageCaption = "";
-    public String imageCredit = "";
-    /** Set when the form came with an image file that was refused, so the page can say why. */
-    public String imageProblem;
-    public String datelinePlace = "";
-    public String datelineDate = "";
-    public String notesToEditor = "";
-    public String comment = "";
-    /** "Publish at" for Schedule: a local date-time in the newsroom's zone, as a datetime-local input sends it. */
-    public String publishAt = "";
-    public List<BylineRow> bylines = new ArrayList<>();
-    public List<RelatedRow> related = new ArrayList<>();
+    /**
+     * The pickers' inputs (pending additions, removals, moves, the related-story search and its results) and
+     * "Paste wire copy": they change the form when a picker button is pressed, and are never saved.
+     */
+    public record Pickers(String bylineAdd, String bylineAddRole, String newAuthorName, Set<Integer> bylineRemove,
+                          Integer bylineUp, String relatedQuery, List<Long> relatedAdd, Set<Long> relatedRemove,
+                          Integer relatedUp, List<RelatedRow> relatedResults, boolean relatedSearched, String wireCopy,
+                          boolean imported) {
+    }
 
-    /** Picker inputs: pending additions and the related-story search. */
-    public String bylineAdd = "";
-    public String bylineAddRole = "";
-    public String newAuthorName = "";
-    public String relatedQuery = "";
-    public List<Long> relatedAdd = new ArrayList<>();
-    public List<RelatedRow> relatedResults = List.of();
-    public boolean relatedSearched;
-    /** "Paste wire copy": text for Import text, which fills the fields above it and saves nothing. */
-    public String wireCopy = "";
-    /** Set after Import text so the page can say what to check. */
-    public boolean imported;
+    /** The form being put together: every field as it will be, empty text rather than null. */
+    public static final class Builder {
+        public Long id;
+        public Integer version;
+        public String headline = "";
+        public String standfirst = "";
+        public String kicker = "";
+        public String body = "";
+        public String slug = "";
+        public Long sectionId;
+        public String tags = "";
+        public String creditLine = "";
+        public String imageKey = "";
+        public String imageAlt = "";
+        public String imageCaption = "";
+        public String imageCredit = "";
+        public String datelinePlace = "";
+        public String datelineDate = "";
+        public String notesToEditor = "";
+        public String comment = "";
+        public String publishAt = "";
+        public List<BylineRow> bylines = new ArrayList<>();
+        public List<RelatedRow> related = new ArrayList<>();
+        public String action = "save";
+        public String bylineAdd = "";
+        public String bylineAddRole = "";
+        public String newAuthorName = "";
+        public Set<Integer> bylineRemove = Set.of();
+        public Integer bylineUp;
+        public String relatedQuery = "";
+        public List<Long> relatedAdd = List.of();
+        public Set<Long> relatedRemove = Set.of();
+        public Integer relatedUp;
+        public List<RelatedRow> relatedResults = List.of();
+        public boolean relatedSearched;
+        public String wireCopy = "";
+        public boolean imported;
 
-    /** The button pressed: save, submit, request-changes, publish, or a picker button. */
-    public String action = "save";
+        public StoryForm build() {
+            return new StoryForm(id, version, kicker, headline, standfirst, body, datelinePlace, datelineDate, sectionId,
+                    tags, slug, List.copyOf(bylines), imageKey, imageAlt, imageCaption, imageCredit, creditLine,
+                    List.copyOf(related), notesToEditor, comment, publishAt, action,
+                    new Pickers(bylineAdd, bylineAddRole, newAuthorName, Set.copyOf(bylineRemove), bylineUp, relatedQuery,
+                            List.copyOf(relatedAdd), Set.copyOf(relatedRemove), relatedUp, List.copyOf(relatedResults),
+                            relatedSearched, wireCopy, imported));
+        }
+    }
 
-    private Set<Integer> bylineRemove = Set.of();
-    private Set<Long> relatedRemove = Set.of();
-    private Integer bylineUp;
-    private Integer relatedUp;
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this form, to make a changed one. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.id = id;
+        b.version = version;
+        b.headline = headline;
+        b.standfirst = standfirst;
+        b.kicker = kicker;
+        b.body = body;
+        b.slug = slug;
+        b.sectionId = sectionId;
+        b.tags = tags;
+        b.creditLine = creditLine;
+        b.imageKey = imageKey;
+        b.imageAlt = imageAlt;
+        b.imageCaption = imageCaption;
+        b.imageCredit = imageCredit;
+        b.datelinePlace = datelinePlace;
+        b.datelineDate = datelineDate;
+        b.notesToEditor = notesToEditor;
+        b.comment = comment;
+        b.publishAt = publishAt;
+        b.bylines = new ArrayList<>(bylines);
+        b.related = new ArrayList<>(related);
+        b.action = action;
+        b.bylineAdd = pickers.bylineAdd();
+        b.bylineAddRole = pickers.bylineAddRole();
+        b.newAuthorName = pickers.newAuthorName();
+        b.bylineRemove = pickers.bylineRemove();
+        b.bylineUp = pickers.bylineUp();
+        b.relatedQuery = pickers.relatedQuery();
+        b.relatedAdd = pickers.relatedAdd();
+        b.relatedRemove = pickers.relatedRemove();
+        b.relatedUp = pickers.relatedUp();
+        b.relatedResults = pickers.relatedResults();
+        b.relatedSearched = pickers.relatedSearched();
+        b.wireCopy = pickers.wireCopy();
+        b.imported = pickers.imported();
+        return b;
+    }
 
     public static StoryForm fromStory(Story story, ZoneId zone) {
-        StoryForm form = new StoryForm();
+        Builder form = new Builder();
         form.id = story.id;
         form.version = story.version;
         form.headline = orEmpty(story.headline);
@@ -99,12 +223,12 @@ public class StoryForm {
         for (Story other : story.related) {
             form.related.add(new RelatedRow(other.id, other.headline, other.state.label()));
         }
-        return form;
+        return form.build();
     }
 
     /** The form as it would be filled from an earlier revision (to restore it), against the current version. */
     public static StoryForm fromRevision(org.copydesk.revision.RevisionContent content, long storyId, int version) {
-        StoryForm form = new StoryForm();
+        Builder form = new Builder();
         form.id = storyId;
         form.version = version;
         form.headline = orEmpty(content.headline());
@@ -128,36 +252,54 @@ public class StoryForm {
         if (content.related() != null) {
             content.related().forEach(r -> form.related.add(new RelatedRow(r.id(), r.headline(), "")));
         }
-        return form;
+        return form.build();
     }
 
-    /** Puts text from an autosaved working copy over the form's fields; saving checks it against {@code version}. */
-    public void fillFrom(java.util.Map<String, String> fields, int basedOnVersion) {
-        headline = fields.getOrDefault("headline", headline);
-        standfirst = fields.getOrDefault("standfirst", standfirst);
-        kicker = fields.getOrDefault("kicker", kicker);
-        body = fields.getOrDefault("body", body);
-        slug = fields.getOrDefault("slug", slug);
-        tags = fields.getOrDefault("tags", tags);
-        datelinePlace = fields.getOrDefault("datelinePlace", datelinePlace);
-        datelineDate = fields.getOrDefault("datelineDate", datelineDate);
-        creditLine = fields.getOrDefault("creditLine", creditLine);
-        notesToEditor = fields.getOrDefault("notesToEditor", notesToEditor);
-        version = basedOnVersion;
+    /** Text from an autosaved working copy over the form's fields; saving checks it against {@code basedOnVersion}. */
+    public StoryForm withWorkingCopy(java.util.Map<String, String> fields, int basedOnVersion) {
+        Builder form = toBuilder();
+        form.headline = fields.getOrDefault("headline", headline);
+        form.standfirst = fields.getOrDefault("standfirst", standfirst);
+        form.kicker = fields.getOrDefault("kicker", kicker);
+        form.body = fields.getOrDefault("body", body);
+        form.slug = fields.getOrDefault("slug", slug);
+        form.tags = fields.getOrDefault("tags", tags);
+        form.datelinePlace = fields.getOrDefault("datelinePlace", datelinePlace);
+        form.datelineDate = fields.getOrDefault("datelineDate", datelineDate);
+        form.creditLine = fields.getOrDefault("creditLine", creditLine);
+        form.notesToEditor = fields.getOrDefault("notesToEditor", notesToEditor);
+        form.version = basedOnVersion;
+        return form.build();
+    }
+
+    /** The same form, to be saved against another version of the story. */
+    public StoryForm withVersion(Integer version) {
+        Builder form = toBuilder();
+        form.version = version;
+        return form.build();
+    }
+
+    /** The same form with the related-story search's results to show. */
+    public StoryForm withRelatedResults(List<RelatedRow> results) {
+        Builder form = toBuilder();
+        form.relatedSearched = true;
+        form.relatedResults = results;
+        return form.build();
     }
 
     public static StoryForm blank(AuthorProfile writer, Long defaultSectionId) {
-        StoryForm form = new StoryForm();
+        Builder form = new Builder();
         form.sectionId = defaultSectionId;
         if (writer != null) {
             form.bylines.add(new BylineRow(writer.id, writer.name, "", false));
         }
-        return form;
+        return form.build();
     }
 
-    public static StoryForm fromPost(MultivaluedMap<String, String> in) {
-        StoryForm form = new StoryForm();
-        form.id = parseLong(first(in, "id"));
+    /** The form as posted; {@code id} is the story's, from the address (null for a new story). */
+    public static StoryForm fromPost(MultivaluedMap<String, String> in, Long id) {
+        Builder form = new Builder();
+        form.id = id;
         form.version = parseInt(first(in, "version"));
         form.headline = first(in, "headline");
         form.standfirst = first(in, "standfirst");
@@ -211,13 +353,39 @@ public class StoryForm {
         form.wireCopy = first(in, "wireCopy");
         form.relatedAdd = all(in, "relatedAdd").stream().map(StoryForm::parseLong)
                 .filter(java.util.Objects::nonNull).toList();
-        return form;
+        return form.build();
+    }
+
+    /** The form as posted, with the id it carries (the preview posts it without an address of its own). */
+    public static StoryForm fromPost(MultivaluedMap<String, String> in) {
+        return fromPost(in, parseLong(first(in, "id")));
+    }
+
+    public String relatedQuery() {
+        return pickers.relatedQuery();
+    }
+
+    public List<RelatedRow> relatedResults() {
+        return pickers.relatedResults();
+    }
+
+    public boolean relatedSearched() {
+        return pickers.relatedSearched();
+    }
+
+    public String wireCopy() {
+        return pickers.wireCopy();
+    }
+
+    /** Set after Import text so the page can say what to check. */
+    public boolean imported() {
+        return pickers.imported();
     }
 
     /** True when a picker button was pressed: show the form again, save nothing. */
     public boolean isPickerStep() {
-        return bylineUp != null || relatedUp != null || "add-byline".equals(action) || "find-related".equals(action)
-                || "add-related".equals(action) || "import".equals(action);
+        return pickers.bylineUp() != null || pickers.relatedUp() != null || "add-byline".equals(action)
+                || "find-related".equals(action) || "add-related".equals(action) || "import".equals(action);
     }
 
     /**
@@ -225,22 +393,24 @@ public class StoryForm {
      * review. A byline found in the copy replaces the default one (agency copy is not the importer's
      * own work), matched to an existing author profile by name or offered as a new one.
      */
-    public void importWireCopy(java.util.function.Function<String, AuthorProfile> authorByName) {
-        WireCopy.Parsed parsed = WireCopy.parse(wireCopy);
+    public StoryForm withWireCopyImported(java.util.function.Function<String, AuthorProfile> authorByName) {
+        WireCopy.Parsed parsed = WireCopy.parse(pickers.wireCopy());
         if (parsed.headline().isEmpty()) {
-            return;
+            return this;
         }
-        headline = parsed.headline();
-        standfirst = parsed.standfirst();
-        body = BodyHtml.toEditable(BodyHtml.fromInput(parsed.bodyHtml()));
+        Builder form = toBuilder();
+        form.headline = parsed.headline();
+        form.standfirst = parsed.standfirst();
+        form.body = BodyHtml.toEditable(BodyHtml.fromInput(parsed.bodyHtml()));
         if (parsed.bylineName() != null) {
             AuthorProfile known = authorByName.apply(parsed.bylineName());
-            bylines = new ArrayList<>(List.of(known != null
+            form.bylines = new ArrayList<>(List.of(known != null
                     ? new BylineRow(known.id, known.name, "", false)
                     : new BylineRow(null, parsed.bylineName(), "", true)));
         }
-        wireCopy = "";
-        imported = true;
+        form.wireCopy = "";
+        form.imported = true;
+        return form.build();
     }
 
     public StoryAction workflowAction() {
@@ -251,41 +421,42 @@ public class StoryForm {
      * Applies removals, moves and pending additions to the lists. Existing author profiles are looked
      * up by the caller ({@code authorName}); a typed new name stays a new row until the story is saved.
      */
-    public void applyPickerEdits(java.util.function.LongFunction<String> authorNameById,
-                                 java.util.function.LongFunction<RelatedRow> relatedById) {
+    public StoryForm withPickerEdits(java.util.function.LongFunction<String> authorNameById,
+                                     java.util.function.LongFunction<RelatedRow> relatedById) {
+        Builder form = toBuilder();
         // "Move up" names a row as it was shown, so it applies before the rows ticked Remove go.
         List<BylineRow> keptBylines = new ArrayList<>();
-        for (int i : movedUp(bylines.size(), bylineUp)) {
-            if (!bylineRemove.contains(i)) {
+        for (int i : movedUp(bylines.size(), pickers.bylineUp())) {
+            if (!pickers.bylineRemove().contains(i)) {
                 keptBylines.add(bylines.get(i));
             }
         }
-        Long addId = parseLong(bylineAdd);
+        Long addId = parseLong(pickers.bylineAdd());
         if (addId != null) {
             String name = authorNameById.apply(addId);
             if (name != null) {
-                keptBylines.add(new BylineRow(addId, name, bylineAddRole.strip(), false));
+                keptBylines.add(new BylineRow(addId, name, pickers.bylineAddRole().strip(), false));
             }
         }
-        if (!newAuthorName.isBlank()) {
-            keptBylines.add(new BylineRow(null, newAuthorName.strip(), bylineAddRole.strip(), true));
+        if (!pickers.newAuthorName().isBlank()) {
+            keptBylines.add(new BylineRow(null, pickers.newAuthorName().strip(), pickers.bylineAddRole().strip(), true));
         }
-        bylines = keptBylines;
-        bylineAdd = "";
-        bylineAddRole = "";
-        newAuthorName = "";
-        bylineRemove = Set.of();
-        bylineUp = null;
+        form.bylines = keptBylines;
+        form.bylineAdd = "";
+        form.bylineAddRole = "";
+        form.newAuthorName = "";
+        form.bylineRemove = Set.of();
+        form.bylineUp = null;
 
         List<RelatedRow> keptRelated = new ArrayList<>();
         Set<Long> seen = new LinkedHashSet<>();
-        for (int i : movedUp(related.size(), relatedUp)) {
+        for (int i : movedUp(related.size(), pickers.relatedUp())) {
             RelatedRow row = related.get(i);
-            if (!relatedRemove.contains(row.id()) && seen.add(row.id())) {
+            if (!pickers.relatedRemove().contains(row.id()) && seen.add(row.id())) {
                 keptRelated.add(row);
             }
         }
-        for (Long addedId : relatedAdd) {
+        for (Long addedId : pickers.relatedAdd()) {
             if (!addedId.equals(id) && seen.add(addedId)) {
                 RelatedRow row = relatedById.apply(addedId);
                 if (row != null) {
@@ -293,10 +464,11 @@ public class StoryForm {
                 }
             }
         }
-        related = keptRelated;
-        relatedAdd = List.of();
-        relatedRemove = Set.of();
-        relatedUp = null;
+        form.related = keptRelated;
+        form.relatedAdd = List.of();
+        form.relatedRemove = Set.of();
+        form.relatedUp = null;
+        return form.build();
     }
 
     /** Row indices in display order, with row {@code up} (if any) swapped with the one above it. */

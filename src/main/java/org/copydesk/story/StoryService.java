@@ -3,17 +3,16 @@ package org.copydesk.story;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
 import jakarta.ws.rs.NotFoundException;
 
 import org.copydesk.audit.AuditAction;
@@ -55,12 +54,15 @@ public class StoryService {
     @Inject
     Clock clock;
 
-    public Story create(StoryForm form, StaffAccount actor) {
+    @Inject
+    Validator validator;
+
+    private Story create(StoryForm form, StaffAccount actor, FormErrors workflowErrors) {
         Story story = new Story();
         story.createdBy = actor;
         story.createdAt = Instant.now(clock);
         story.state = StoryState.DRAFT;
-        apply(form, story, actor);
+        apply(form, story, actor, workflowErrors);
         story.persist();
         revisions.record(story, actor);
         return story;
@@ -70,20 +72,30 @@ public class StoryService {
      * Saves the form (a new story when {@code id} is null) and, when a workflow button was pressed,
      * moves the story on, all in one transaction: either both happen or neither. Saving a live story
      * saves its pending update instead; the live page does not change. Returns the story the desk
-     * should show next.
+     * should show next. The workflow is asked once, here, before anything is written: may this person
+     * save, and make the move.
      */
     public Story save(Long id, StoryForm form, StaffAccount actor, StoryAction action) {
-        Story story = id == null ? create(form, actor) : update(id, form, actor);
-        Story shown = action != null ? act(story, action, actor, form.comment, form.scheduleAt()) : story;
+        Story existing = id == null ? null : load(id);
+        StoryWorkflow.Decision decision = StoryWorkflow.decideSave(subjectOf(existing), actorOf(actor, existing), action,
+                form.comment());
+        if (decision instanceof StoryWorkflow.Refused refused) {
+            throw new WorkflowRefusedException(refused.reason());
+        }
+        // A comment the move needs is asked for beside its field, with whatever else the form lacks.
+        FormErrors workflowErrors = decision instanceof StoryWorkflow.NeedsComment needs
+                ? FormErrors.of(needs.field(), needs.message()) : FormErrors.none();
+        Story story = existing == null ? create(form, actor, workflowErrors) : update(existing, form, actor, workflowErrors);
+        Story shown = action != null
+                ? move(story, action, ((StoryWorkflow.Allowed) decision).to(), actor, form.comment(), form.scheduleAt())
+                : story;
         search.index(shown);
         return shown;
     }
 
     /** Saves the form over the story (or, for a live story, over its pending update). */
-    private Story update(long id, StoryForm form, StaffAccount actor) {
-        Story story = load(id);
-        StoryWorkflow.checkEdit(actorOf(actor, story), story.subject());
-        if (form.version == null || form.version != story.version) {
+    private Story update(Story story, StoryForm form, StaffAccount actor, FormErrors workflowErrors) {
+        if (form.version() == null || form.version() != story.version) {
             throw new StaleStoryException(story);
         }
         if (story.isPublished()) {
@@ -92,27 +104,41 @@ public class StoryService {
                         "An update of this story is already pending: open it from the link above and make your changes there.");
             }
             Story update = newUpdateOf(story);
-            apply(form, update, actor);
+            apply(form, update, actor, workflowErrors);
             update.persist();
             revisions.record(update, actor);
             return update;
         }
-        apply(form, story, actor);
+        apply(form, story, actor, workflowErrors);
         revisions.record(story, actor);
         return story;
     }
 
-    /** Moves the story on by a button that has a form of its own (Unpublish, Cancel schedule). */
+    /**
+     * Moves the story on by a button that has a form of its own (Unpublish, Cancel schedule). The workflow is
+     * asked once; a reason it needs, or one that cannot be stored, comes back beside its field.
+     */
     public Story act(long id, StoryAction action, StaffAccount actor, String comment) {
-        Story story = act(load(id), action, actor, comment, null);
-        search.index(story);
-        return story;
+        Story story = load(id);
+        StoryWorkflow.Decision decision = StoryWorkflow.decide(story.subject(), action, actorOf(actor, story), comment);
+        if (decision instanceof StoryWorkflow.Refused refused) {
+            throw new WorkflowRefusedException(refused.reason());
+        }
+        if (decision instanceof StoryWorkflow.NeedsComment needs) {
+            throw new FormInvalidException(needs.field(), needs.message());
+        }
+        FormErrors unstorable = new FormErrors().storable(StoryWorkflow.commentField(action), comment);
+        if (unstorable.any()) {
+            throw new FormInvalidException(unstorable);
+        }
+        Story moved = move(story, action, ((StoryWorkflow.Allowed) decision).to(), actor, comment, null);
+        search.index(moved);
+        return moved;
     }
 
-    /** Moves the story on, records it in the audit log, and stamps publication times and paths. */
-    Story act(Story story, StoryAction action, StaffAccount actor, String comment, Instant scheduleAt) {
+    /** Makes a move the workflow allowed: records it in the audit log, and stamps publication times and paths. */
+    private Story move(Story story, StoryAction action, StoryState to, StaffAccount actor, String comment, Instant scheduleAt) {
         StoryState from = story.state;
-        StoryState to = StoryWorkflow.next(story.subject(), action, actorOf(actor, story), comment);
         Instant now = Instant.now(clock);
         switch (action) {
             case PUBLISH -> {
@@ -230,6 +256,11 @@ public class StoryService {
         return story;
     }
 
+    /** The story as the workflow sees it; a story not saved yet is a draft. */
+    public static StoryWorkflow.Subject subjectOf(Story story) {
+        return story == null ? StoryWorkflow.Subject.story(StoryState.DRAFT) : story.subject();
+    }
+
     public static StoryWorkflow.Actor actorOf(StaffAccount account, Story story) {
         boolean owner = story == null || (story.createdBy != null && story.createdBy.id.equals(account.id));
         return new StoryWorkflow.Actor(account.role(), owner);
@@ -335,13 +366,13 @@ public class StoryService {
                 pattern, excludeId == null ? -1L : excludeId).page(0, limit).list();
     }
 
-    private void apply(StoryForm form, Story story, StaffAccount actor) {
-        FormErrors errors = validate(form, story);
+    private void apply(StoryForm form, Story story, StaffAccount actor, FormErrors workflowErrors) {
+        FormErrors errors = problems(form, story, workflowErrors);
         if (errors.any()) {
             throw new FormInvalidException(errors);
         }
         fill(form, story, true);
-        story.notesToEditor = Text.clean(form.notesToEditor);
+        story.notesToEditor = Text.clean(form.notesToEditor());
         story.updatedAt = Instant.now();
         story.updatedBy = actor;
     }
@@ -353,7 +384,7 @@ public class StoryService {
      */
     public Story preview(Long id, StoryForm form) {
         Story saved = id == null ? null : load(id);
-        FormErrors errors = validate(form, saved);
+        FormErrors errors = problems(form, saved, FormErrors.none());
         if (errors.any()) {
             throw new FormInvalidException(errors);
         }
@@ -371,150 +402,42 @@ public class StoryService {
 
     /** Form → story content. {@code createMissing}: persist new tags and author profiles (false for previews). */
     private void fill(StoryForm form, Story story, boolean createMissing) {
-        story.headline = form.headline.strip();
-        story.standfirst = Text.clean(form.standfirst);
-        story.kicker = Text.clean(form.kicker);
-        story.body = BodyHtml.fromInput(form.body);
-        story.section = Section.findById(form.sectionId);
-        story.creditLine = Text.clean(form.creditLine);
-        story.featuredImage = Text.isBlank(form.imageKey) ? null : org.copydesk.media.Image.findByKey(form.imageKey.strip()).orElse(null);
-        story.featuredImageAlt = story.featuredImage == null ? null : Text.clean(form.imageAlt);
-        story.featuredImageCaption = story.featuredImage == null ? null : Text.clean(form.imageCaption);
-        story.featuredImageCredit = story.featuredImage == null ? null : Text.clean(form.imageCredit);
-        story.datelinePlace = Text.clean(form.datelinePlace);
-        story.datelineDate = Text.isBlank(form.datelineDate) ? null : LocalDate.parse(form.datelineDate.strip());
-        String slugTyped = Text.clean(form.slug);
+        story.headline = form.headline().strip();
+        story.standfirst = Text.clean(form.standfirst());
+        story.kicker = Text.clean(form.kicker());
+        story.body = BodyHtml.fromInput(form.body());
+        story.section = Section.findById(form.sectionId());
+        story.creditLine = Text.clean(form.creditLine());
+        story.featuredImage = Text.isBlank(form.imageKey()) ? null : org.copydesk.media.Image.findByKey(form.imageKey().strip()).orElse(null);
+        story.featuredImageAlt = story.featuredImage == null ? null : Text.clean(form.imageAlt());
+        story.featuredImageCaption = story.featuredImage == null ? null : Text.clean(form.imageCaption());
+        story.featuredImageCredit = story.featuredImage == null ? null : Text.clean(form.imageCredit());
+        story.datelinePlace = Text.clean(form.datelinePlace());
+        story.datelineDate = Text.isBlank(form.datelineDate()) ? null : LocalDate.parse(form.datelineDate().strip());
+        String slugTyped = Text.clean(form.slug());
         Long selfId = liveId(story);
         story.slug = slugTyped != null ? slugTyped
                 : createMissing ? Slugs.unique(Slugs.of(story.headline, Story.SLUG_MAX), Story.SLUG_MAX, s -> Story.slugTaken(s, selfId))
                 : Slugs.of(story.headline, Story.SLUG_MAX);
         story.tags = resolveTags(form.tagNames(), createMissing);
-        story.bylines = resolveBylines(form.bylines, createMissing);
-        story.related = resolveRelated(form.related, liveId(story));
+        story.bylines = resolveBylines(form.bylines(), createMissing);
+        story.related = resolveRelated(form.related(), liveId(story));
     }
 
-    private FormErrors validate(StoryForm form, Story story) {
-        FormErrors errors = new FormErrors();
-        // Invisible control characters (a NUL, an escape) cannot be stored and mean nothing to a reader.
-        java.util.Map<String, String> typed = new java.util.LinkedHashMap<>();
-        typed.put("standfirst", form.standfirst);
-        typed.put("body", form.body);
-        typed.put("tags", form.tags);
-        typed.put("creditLine", form.creditLine);
-        typed.put("notesToEditor", form.notesToEditor);
-        typed.put("slug", form.slug);
-        typed.put("imageAlt", form.imageAlt);
-        typed.put("imageCaption", form.imageCaption);
-        typed.put("imageCredit", form.imageCredit);
-        typed.put("comment", form.comment);
-        typed.forEach(errors::storable);
-        for (StoryForm.BylineRow row : form.bylines) {
-            // A new name becomes an author profile, shown in feeds and on pages: one line, like any name.
-            if (row.isNew()) {
-                errors.singleLine("bylines", "An author name", row.authorName());
-            }
-            errors.singleLine("bylines", "A role line", row.roleLine());
-        }
-        String headline = form.headline.strip();
-        if (headline.isEmpty()) {
-            errors.add("headline", "Enter a headline");
-        } else if (Text.length(headline) > Story.HEADLINE_MAX) {
-            errors.add("headline", "Headline must be " + Story.HEADLINE_MAX + " characters or fewer (it has "
-                    + Text.length(headline) + ")");
-        }
-        errors.singleLine("headline", "Headline", headline);
-        limit(errors, "standfirst", "Standfirst", form.standfirst.strip(), Story.STANDFIRST_MAX);
-        limit(errors, "kicker", "Kicker", form.kicker.strip(), Story.KICKER_MAX);
-        errors.singleLine("kicker", "Kicker", form.kicker);
-        if (form.body.length() > BODY_MAX) {
-            errors.add("body", "Body must be " + BODY_MAX + " characters or fewer");
-        }
-        String slug = form.slug.strip();
-        if (!slug.isEmpty()) {
-            if (!Slugs.isValid(slug) || slug.length() > Story.SLUG_MAX) {
-                errors.add("slug", "Slug must be lower-case letters, digits and single hyphens, at most "
-                        + Story.SLUG_MAX + " characters (for example " + suggestedSlug(form) + ")");
-            } else if (Story.slugTaken(slug, liveId(story))) {
-                errors.add("slug", "Another story already uses this slug");
-            }
-        }
-        if (form.sectionId == null || Section.findById(form.sectionId) == null) {
-            errors.add("section", "Choose a section");
-        }
-        List<String> existingTagNames = null;
-        for (String tag : form.tagNames()) {
-            Optional<String> mixedScripts = TagSpelling.mixedScripts(tag);
-            if (Text.length(tag) > Tag.NAME_MAX) {
-                errors.add("tags", "Each tag must be " + Tag.NAME_MAX + " characters or fewer");
-            } else if (Slugs.of(tag, 90).isEmpty()) {
-                errors.add("tags", "Tag “" + tag + "” needs at least one letter or digit");
-            } else if (mixedScripts.isPresent()) {
-                errors.add("tags", mixedScripts.get());
-            } else if (TagSpelling.worthComparing(tag) && Tag.findBySlug(Slugs.of(tag, 90)).isEmpty()) {
-                // A new tag beyond plain ASCII: compared with every existing tag (read once, only then).
-                if (existingTagNames == null) {
-                    existingTagNames = Tag.getEntityManager().createQuery("select t.name from Tag t", String.class).getResultList();
-                }
-                String tagName = tag;
-                TagSpelling.lookalike(tag, existingTagNames)
-                        .ifPresent(existing -> errors.add("tags", TagSpelling.lookalikeMessage(tagName, existing)));
-            }
-        }
-        limit(errors, "creditLine", "Credit line", form.creditLine.strip(), Story.CREDIT_MAX);
-        if (!Text.isBlank(form.imageKey)) {
-            if (org.copydesk.media.Image.findByKey(form.imageKey.strip()).isEmpty()) {
-                errors.add("imageFile", "The image is no longer there: upload it again");
-            } else if (Text.isBlank(form.imageAlt)) {
-                errors.add("imageAlt", "Describe the image for readers who cannot see it");
-            }
-            limit(errors, "imageAlt", "Alt text", form.imageAlt.strip(), Story.IMAGE_TEXT_MAX);
-            limit(errors, "imageCaption", "Caption", form.imageCaption.strip(), Story.IMAGE_TEXT_MAX);
-            limit(errors, "imageCredit", "Credit", form.imageCredit.strip(), Story.CREDIT_MAX);
-        }
-        limit(errors, "datelinePlace", "Dateline", form.datelinePlace.strip(), Story.DATELINE_PLACE_MAX);
-        errors.singleLine("datelinePlace", "Dateline", form.datelinePlace);
-        if (!Text.isBlank(form.datelineDate)) {
-            try {
-                LocalDate.parse(form.datelineDate.strip());
-            } catch (DateTimeParseException e) {
-                errors.add("datelineDate", "Dateline date must be a date like 2026-11-28");
-            }
-        }
-        for (StoryForm.BylineRow row : form.bylines) {
-            if (Text.length(row.roleLine()) > Byline.ROLE_MAX) {
-                errors.add("bylines", "Each role line must be " + Byline.ROLE_MAX + " characters or fewer");
-            }
-            if (row.isNew() && Text.length(row.authorName().strip()) > AuthorProfile.NAME_MAX) {
-                errors.add("bylines", "An author name must be " + AuthorProfile.NAME_MAX + " characters or fewer");
-            }
-        }
-        if ("request-changes".equals(form.action) && Text.isBlank(form.comment)) {
-            errors.add("comment", "Say what should change: Request changes needs a comment");
-        }
-        if ("schedule".equals(form.action)) {
-            if (Text.isBlank(form.publishAt)) {
-                errors.add("publishAt", "Choose the date and time to publish at");
-            } else if (form.scheduleAt() == null) {
-                errors.add("publishAt", "Enter the date and time to publish at, like 2026-11-28 18:30");
-            }
-        }
-        return errors;
+    /**
+     * Everything wrong with the form, one message per field in the order of the page: its own rules (Bean
+     * Validation on {@link StoryForm}), the comment the workflow asked for, then the rules of {@link StoryFormChecks}.
+     */
+    private FormErrors problems(StoryForm form, Story story, FormErrors workflowErrors) {
+        FormErrors errors = FormErrors.of(validator.validate(form));
+        workflowErrors.all().forEach(errors::add);
+        StoryFormChecks.check(form, story == null ? null : liveId(story), errors);
+        return errors.inOrder(StoryForm.FIELDS_ON_PAGE);
     }
 
     /** The id of the live story: a pending update shares its live story's slug and URL. */
     private static Long liveId(Story story) {
         return story.updateOf != null ? story.updateOf.id : story.id;
-    }
-
-    private static String suggestedSlug(StoryForm form) {
-        String suggestion = Slugs.of(form.slug.isBlank() ? form.headline : form.slug, Story.SLUG_MAX);
-        return suggestion.isEmpty() ? "mali-denies-hiring" : suggestion;
-    }
-
-    private static void limit(FormErrors errors, String field, String label, String value, int max) {
-        if (Text.length(value) > max) {
-            errors.add(field, label + " must be " + max + " characters or fewer (it has " + Text.length(value) + ")");
-        }
     }
 
     /** Publication claims the URL: a slug typed for a draft may have been taken since. */

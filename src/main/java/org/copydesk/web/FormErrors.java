@@ -1,7 +1,20 @@
 package org.copydesk.web;
 
+import java.lang.annotation.Annotation;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path;
 
 /**
  * Field name → message for a form that came back. Kept in field order so the error summary at the
@@ -60,5 +73,85 @@ public class FormErrors {
 
     public static FormErrors of(String field, String message) {
         return new FormErrors().add(field, message);
+    }
+
+    /**
+     * The Bean Validation answer for a form record, one message per field: the field is the first part of the
+     * violation's path ({@code bylines[2].roleLine} is the field {@code bylines}). When a field breaks more than one
+     * constraint, the one written first on it wins, and in a list the first row's; so the order the constraints are
+     * written in on a field is the order its messages come in.
+     */
+    public static FormErrors of(Set<? extends ConstraintViolation<?>> violations) {
+        FormErrors errors = new FormErrors();
+        violations.stream().sorted(Comparator.comparingInt((ConstraintViolation<?> v) -> rowOf(v))
+                        .thenComparingInt(FormErrors::componentOf).thenComparingInt(FormErrors::writtenAt))
+                .forEach(v -> errors.add(v.getPropertyPath().iterator().next().getName(), v.getMessage()));
+        return errors;
+    }
+
+    /** The same messages, the fields named in {@code order} first and in that order (the order of the page). */
+    public FormErrors inOrder(List<String> order) {
+        FormErrors ordered = new FormErrors();
+        order.stream().filter(messages::containsKey).forEach(field -> ordered.add(field, messages.get(field)));
+        messages.forEach(ordered::add);
+        return ordered;
+    }
+
+    private static int rowOf(ConstraintViolation<?> violation) {
+        Iterator<Path.Node> nodes = violation.getPropertyPath().iterator();
+        nodes.next();
+        Integer row = nodes.hasNext() ? nodes.next().getIndex() : null;
+        return row == null ? -1 : row;
+    }
+
+    /** Inside a row of a list: which of its parts (a rule about the whole row, or one not a component, first). */
+    private static int componentOf(ConstraintViolation<?> violation) {
+        String name = leafName(violation);
+        RecordComponent[] components = violation.getLeafBean() == null ? null
+                : violation.getLeafBean().getClass().getRecordComponents();
+        if (name == null || components == null) {
+            return -1;
+        }
+        return Arrays.stream(components).map(RecordComponent::getName).toList().indexOf(name);
+    }
+
+    /** Where the violated constraint is written among the annotations of its field (or getter). */
+    private static int writtenAt(ConstraintViolation<?> violation) {
+        Object bean = violation.getLeafBean();
+        String name = leafName(violation);
+        if (bean == null || name == null) {
+            return -1;
+        }
+        AnnotatedElement element = declared(bean.getClass(), name);
+        if (element == null) {
+            return -1;
+        }
+        Class<? extends Annotation> type = violation.getConstraintDescriptor().getAnnotation().annotationType();
+        List<Class<? extends Annotation>> written = Arrays.stream(element.getDeclaredAnnotations())
+                .<Class<? extends Annotation>>map(Annotation::annotationType).toList();
+        return written.indexOf(type);
+    }
+
+    private static AnnotatedElement declared(Class<?> type, String property) {
+        for (Field field : type.getDeclaredFields()) {
+            if (field.getName().equals(property)) {
+                return field;
+            }
+        }
+        String getter = "get" + Character.toUpperCase(property.charAt(0)) + property.substring(1);
+        for (Method method : type.getDeclaredMethods()) {
+            if (method.getName().equals(getter) && method.getParameterCount() == 0) {
+                return method;
+            }
+        }
+        return null;
+    }
+
+    private static String leafName(ConstraintViolation<?> violation) {
+        String name = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            name = node.getName();
+        }
+        return name;
     }
 }

@@ -31,7 +31,8 @@ public final class Text {
      * True when the text holds a character no field may store: a control character other than tab and line
      * breaks (C0, DEL, C1), U+FFFE or U+FFFF, or half of a surrogate pair. None is anything a reader sees,
      * PostgreSQL refuses NUL, and XML (the feeds) forbids the C0 ones, U+FFFE, U+FFFF and lone surrogates.
-     * The one rule for typed text: {@link FormErrors#storable} and {@link FormErrors#singleLine} apply it.
+     * The one rule for typed text: {@link FormErrors#storable} and {@link FormErrors#singleLine} apply it, and the
+     * Bean Validation constraints {@link Storable} and {@link SingleLine} on form records.
      */
     public static boolean hasControlCharacters(String value) {
         if (value == null) {

@@ -62,9 +62,9 @@ class NoLeaksTest {
         // published: neither is public (the search form's author list once listed every profile).
         String bylineOnDraft = secret(secrets, "Wombatbyline");
         QuarkusTransaction.requiringNew().run(() -> {
-            StoryForm form = StoryForm.fromStory(Story.findById(draft.id), Newsroom.zone());
+            StoryForm.Builder form = StoryForm.fromStory(Story.findById(draft.id), Newsroom.zone()).toBuilder();
             form.bylines.add(new StoryForm.BylineRow(null, bylineOnDraft, "", true));
-            stories.save(draft.id, form, writer, null);
+            stories.save(draft.id, form.build(), writer, null);
         });
         String staffName = secret(secrets, "Wombatstaff");
         QuarkusTransaction.requiringNew().run(() -> staff.createAccount(Fixtures.unique("quiet"), Fixtures.PASSWORD, staffName,
@@ -78,10 +78,10 @@ class NoLeaksTest {
         QuarkusTransaction.requiringNew().run(() -> stories.act(unpublished.id, StoryAction.UNPUBLISH, editor, "Legal"));
         String updateHeadline = secret(secrets, "Wombatupdate");
         QuarkusTransaction.requiringNew().run(() -> {
-            StoryForm form = StoryForm.fromStory(Story.findById(otherLive.id), Newsroom.zone());
+            StoryForm.Builder form = StoryForm.fromStory(Story.findById(otherLive.id), Newsroom.zone()).toBuilder();
             form.headline = updateHeadline;
             form.body = "Wombatupdatebody " + form.body;
-            stories.save(otherLive.id, form, writer, null);
+            stories.save(otherLive.id, form.build(), writer, null);
         });
         String note = secret(secrets, "Wombatnote");
         String comment = secret(secrets, "Wombatcomment");

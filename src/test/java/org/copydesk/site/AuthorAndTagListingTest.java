@@ -53,9 +53,9 @@ class AuthorAndTagListingTest {
         // A pending update is not a second entry; once published, the story keeps its place.
         String updated = "Older, updated " + Fixtures.unique("l");
         QuarkusTransaction.requiringNew().run(() -> {
-            StoryForm form = StoryForm.fromStory(Story.findById(older.id), Newsroom.zone());
+            StoryForm.Builder form = StoryForm.fromStory(Story.findById(older.id), Newsroom.zone()).toBuilder();
             form.headline = updated;
-            stories.save(older.id, form, reporter, null);
+            stories.save(older.id, form.build(), reporter, null);
         });
         assertThat(headlines(authorPage)).containsExactly(newer.headline, older.headline);
         QuarkusTransaction.requiringNew().run(() -> {

@@ -151,9 +151,9 @@ class PageCacheTest {
         // A published update.
         String updated = "After the change " + Fixtures.unique("v");
         QuarkusTransaction.requiringNew().run(() -> {
-            StoryForm form = StoryForm.fromStory(Story.findById(live.id), Newsroom.zone());
+            StoryForm.Builder form = StoryForm.fromStory(Story.findById(live.id), Newsroom.zone()).toBuilder();
             form.headline = updated;
-            Story update = stories.save(live.id, form, reporter, null);
+            Story update = stories.save(live.id, form.build(), reporter, null);
             stories.act(update.id, StoryAction.PUBLISH_UPDATE, editor, null);
         });
         assertThat(Jsoup.parse(given().get(path).asString()).select("h1").text()).isEqualTo(updated);

@@ -1,7 +1,6 @@
 package org.copydesk.story;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.copydesk.story.StoryWorkflow.Subject.story;
 import static org.copydesk.story.StoryWorkflow.Subject.update;
 
@@ -9,6 +8,7 @@ import java.util.EnumSet;
 
 import org.copydesk.people.Role;
 import org.copydesk.story.StoryWorkflow.Actor;
+import org.copydesk.story.StoryWorkflow.Allowed;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -24,38 +24,38 @@ class StoryWorkflowTest {
 
     @Test
     void reporterSubmitsTheirOwnDraftOrRevision() {
-        assertThat(StoryWorkflow.next(story(StoryState.DRAFT), StoryAction.SUBMIT, OWN_REPORTER, null)).isEqualTo(StoryState.IN_REVIEW);
-        assertThat(StoryWorkflow.next(story(StoryState.CHANGES_REQUESTED), StoryAction.SUBMIT, OWN_REPORTER, null))
-                .isEqualTo(StoryState.IN_REVIEW);
-        assertThat(StoryWorkflow.next(update(StoryState.DRAFT), StoryAction.SUBMIT, OWN_REPORTER, null))
-                .isEqualTo(StoryState.IN_REVIEW);
+        assertThat(StoryWorkflow.decide(story(StoryState.DRAFT), StoryAction.SUBMIT, OWN_REPORTER, null)).isEqualTo(new Allowed(StoryState.IN_REVIEW));
+        assertThat(StoryWorkflow.decide(story(StoryState.CHANGES_REQUESTED), StoryAction.SUBMIT, OWN_REPORTER, null))
+                .isEqualTo(new Allowed(StoryState.IN_REVIEW));
+        assertThat(StoryWorkflow.decide(update(StoryState.DRAFT), StoryAction.SUBMIT, OWN_REPORTER, null))
+                .isEqualTo(new Allowed(StoryState.IN_REVIEW));
     }
 
     @Test
     void reporterCannotSubmitAnotherReportersStory() {
-        assertThatThrownBy(() -> StoryWorkflow.next(story(StoryState.DRAFT), StoryAction.SUBMIT, OTHER_REPORTER, null))
-                .isInstanceOf(WorkflowRefusedException.class).hasMessageContaining("their own");
+        assertThat(StoryWorkflow.decide(story(StoryState.DRAFT), StoryAction.SUBMIT, OTHER_REPORTER, null).refusal())
+                .isPresent().hasValueSatisfying(reason -> assertThat(reason).contains("their own"));
     }
 
     @Test
     void editorsMaySubmitAnyDraft() {
-        assertThat(StoryWorkflow.next(story(StoryState.DRAFT), StoryAction.SUBMIT, EDITOR, null)).isEqualTo(StoryState.IN_REVIEW);
-        assertThat(StoryWorkflow.next(story(StoryState.DRAFT), StoryAction.SUBMIT, ADMIN, null)).isEqualTo(StoryState.IN_REVIEW);
+        assertThat(StoryWorkflow.decide(story(StoryState.DRAFT), StoryAction.SUBMIT, EDITOR, null)).isEqualTo(new Allowed(StoryState.IN_REVIEW));
+        assertThat(StoryWorkflow.decide(story(StoryState.DRAFT), StoryAction.SUBMIT, ADMIN, null)).isEqualTo(new Allowed(StoryState.IN_REVIEW));
     }
 
     @ParameterizedTest
     @EnumSource(value = StoryState.class, names = {"IN_REVIEW", "SCHEDULED", "PUBLISHED", "UNPUBLISHED"})
     void onlyDraftsAndRevisionsCanBeSubmitted(StoryState from) {
-        assertThatThrownBy(() -> StoryWorkflow.next(story(from), StoryAction.SUBMIT, EDITOR, null))
-                .isInstanceOf(WorkflowRefusedException.class);
+        assertThat(StoryWorkflow.decide(story(from), StoryAction.SUBMIT, EDITOR, null).refusal())
+                .isPresent();
     }
 
     @Test
     void editorPublishesAStoryInReviewOrAgainAfterUnpublishing() {
-        assertThat(StoryWorkflow.next(story(StoryState.IN_REVIEW), StoryAction.PUBLISH, EDITOR, null)).isEqualTo(StoryState.PUBLISHED);
-        assertThat(StoryWorkflow.next(story(StoryState.IN_REVIEW), StoryAction.PUBLISH, ADMIN, null)).isEqualTo(StoryState.PUBLISHED);
-        assertThat(StoryWorkflow.next(story(StoryState.UNPUBLISHED), StoryAction.PUBLISH, EDITOR, null))
-                .isEqualTo(StoryState.PUBLISHED);
+        assertThat(StoryWorkflow.decide(story(StoryState.IN_REVIEW), StoryAction.PUBLISH, EDITOR, null)).isEqualTo(new Allowed(StoryState.PUBLISHED));
+        assertThat(StoryWorkflow.decide(story(StoryState.IN_REVIEW), StoryAction.PUBLISH, ADMIN, null)).isEqualTo(new Allowed(StoryState.PUBLISHED));
+        assertThat(StoryWorkflow.decide(story(StoryState.UNPUBLISHED), StoryAction.PUBLISH, EDITOR, null))
+                .isEqualTo(new Allowed(StoryState.PUBLISHED));
     }
 
     @ParameterizedTest
@@ -63,98 +63,98 @@ class StoryWorkflowTest {
     void reporterCannotPublishScheduleUnpublishOrPublishUpdates(StoryState from) {
         for (StoryAction action : EnumSet.of(StoryAction.PUBLISH, StoryAction.SCHEDULE, StoryAction.CANCEL_SCHEDULE,
                 StoryAction.UNPUBLISH, StoryAction.PUBLISH_UPDATE, StoryAction.REQUEST_CHANGES)) {
-            assertThatThrownBy(() -> StoryWorkflow.next(story(from), action, OWN_REPORTER, "x"))
-                    .as(action + " from " + from).isInstanceOf(WorkflowRefusedException.class)
-                    .hasMessageContaining("Only an editor");
-            assertThatThrownBy(() -> StoryWorkflow.next(update(from), action, OWN_REPORTER, "x"))
-                    .isInstanceOf(WorkflowRefusedException.class);
+            assertThat(StoryWorkflow.decide(story(from), action, OWN_REPORTER, "x").refusal())
+                    .as(action + " from " + from).isPresent()
+                    .hasValueSatisfying(reason -> assertThat(reason).contains("Only an editor"));
+            assertThat(StoryWorkflow.decide(update(from), action, OWN_REPORTER, "x").refusal())
+                    .isPresent();
         }
     }
 
     @ParameterizedTest
     @EnumSource(value = StoryState.class, names = {"IN_REVIEW", "UNPUBLISHED"}, mode = EnumSource.Mode.EXCLUDE)
     void onlyAStoryInReviewOrUnpublishedCanBePublished(StoryState from) {
-        assertThatThrownBy(() -> StoryWorkflow.next(story(from), StoryAction.PUBLISH, EDITOR, null))
-                .isInstanceOf(WorkflowRefusedException.class);
+        assertThat(StoryWorkflow.decide(story(from), StoryAction.PUBLISH, EDITOR, null).refusal())
+                .isPresent();
     }
 
     @Test
     void editorRequestsChangesWithAComment() {
-        assertThat(StoryWorkflow.next(story(StoryState.IN_REVIEW), StoryAction.REQUEST_CHANGES, EDITOR, "Check the quote"))
-                .isEqualTo(StoryState.CHANGES_REQUESTED);
-        assertThatThrownBy(() -> StoryWorkflow.next(story(StoryState.IN_REVIEW), StoryAction.REQUEST_CHANGES, EDITOR, "  "))
-                .isInstanceOf(WorkflowRefusedException.class).hasMessageContaining("comment");
+        assertThat(StoryWorkflow.decide(story(StoryState.IN_REVIEW), StoryAction.REQUEST_CHANGES, EDITOR, "Check the quote"))
+                .isEqualTo(new Allowed(StoryState.CHANGES_REQUESTED));
+        assertThat(StoryWorkflow.decide(story(StoryState.IN_REVIEW), StoryAction.REQUEST_CHANGES, EDITOR, "  ").refusal())
+                .isPresent().hasValueSatisfying(reason -> assertThat(reason).contains("comment"));
     }
 
     @ParameterizedTest
     @EnumSource(value = StoryState.class, names = "IN_REVIEW", mode = EnumSource.Mode.EXCLUDE)
     void changesCanOnlyBeRequestedInReview(StoryState from) {
-        assertThatThrownBy(() -> StoryWorkflow.next(story(from), StoryAction.REQUEST_CHANGES, EDITOR, "x"))
-                .isInstanceOf(WorkflowRefusedException.class);
+        assertThat(StoryWorkflow.decide(story(from), StoryAction.REQUEST_CHANGES, EDITOR, "x").refusal())
+                .isPresent();
     }
 
     @Test
     void editorSchedulesAStoryInReviewAndCanCancelBackToReview() {
-        assertThat(StoryWorkflow.next(story(StoryState.IN_REVIEW), StoryAction.SCHEDULE, EDITOR, null))
-                .isEqualTo(StoryState.SCHEDULED);
-        assertThat(StoryWorkflow.next(story(StoryState.SCHEDULED), StoryAction.CANCEL_SCHEDULE, EDITOR, null))
-                .isEqualTo(StoryState.IN_REVIEW);
+        assertThat(StoryWorkflow.decide(story(StoryState.IN_REVIEW), StoryAction.SCHEDULE, EDITOR, null))
+                .isEqualTo(new Allowed(StoryState.SCHEDULED));
+        assertThat(StoryWorkflow.decide(story(StoryState.SCHEDULED), StoryAction.CANCEL_SCHEDULE, EDITOR, null))
+                .isEqualTo(new Allowed(StoryState.IN_REVIEW));
     }
 
     @ParameterizedTest
     @EnumSource(value = StoryState.class, names = "IN_REVIEW", mode = EnumSource.Mode.EXCLUDE)
     void onlyAStoryInReviewCanBeScheduled(StoryState from) {
-        assertThatThrownBy(() -> StoryWorkflow.next(story(from), StoryAction.SCHEDULE, EDITOR, null))
-                .isInstanceOf(WorkflowRefusedException.class);
+        assertThat(StoryWorkflow.decide(story(from), StoryAction.SCHEDULE, EDITOR, null).refusal())
+                .isPresent();
     }
 
     @ParameterizedTest
     @EnumSource(value = StoryState.class, names = "SCHEDULED", mode = EnumSource.Mode.EXCLUDE)
     void onlyAScheduledStoryCanHaveItsScheduleCancelled(StoryState from) {
-        assertThatThrownBy(() -> StoryWorkflow.next(story(from), StoryAction.CANCEL_SCHEDULE, EDITOR, null))
-                .isInstanceOf(WorkflowRefusedException.class);
+        assertThat(StoryWorkflow.decide(story(from), StoryAction.CANCEL_SCHEDULE, EDITOR, null).refusal())
+                .isPresent();
     }
 
     @Test
     void editorUnpublishesALiveStoryWithAReason() {
-        assertThat(StoryWorkflow.next(story(StoryState.PUBLISHED), StoryAction.UNPUBLISH, EDITOR, "Legal"))
-                .isEqualTo(StoryState.UNPUBLISHED);
-        assertThatThrownBy(() -> StoryWorkflow.next(story(StoryState.PUBLISHED), StoryAction.UNPUBLISH, EDITOR, ""))
-                .isInstanceOf(WorkflowRefusedException.class).hasMessageContaining("reason");
+        assertThat(StoryWorkflow.decide(story(StoryState.PUBLISHED), StoryAction.UNPUBLISH, EDITOR, "Legal"))
+                .isEqualTo(new Allowed(StoryState.UNPUBLISHED));
+        assertThat(StoryWorkflow.decide(story(StoryState.PUBLISHED), StoryAction.UNPUBLISH, EDITOR, "").refusal())
+                .isPresent().hasValueSatisfying(reason -> assertThat(reason).contains("reason"));
     }
 
     @ParameterizedTest
     @EnumSource(value = StoryState.class, names = "PUBLISHED", mode = EnumSource.Mode.EXCLUDE)
     void onlyAPublishedStoryCanBeUnpublished(StoryState from) {
-        assertThatThrownBy(() -> StoryWorkflow.next(story(from), StoryAction.UNPUBLISH, EDITOR, "x"))
-                .isInstanceOf(WorkflowRefusedException.class);
+        assertThat(StoryWorkflow.decide(story(from), StoryAction.UNPUBLISH, EDITOR, "x").refusal())
+                .isPresent();
     }
 
     @ParameterizedTest
     @EnumSource(value = StoryState.class, names = {"DRAFT", "CHANGES_REQUESTED", "IN_REVIEW"})
     void editorPublishesAPendingUpdate(StoryState from) {
-        assertThat(StoryWorkflow.next(update(from), StoryAction.PUBLISH_UPDATE, EDITOR, null)).isEqualTo(StoryState.PUBLISHED);
+        assertThat(StoryWorkflow.decide(update(from), StoryAction.PUBLISH_UPDATE, EDITOR, null)).isEqualTo(new Allowed(StoryState.PUBLISHED));
     }
 
     @ParameterizedTest
     @EnumSource(StoryState.class)
     void publishUpdateIsOnlyForPendingUpdatesAndUpdatesAreNeverPublishedOrScheduledDirectly(StoryState from) {
-        assertThatThrownBy(() -> StoryWorkflow.next(story(from), StoryAction.PUBLISH_UPDATE, EDITOR, null))
-                .isInstanceOf(WorkflowRefusedException.class);
-        assertThatThrownBy(() -> StoryWorkflow.next(update(from), StoryAction.PUBLISH, EDITOR, null))
-                .isInstanceOf(WorkflowRefusedException.class);
-        assertThatThrownBy(() -> StoryWorkflow.next(update(from), StoryAction.SCHEDULE, EDITOR, null))
-                .isInstanceOf(WorkflowRefusedException.class);
-        assertThatThrownBy(() -> StoryWorkflow.next(update(from), StoryAction.UNPUBLISH, EDITOR, "x"))
-                .isInstanceOf(WorkflowRefusedException.class);
+        assertThat(StoryWorkflow.decide(story(from), StoryAction.PUBLISH_UPDATE, EDITOR, null).refusal())
+                .isPresent();
+        assertThat(StoryWorkflow.decide(update(from), StoryAction.PUBLISH, EDITOR, null).refusal())
+                .isPresent();
+        assertThat(StoryWorkflow.decide(update(from), StoryAction.SCHEDULE, EDITOR, null).refusal())
+                .isPresent();
+        assertThat(StoryWorkflow.decide(update(from), StoryAction.UNPUBLISH, EDITOR, "x").refusal())
+                .isPresent();
     }
 
     @ParameterizedTest
     @EnumSource(StoryAction.class)
     void someoneWithoutARoleCanDoNothing(StoryAction action) {
         for (StoryState from : StoryState.values()) {
-            assertThatThrownBy(() -> StoryWorkflow.next(story(from), action, NOBODY, "x"))
-                    .isInstanceOf(WorkflowRefusedException.class);
+            assertThat(StoryWorkflow.decide(story(from), action, NOBODY, "x").refusal())
+                    .isPresent();
         }
     }
 

@@ -74,15 +74,12 @@ class WireCopyTest {
     void fiveThousandParagraphsOfWireCopyImportOnAProductionStack() {
         String copy = "Long headline\n\nThe standfirst.\n\n" + IntStream.rangeClosed(1, 5000)
                 .mapToObj(i -> "Paragraph " + i + " of the wire copy,\nwrapped at the agency.").collect(Collectors.joining("\n\n"));
-        StoryForm form = new StoryForm();
-        form.wireCopy = copy;
-        ProductionStack.call(() -> {
-            form.importWireCopy(name -> null);
-            return null;
-        });
-        assertThat(form.headline).isEqualTo("Long headline");
-        assertThat(form.body.split("\n\n")).hasSize(5000);
-        assertThat(form.body).startsWith("Paragraph 1 of the wire copy, wrapped at the agency.");
+        StoryForm.Builder typed = StoryForm.builder();
+        typed.wireCopy = copy;
+        StoryForm form = ProductionStack.call(() -> typed.build().withWireCopyImported(name -> null));
+        assertThat(form.headline()).isEqualTo("Long headline");
+        assertThat(form.body().split("\n\n")).hasSize(5000);
+        assertThat(form.body()).startsWith("Paragraph 1 of the wire copy, wrapped at the agency.");
     }
 
     @Test

@@ -51,14 +51,14 @@ public class Fixtures {
     /** A story saved by {@code writer}, moved on by the given actions in turn (the last by {@code editor}). */
     @Transactional
     public Story story(String headline, StaffAccount writer, StaffAccount editor, StoryAction... actions) {
-        StoryForm form = new StoryForm();
+        StoryForm.Builder form = StoryForm.builder();
         form.headline = headline;
         form.standfirst = "Standfirst of " + headline;
         form.body = "First paragraph of " + headline + ".\n\nSecond paragraph.";
         form.sectionId = Section.findBySlug("world").orElseThrow().id;
         org.copydesk.people.AuthorProfile.findByStaffAccount(writer).ifPresent(
                 profile -> form.bylines.add(new StoryForm.BylineRow(profile.id, profile.name, "", false)));
-        Story story = stories.save(null, form, writer, null);
+        Story story = stories.save(null, form.build(), writer, null);
         for (StoryAction action : actions) {
             StaffAccount actor = action == StoryAction.SUBMIT ? writer : editor;
             stories.act(story.id, action, actor, action == StoryAction.REQUEST_CHANGES ? "Please fix" : null);
@@ -79,11 +79,11 @@ public class Fixtures {
     /** A published story with the given body text. */
     @Transactional
     public Story publishedWithBody(String headline, String body, StaffAccount writer, StaffAccount editor) {
-        StoryForm form = new StoryForm();
+        StoryForm.Builder form = StoryForm.builder();
         form.headline = headline;
         form.body = body;
         form.sectionId = Section.findBySlug("world").orElseThrow().id;
-        Story story = stories.save(null, form, writer, null);
+        Story story = stories.save(null, form.build(), writer, null);
         stories.act(story.id, StoryAction.SUBMIT, writer, null);
         stories.act(story.id, StoryAction.PUBLISH, editor, null);
         return story;
