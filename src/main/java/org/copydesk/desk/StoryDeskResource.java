@@ -273,7 +273,7 @@ public class StoryDeskResource {
         StoryWorkflow.checkEdit(StoryService.actorOf(me.account(), story),
                 story == null ? StoryWorkflow.Subject.story(StoryState.DRAFT) : story.subject());
         try {
-            Image image = images.store(file, me.account());
+            Image image = images.store(file, me.account().id);
             fields.putSingle("imageKey", image.publicKey);
             fields.remove("imageRemove");
             return handle(id, fields, null);

@@ -9,7 +9,6 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import java.util.List;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -49,9 +48,6 @@ public class AuthorDeskResource {
 
     @Inject
     ImageStore images;
-
-    @Inject
-    org.copydesk.site.PublicVersion publicVersion;
 
     @Inject
     CurrentStaff me;
@@ -102,12 +98,12 @@ public class AuthorDeskResource {
     public Response photo(@PathParam("id") long id, @RestForm("photo") FileUpload photo, @RestForm("remove") String remove) {
         AuthorProfile author = find(id);
         if ("on".equals(remove)) {
-            setPhoto(id, null);
+            staff.setAuthorPhoto(id, null, me.account());
             return flash.redirect("/desk/authors/" + id, "Photo removed.");
         }
         try {
-            Image image = images.store(ImageUpload.of(photo), me.account());
-            setPhoto(id, image.id);
+            Image image = images.store(ImageUpload.of(photo), me.account().id);
+            staff.setAuthorPhoto(id, image.id, me.account());
             return flash.redirect("/desk/authors/" + id, "Photo saved.");
         } catch (ImageRejectedException rejected) {
             Response.ResponseBuilder answer = Response.status(rejected.status()).entity(Templates.authorForm(author, author.name,
@@ -117,13 +113,6 @@ public class AuthorDeskResource {
             }
             return answer.build();
         }
-    }
-
-    private void setPhoto(long authorId, Long imageId) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            find(authorId).photo = imageId == null ? null : Image.findById(imageId);
-            publicVersion.raise();
-        });
     }
 
     private static AuthorProfile find(long id) {

@@ -12,19 +12,17 @@ import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
-import org.copydesk.audit.AuditAction;
-import org.copydesk.audit.AuditEvent;
-import org.copydesk.audit.AuditLog;
 import org.copydesk.people.AuthorProfile;
-import org.copydesk.revision.Revisions;
-import org.copydesk.search.StorySearch;
 import org.copydesk.people.Role;
 import org.copydesk.people.StaffAccount;
 import org.copydesk.people.StaffService;
+import org.copydesk.publishing.Publication;
+import org.copydesk.publishing.PublicChange;
 import org.copydesk.web.FormErrors;
 import org.copydesk.web.FormInvalidException;
 import org.copydesk.web.Newsroom;
@@ -32,7 +30,12 @@ import org.copydesk.web.Slugs;
 import org.copydesk.web.Text;
 import org.copydesk.web.Times;
 
-/** Saving stories from the form and moving them through the workflow. */
+/**
+ * Saving stories from the form and moving them through the workflow. What follows from a save or a move is
+ * told, not called: a change readers see is announced through {@link Publication}; the rest is fired as the
+ * story's own events ({@link StoryEdited}, {@link StoryMoved}, {@link UpdateFolded}, {@link StoryStored}) that
+ * revisions, the audit log and search observe from above.
+ */
 @ApplicationScoped
 @Transactional
 public class StoryService {
@@ -44,13 +47,19 @@ public class StoryService {
     StaffService staff;
 
     @Inject
-    AuditLog audit;
+    Publication publication;
 
     @Inject
-    Revisions revisions;
+    Event<StoryEdited> edited;
 
     @Inject
-    StorySearch search;
+    Event<StoryMoved> moved;
+
+    @Inject
+    Event<UpdateFolded> folded;
+
+    @Inject
+    Event<StoryStored> stored;
 
     @Inject
     Clock clock;
@@ -62,7 +71,7 @@ public class StoryService {
         story.state = StoryState.DRAFT;
         apply(form, story, actor);
         story.persist();
-        revisions.record(story, actor);
+        edited.fire(new StoryEdited(story, actor));
         return story;
     }
 
@@ -75,7 +84,7 @@ public class StoryService {
     public Story save(Long id, StoryForm form, StaffAccount actor, StoryAction action) {
         Story story = id == null ? create(form, actor) : update(id, form, actor);
         Story shown = action != null ? act(story, action, actor, form.comment, form.scheduleAt()) : story;
-        search.index(shown);
+        stored.fire(new StoryStored(shown));
         return shown;
     }
 
@@ -94,18 +103,18 @@ public class StoryService {
             Story update = newUpdateOf(story);
             apply(form, update, actor);
             update.persist();
-            revisions.record(update, actor);
+            edited.fire(new StoryEdited(update, actor));
             return update;
         }
         apply(form, story, actor);
-        revisions.record(story, actor);
+        edited.fire(new StoryEdited(story, actor));
         return story;
     }
 
     /** Moves the story on by a button that has a form of its own (Unpublish, Cancel schedule). */
     public Story act(long id, StoryAction action, StaffAccount actor, String comment) {
         Story story = act(load(id), action, actor, comment, null);
-        search.index(story);
+        stored.fire(new StoryStored(story));
         return story;
     }
 
@@ -137,7 +146,12 @@ public class StoryService {
         }
         story.state = to;
         story.updatedAt = now;
-        audit.storyEvent(AuditAction.valueOf(action.name()), actor, story, from.name(), to.name(), Text.clean(comment));
+        if (action == StoryAction.PUBLISH || action == StoryAction.UNPUBLISH) {
+            publication.announce(PublicChange.ofStory(PublicChange.Kind.valueOf(action.name()), story.id, actor.id,
+                    from.name(), to.name(), Text.clean(comment)));
+        } else {
+            moved.fire(new StoryMoved(action, actor, story, from, to, Text.clean(comment)));
+        }
         return story;
     }
 
@@ -159,8 +173,8 @@ public class StoryService {
             story.state = StoryState.PUBLISHED;
             story.updatedAt = now;
             story.scheduledAt = null;
-            audit.storyEvent(AuditAction.SCHEDULED_PUBLISH, null, story, StoryState.SCHEDULED.name(),
-                    StoryState.PUBLISHED.name(), comment);
+            publication.announce(PublicChange.ofStory(PublicChange.Kind.SCHEDULED_PUBLISH, story.id, null,
+                    StoryState.SCHEDULED.name(), StoryState.PUBLISHED.name(), comment));
         }
         return due.size();
     }
@@ -193,7 +207,8 @@ public class StoryService {
         correction.createdBy = actor;
         correction.persist();
         story.corrections.add(correction);
-        audit.storyEvent(AuditAction.CORRECTION, actor, story, story.state.name(), story.state.name(), clean);
+        publication.announce(PublicChange.ofStory(PublicChange.Kind.CORRECTION, story.id, actor.id, story.state.name(),
+                story.state.name(), clean));
         return correction;
     }
 
@@ -291,13 +306,12 @@ public class StoryService {
         live.updatedAt = now;
         live.updatedBy = actor;
         movePublicPath(live);
-        // The update's own history (submitted, changes requested) becomes part of the story's.
-        AuditEvent.update("story = ?1 where story = ?2", live, update);
-        revisions.fold(update, live);
+        // The update's own history (submitted, changes requested) and revisions become part of the story's.
+        folded.fire(new UpdateFolded(update, live));
         StoryComment.update("story = ?1 where story = ?2", live, update);
         update.delete();
-        audit.storyEvent(AuditAction.PUBLISH_UPDATE, actor, live, from.name(), StoryState.PUBLISHED.name(),
-                Text.clean(comment));
+        publication.announce(PublicChange.ofStory(PublicChange.Kind.PUBLISH_UPDATE, live.id, actor.id, from.name(),
+                StoryState.PUBLISHED.name(), Text.clean(comment)));
         return live;
     }
 

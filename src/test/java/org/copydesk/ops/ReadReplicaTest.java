@@ -13,7 +13,7 @@ import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.copydesk.people.Role;
 import org.copydesk.people.StaffAccount;
-import org.copydesk.site.PublicVersion;
+import org.copydesk.publishing.PublicVersion;
 import org.copydesk.testing.Browser;
 import org.copydesk.testing.Fixtures;
 import org.jsoup.nodes.Document;

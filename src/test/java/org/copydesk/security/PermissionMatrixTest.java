@@ -215,7 +215,7 @@ class PermissionMatrixTest {
         PreviewLinks.Created link = previews.create(draft.id, writer, Duration.ofHours(1));
         long linkId = QuarkusTransaction.requiringNew().call(() -> org.copydesk.preview.PreviewLink
                 .<org.copydesk.preview.PreviewLink>find("story.id = ?1", draft.id).firstResult().id);
-        Image image = images.store(TestImages.jpeg(40, 30), writer);
+        Image image = images.store(TestImages.jpeg(40, 30), writer.id);
         AuthorProfile author = QuarkusTransaction.requiringNew().call(() -> AuthorProfile.findByStaffAccount(writer).orElseThrow());
         StaffAccount throwaway = fixtures.staff(Role.REPORTER);
         return new World(writer, editor, fixtures.reload(draft.id), fixtures.reload(published.id), scheduled,
