@@ -39,7 +39,10 @@ $$;
 -- Parts of a story (bylines, tags, related, corrections): public while their story is published at commit.
 create function refuse_unannounced_story_part_change() returns trigger language plpgsql as $$
 begin
-    if not public_version_raised_here() and exists (select 1 from story s where s.state = 'PUBLISHED'
+    if public_version_raised_here() then
+        return null; -- announced: nothing to look up
+    end if;
+    if exists (select 1 from story s where s.state = 'PUBLISHED'
             and s.id in ((case when tg_op = 'INSERT' then null else old.story_id end),
                          (case when tg_op = 'DELETE' then null else new.story_id end))) then
         raise exception 'A change readers can see (% on % of published story) was not announced: public changes go through publishing.Publication, which raises public_version in the same transaction', tg_op, tg_table_name;
