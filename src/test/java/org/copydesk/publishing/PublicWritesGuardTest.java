@@ -41,6 +41,9 @@ class PublicWritesGuardTest {
     @Inject
     PublicVersion versions;
 
+    @Inject
+    Publication publication;
+
     @Test
     void aPublishedStoryChangedWithoutTheSeamIsRefusedAndKeepsItsHeadline() {
         Story live = published();
@@ -97,6 +100,20 @@ class PublicWritesGuardTest {
         QuarkusTransaction.requiringNew().run(() -> staff.updateAuthor(author, "Announced Author", "A bio."));
         assertThat(fixtures.count("UNPUBLISH", story.id)).as("the audit line commits with the change").isEqualTo(1);
         assertThat(fixtures.count("CORRECTION", story.id)).isEqualTo(1);
+    }
+
+    @Test
+    void aChangeRolledBackAfterItsAnnouncementIsNeitherHeardNorRecorded() {
+        Story live = published();
+        java.util.concurrent.atomic.AtomicLong raised = new java.util.concurrent.atomic.AtomicLong();
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
+            raised.set(publication.announce(PublicChange.ofStory(PublicChange.Kind.CORRECTION, live.id, null,
+                    "PUBLISHED", "PUBLISHED", "Never made")).version());
+            throw new IllegalStateException("refused after the announcement");
+        })).hasMessageContaining("refused after the announcement");
+        assertThat(raised.get()).isPositive();
+        assertThat(versions.known()).as("after success only: a rolled-back raise is not heard").isLessThan(raised.get());
+        assertThat(fixtures.count("CORRECTION", live.id)).as("the audit line went with the transaction").isZero();
     }
 
     private Story published() {
