@@ -15,7 +15,11 @@ import org.copydesk.people.StaffAccount;
 import org.copydesk.story.Story;
 import org.copydesk.web.Newsroom;
 
-/** Writes and reads the audit log. Writes join the caller's transaction, so a rolled-back act leaves no line. */
+/**
+ * Writes and reads the audit log. Writes join the caller's transaction, so a rolled-back act leaves no line.
+ * The packages below (people, story, publishing) do not call it: they fire events, and {@link AuditedActs}
+ * writes their lines.
+ */
 @ApplicationScoped
 public class AuditLog {
 
@@ -31,18 +35,8 @@ public class AuditLog {
     @Inject
     Clock clock;
 
-    @Inject
-    org.copydesk.site.PublicVersion publicVersion;
-
-    @Inject
-    org.copydesk.ops.NewsroomMetrics metrics;
-
     @Transactional(Transactional.TxType.MANDATORY)
     public AuditEvent storyEvent(AuditAction action, StaffAccount actor, Story story, String from, String to, String comment) {
-        if (action.changesPublicPages()) {
-            publicVersion.raise();
-            metrics.countAtCommit(action);
-        }
         AuditEvent event = event(action, actor, actor == null ? "Scheduler" : actor.displayName);
         event.story = story;
         event.fromValue = from;
@@ -54,9 +48,6 @@ public class AuditLog {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public AuditEvent staffEvent(AuditAction action, StaffAccount actor, String from, String to, String detail) {
-        if (action.changesPublicPages()) {
-            publicVersion.raise();
-        }
         AuditEvent event = event(action, actor, actor == null ? null : actor.displayName);
         event.fromValue = from;
         event.toValue = to;

@@ -157,7 +157,7 @@ public class StoryDeskResource {
         typed.keep(fields);
         typed.fileChosen();
         try {
-            Image image = images.store(file, me.account());
+            Image image = images.store(file, me.account().id);
             fields.putSingle("imageKey", image.publicKey);
             fields.remove("imageRemove");
             return handle(id, fields, null);

@@ -8,12 +8,8 @@ import java.util.Optional;
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
-import org.copydesk.people.StaffAccount;
 
 /** An uploaded image: its size and the widths it is served in. The bytes live in {@link ImageRendition}. */
 @Entity
@@ -41,9 +37,9 @@ public class Image extends PanacheEntity {
     @Column(name = "uploaded_bytes")
     public int uploadedBytes;
 
-    @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "created_by")
-    public StaffAccount createdBy;
+    /** The staff account that uploaded it, by id: media sits below people (whose author profiles have photos). */
+    @Column(name = "created_by")
+    public Long createdBy;
 
     @Column(name = "created_at")
     public Instant createdAt;

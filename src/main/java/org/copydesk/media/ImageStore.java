@@ -9,7 +9,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.copydesk.people.StaffAccount;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,15 +35,15 @@ public class ImageStore {
     DecodeTurns turns;
 
     /** Stores an upload held in memory (small files, tests). */
-    public Image store(byte[] upload, StaffAccount uploader) {
-        return store(upload == null ? null : ImageUpload.of(upload), uploader);
+    public Image store(byte[] upload, Long uploaderId) {
+        return store(upload == null ? null : ImageUpload.of(upload), uploaderId);
     }
 
     /**
      * Stores the upload in its widths, or refuses it with {@link ImageRejectedException} (a message for the
      * person; {@link ImagesBusyException} when it is the server's load, not the file, that refuses it).
      */
-    public Image store(ImageUpload upload, StaffAccount uploader) {
+    public Image store(ImageUpload upload, Long uploaderId) {
         if (upload == null || upload.isEmpty()) {
             throw new ImageRejectedException("Choose an image file to upload.");
         }
@@ -54,7 +53,7 @@ public class ImageStore {
         }
         PictureDecoder.facts(upload); // refuses what is not a picture, or too large, without waiting for a turn
         Prepared prepared = turns.inTurn(() -> prepare(upload));
-        return QuarkusTransaction.joiningExisting().call(() -> persist(prepared, (int) size, uploader));
+        return QuarkusTransaction.joiningExisting().call(() -> persist(prepared, (int) size, uploaderId));
     }
 
     /** The decoded picture's sizes and its widths, encoded. */
@@ -75,7 +74,7 @@ public class ImageStore {
         }
     }
 
-    private Image persist(Prepared prepared, int uploadedBytes, StaffAccount uploader) {
+    private Image persist(Prepared prepared, int uploadedBytes, Long uploaderId) {
         Image image = new Image();
         image.publicKey = newKey();
         image.width = prepared.width();
@@ -83,7 +82,7 @@ public class ImageStore {
         image.format = prepared.png() ? "png" : "jpeg";
         image.uploadedFormat = prepared.uploadedFormat();
         image.uploadedBytes = uploadedBytes;
-        image.createdBy = uploader;
+        image.createdBy = uploaderId;
         image.createdAt = clock.instant();
         image.persist();
         for (Renditions.Encoded encoded : prepared.widths()) {

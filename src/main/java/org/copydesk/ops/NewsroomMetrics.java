@@ -6,11 +6,11 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 
-import org.copydesk.audit.AuditAction;
-import org.copydesk.web.AfterCommit;
+import org.copydesk.publishing.PublicChange;
 
 /**
  * The newsroom's own figures beside Quarkus's (requests, connection pool, JVM) at /q/metrics:
@@ -26,21 +26,20 @@ public class NewsroomMetrics {
     @Inject
     MeterRegistry registry;
 
-    @Inject
-    TransactionSynchronizationRegistry transactions;
-
     // Meters are made once and kept: building and registering one is a map lookup and a few objects,
     // and renders happen on the hot path.
-    private final java.util.Map<AuditAction, Counter> storyEvents = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<PublicChange.Kind, Counter> storyEvents = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Map<String, Counter> publicReads = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Map<String, Timer> renders = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Map<String, Counter> searches = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** Counted when the caller's transaction commits: a refused or rolled-back act counts nothing. */
-    public void countAtCommit(AuditAction action) {
-        Counter counter = storyEvents.computeIfAbsent(action, a -> Counter.builder("copydesk.story.events")
-                .description("Story acts that change public pages").tag("action", a.name().toLowerCase()).register(registry));
-        AfterCommit.run(transactions, counter::increment);
+    /** Counted when the change commits: a refused or rolled-back act counts nothing. Stories only, as always. */
+    void counted(@Observes(during = TransactionPhase.AFTER_SUCCESS) PublicChange change) {
+        if (change.kind().ofAStory()) {
+            storyEvents.computeIfAbsent(change.kind(), k -> Counter.builder("copydesk.story.events")
+                    .description("Story acts that change public pages").tag("action", k.name().toLowerCase()).register(registry))
+                    .increment();
+        }
     }
 
     /** A public page's reads went to this database ("primary" or "replica"), when a replica is configured. */

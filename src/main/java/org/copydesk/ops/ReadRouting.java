@@ -8,12 +8,12 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.copydesk.site.PublicCaching;
-import org.copydesk.site.PublicVersion;
+import org.copydesk.web.PublicRequests;
+import org.copydesk.publishing.PublicVersion;
 
 /**
  * Which database a unit of work reads: the replica for a reader's public page (GET, public, the same
- * for everyone: the pages {@link PublicCaching} keeps) once the replica has caught up; the primary for
+ * for everyone: the pages site.PublicCaching keeps, {@link PublicRequests}) once the replica has caught up; the primary for
  * everything else: the desk, sign-in, every form, image renditions (made on first request), the
  * scheduler and start-up. Built on Hibernate's database-per-tenant switch, with two "tenants".
  */
@@ -53,7 +53,7 @@ public class ReadRouting implements TenantResolver {
         }
         // Asked only while a request context is active (Quarkus checks); outside HTTP there is no current request.
         RoutingContext request = currentRequest.getCurrent();
-        if (request == null || request.request().method() != HttpMethod.GET || !PublicCaching.cacheable(request)) {
+        if (request == null || request.request().method() != HttpMethod.GET || !PublicRequests.cacheable(request)) {
             return PRIMARY;
         }
         String database = replica.caughtUpWith(versions.known()) ? REPLICA : PRIMARY;

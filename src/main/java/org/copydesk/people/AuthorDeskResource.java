@@ -9,7 +9,6 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import java.util.List;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -50,9 +49,6 @@ public class AuthorDeskResource {
 
     @Inject
     ImageStore images;
-
-    @Inject
-    org.copydesk.site.PublicVersion publicVersion;
 
     @Inject
     CurrentStaff me;
@@ -103,12 +99,12 @@ public class AuthorDeskResource {
     public Response photo(@PathParam("id") long id, @RestForm("photo") FileUpload photo, @RestForm("remove") String remove) {
         AuthorProfile author = find(id);
         if ("on".equals(remove)) {
-            setPhoto(id, null);
+            staff.setAuthorPhoto(id, null, me.account());
             return flash.redirect(DeskPaths.author(id), "Photo removed.");
         }
         try {
-            Image image = images.store(ImageUpload.of(photo), me.account());
-            setPhoto(id, image.id);
+            Image image = images.store(ImageUpload.of(photo), me.account().id);
+            staff.setAuthorPhoto(id, image.id, me.account());
             return flash.redirect(DeskPaths.author(id), "Photo saved.");
         } catch (ImageRejectedException rejected) {
             Response.ResponseBuilder answer = Response.status(rejected.status()).entity(Templates.authorForm(author, author.name,
@@ -118,13 +114,6 @@ public class AuthorDeskResource {
             }
             return answer.build();
         }
-    }
-
-    private void setPhoto(long authorId, Long imageId) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            find(authorId).photo = imageId == null ? null : Image.findById(imageId);
-            publicVersion.raise();
-        });
     }
 
     private static AuthorProfile find(long id) {

@@ -18,8 +18,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.copydesk.audit.AuditAction;
-import org.copydesk.audit.AuditLog;
 import org.copydesk.web.DeskPaths;
 import org.copydesk.web.Flash;
 import org.copydesk.web.FormErrors;
@@ -53,8 +51,9 @@ public class LoginResource {
     @Inject
     Flash flash;
 
+    /** Recorded by the audit log, which listens (it sits above people). */
     @Inject
-    AuditLog audit;
+    jakarta.enterprise.event.Event<SignInEvent> signIns;
 
     @Inject
     CurrentStaff me;
@@ -89,7 +88,7 @@ public class LoginResource {
             StaffAccount account = StaffAccount.findByUsername(name).orElse(null);
             java.util.Optional<java.time.Duration> locked = throttle.lockedFor(name, address());
             if (locked.isPresent()) {
-                audit.session(AuditAction.SIGN_IN_LOCKED, account, name, address());
+                signIns.fire(new SignInEvent(SignInEvent.Kind.SIGN_IN_LOCKED, account, name, address()));
                 long minutes = Math.max(1, (locked.get().toSeconds() + 59) / 60);
                 errors.add("username", "Too many failed sign-ins for this username or from this address. Try again in "
                         + minutes + (minutes == 1 ? " minute" : " minutes") + ", or ask an admin to help");
@@ -98,12 +97,12 @@ public class LoginResource {
             SecurityIdentity identity = authenticate(account, password);
             if (identity != null) {
                 throttle.succeeded(name);
-                audit.session(AuditAction.SIGN_IN, account, name, address());
+                signIns.fire(new SignInEvent(SignInEvent.Kind.SIGN_IN, account, name, address()));
                 sessions.signIn(account, routing);
                 return flash.redirect(safeNext(next), "You are signed in.");
             }
             throttle.failed(name, address());
-            audit.session(AuditAction.SIGN_IN_FAILED, account, name, address());
+            signIns.fire(new SignInEvent(SignInEvent.Kind.SIGN_IN_FAILED, account, name, address()));
             errors.add("username", FAILED);
         }
         return Response.status(Response.Status.UNAUTHORIZED)
@@ -120,7 +119,7 @@ public class LoginResource {
     @Path("logout")
     public Response signOut() {
         if (me.signedIn()) {
-            audit.session(AuditAction.SIGN_OUT, me.account(), me.account().username, address());
+            signIns.fire(new SignInEvent(SignInEvent.Kind.SIGN_OUT, me.account(), me.account().username, address()));
             staff.endSessions(me.account());
         }
         sessions.clear(routing);

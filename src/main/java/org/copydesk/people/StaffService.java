@@ -4,11 +4,13 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.copydesk.audit.AuditAction;
-import org.copydesk.audit.AuditLog;
+import org.copydesk.media.Image;
+import org.copydesk.publishing.Publication;
+import org.copydesk.publishing.PublicChange;
 import org.copydesk.web.FormErrors;
 import org.copydesk.web.FormInvalidException;
 import org.copydesk.web.Slugs;
@@ -19,11 +21,12 @@ import org.copydesk.web.Text;
 @Transactional
 public class StaffService {
 
-    @jakarta.inject.Inject
-    org.copydesk.site.PublicVersion publicVersion;
-
     @Inject
-    AuditLog audit;
+    Publication publication;
+
+    /** Recorded by the audit log, which listens (it sits above people). */
+    @Inject
+    Event<StaffEvent> events;
 
     public static final int PASSWORD_MIN = 12;
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{3,64}");
@@ -62,7 +65,7 @@ public class StaffService {
         account.persist();
         AuthorProfile profile = newAuthorProfile(cleanName);
         profile.staffAccount = account;
-        audit.staffEvent(AuditAction.ACCOUNT_CREATED, createdBy, null, role.name(), "account " + account.username);
+        events.fire(new StaffEvent(StaffEvent.Kind.ACCOUNT_CREATED, createdBy, null, role.name(), "account " + account.username));
         return account;
     }
 
@@ -124,7 +127,7 @@ public class StaffService {
         }
         stored.setPassword(fresh);
         stored.sessionGeneration++;
-        audit.staffEvent(AuditAction.PASSWORD_CHANGE, stored, null, null, "account " + stored.username);
+        events.fire(new StaffEvent(StaffEvent.Kind.PASSWORD_CHANGE, stored, null, null, "account " + stored.username));
         return stored.sessionGeneration;
     }
 
@@ -142,8 +145,8 @@ public class StaffService {
         }
         account.enabled = enabled;
         account.sessionGeneration++;
-        audit.staffEvent(enabled ? AuditAction.ACCOUNT_ENABLED : AuditAction.ACCOUNT_DISABLED, admin, null, null,
-                "account " + account.username);
+        events.fire(new StaffEvent(enabled ? StaffEvent.Kind.ACCOUNT_ENABLED : StaffEvent.Kind.ACCOUNT_DISABLED, admin,
+                null, null, "account " + account.username));
     }
 
     /** Sign-out: ends this account's sessions everywhere (a copied cookie stops working too). */
@@ -165,7 +168,7 @@ public class StaffService {
         }
         Role before = account.role();
         account.setRole(role);
-        audit.staffEvent(AuditAction.ROLE_CHANGE, changedBy, before.name(), role.name(), "account " + account.username);
+        events.fire(new StaffEvent(StaffEvent.Kind.ROLE_CHANGE, changedBy, before.name(), role.name(), "account " + account.username));
     }
 
     /** A new author profile with a slug of its own; used for staff and for bylines typed on the spot. */
@@ -220,7 +223,17 @@ public class StaffService {
         }
         profile.name = cleanName;
         profile.bio = cleanBio;
-        publicVersion.raise();
+        publication.announce(PublicChange.ofAuthor(profile.id, null));
         return profile;
+    }
+
+    /** The author's photo set (or taken off with null): shown on the author's page and next to bylines. */
+    public void setAuthorPhoto(long authorId, Long imageId, StaffAccount by) {
+        AuthorProfile profile = AuthorProfile.findById(authorId);
+        if (profile == null) {
+            throw new jakarta.ws.rs.NotFoundException();
+        }
+        profile.photo = imageId == null ? null : Image.findById(imageId);
+        publication.announce(PublicChange.ofAuthor(profile.id, by == null ? null : by.id));
     }
 }

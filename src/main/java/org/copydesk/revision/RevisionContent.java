@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 
 import org.copydesk.story.BodyHtml;
 import org.copydesk.story.Story;
+import org.copydesk.story.StoryForm;
 
 /** What a revision keeps of a story: every field a writer or editor can change. Stored as JSON. */
 public record RevisionContent(String headline, String standfirst, String kicker, String body, String slug,
@@ -51,5 +52,39 @@ public record RevisionContent(String headline, String standfirst, String kicker,
 
     public String relatedText() {
         return related == null ? "" : related.stream().map(RelatedSnapshot::headline).collect(Collectors.joining("; "));
+    }
+
+    /** The form as it would be filled from this revision (to restore it), against the story's current version. */
+    public StoryForm toForm(long storyId, int version) {
+        RevisionContent content = this;
+        StoryForm.Builder form = StoryForm.builder();
+        form.id = storyId;
+        form.version = version;
+        form.headline = orEmpty(content.headline());
+        form.standfirst = orEmpty(content.standfirst());
+        form.kicker = orEmpty(content.kicker());
+        form.body = orEmpty(content.body());
+        form.slug = orEmpty(content.slug());
+        form.sectionId = content.sectionId();
+        form.tags = orEmpty(content.tags());
+        form.creditLine = orEmpty(content.creditLine());
+        form.imageKey = orEmpty(content.imageKey());
+        form.imageAlt = orEmpty(content.imageAlt());
+        form.imageCaption = orEmpty(content.imageCaption());
+        form.imageCredit = orEmpty(content.imageCredit());
+        form.datelinePlace = orEmpty(content.datelinePlace());
+        form.datelineDate = orEmpty(content.datelineDate());
+        form.notesToEditor = orEmpty(content.notesToEditor());
+        if (content.bylines() != null) {
+            content.bylines().forEach(b -> form.bylines.add(new StoryForm.BylineRow(b.authorId(), b.name(), orEmpty(b.roleLine()), false)));
+        }
+        if (content.related() != null) {
+            content.related().forEach(r -> form.related.add(new StoryForm.RelatedRow(r.id(), r.headline(), "")));
+        }
+        return form.build();
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
     }
 }

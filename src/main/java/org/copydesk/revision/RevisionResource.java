@@ -86,7 +86,7 @@ public class RevisionResource {
         if (content == null) {
             throw new NotFoundException();
         }
-        StoryForm form = StoryForm.fromRevision(content, story.id, story.version);
+        StoryForm form = content.toForm(story.id, story.version);
         try {
             Story saved = stories.save(id, form, me.account(), null);
             return flash.redirect(DeskPaths.story(saved.id), "Revision " + number + " restored as a new revision.");

@@ -10,15 +10,26 @@ import java.util.HexFormat;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.copydesk.people.StaffAccount;
 import org.copydesk.story.Story;
+import org.copydesk.story.StoryEdited;
+import org.copydesk.story.UpdateFolded;
 
-/** Keeps a revision per save of a story, skipping saves that changed nothing. */
+/** Keeps a revision per save of a story, skipping saves that changed nothing; told of saves by the story's events. */
 @ApplicationScoped
 public class Revisions {
+
+    void edited(@Observes StoryEdited edited) {
+        record(edited.story(), edited.by());
+    }
+
+    void folded(@Observes UpdateFolded folded) {
+        fold(folded.update(), folded.live());
+    }
 
     @Inject
     ObjectMapper json;

@@ -10,7 +10,7 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.copydesk.site.PublicVersion;
+import org.copydesk.publishing.PublicVersion;
 
 /**
  * The search form's list of authors to filter by, read and rendered once per public version (author

@@ -26,10 +26,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.copydesk.site.PublicVersion;
+import org.copydesk.publishing.PublicChange;
+import org.copydesk.publishing.PublicVersion;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.roaringbitmap.RoaringBitmap;
 
@@ -325,6 +328,16 @@ public class PublicMatches {
             throw new IllegalStateException("A story id too large to keep in memory: " + id);
         }
         return (int) id;
+    }
+
+    /**
+     * A story's public change committed on this node: brought up to date now rather than by the next search.
+     * Changes on other nodes are learnt from {@link PublicVersion#known()} (compared at every search).
+     */
+    void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) PublicChange change) {
+        if (enabled && change.kind().ofAStory()) {
+            refreshSoon();
+        }
     }
 
     private void refreshSoon() {

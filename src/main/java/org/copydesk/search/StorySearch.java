@@ -17,12 +17,14 @@ import java.util.regex.Pattern;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.copydesk.ops.RoutedConnections;
 import org.copydesk.story.Story;
 import org.copydesk.story.StoryState;
+import org.copydesk.story.StoryStored;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.spi.StatisticsImplementor;
 import org.jboss.logging.Logger;
@@ -51,6 +53,11 @@ public class StorySearch {
         public boolean isEmpty() {
             return text == null || text.isBlank();
         }
+    }
+
+    /** Told of every save and move by the story's event, in its transaction. */
+    void stored(@Observes StoryStored stored) {
+        index(stored.story());
     }
 
     /** Recomputes a story's stored search vector and the smaller one its rank is read from (after every save or move). */

@@ -10,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import org.copydesk.publishing.PublicVersion;
+import org.copydesk.web.PublicRequests;
 import org.copydesk.web.SecurityHeaders;
 
 /**
@@ -46,7 +48,7 @@ public class CachedPages {
     void answer(RoutingContext context) {
         long version = versions.known();
         if (!cache.enabled() || version == PublicVersion.UNKNOWN || context.request().method() != HttpMethod.GET
-                || !PublicCaching.cacheable(context)) {
+                || !PublicRequests.cacheable(context)) {
             context.next();
             return;
         }

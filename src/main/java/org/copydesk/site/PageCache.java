@@ -26,7 +26,7 @@ import org.copydesk.web.PublicAddress;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Rendered public pages, kept with the public version ({@link PublicVersion}) and the site settings
+ * Rendered public pages, kept with the public version (publishing.PublicVersion) and the site settings
  * generation ({@link SiteInfo#generation()}) they were rendered at. An entry is used only while both
  * are current, so nothing stale is served after a change commits; a page is rendered again once after
  * each change. A page's gzipped bytes are made the first time a reader's browser asks for them and kept

@@ -25,9 +25,9 @@ import jakarta.ws.rs.core.Response;
 import io.vertx.ext.web.RoutingContext;
 
 import org.copydesk.ops.NewsroomMetrics;
+import org.copydesk.publishing.PublicVersion;
 import org.copydesk.web.BusyException;
-import org.copydesk.web.DeskPaths;
-import org.copydesk.web.Flash;
+import org.copydesk.web.PublicRequests;
 import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -72,7 +72,7 @@ public class PublicCaching {
         request.setProperty(STARTED, System.nanoTime());
         long version = versions.known();
         if (cache.enabled() && version != PublicVersion.UNKNOWN && "GET".equals(request.getMethod())
-                && cacheable(routing)) {
+                && PublicRequests.cacheable(routing)) {
             long siteGeneration = site.generation();
             request.setProperty(SITE_GENERATION, siteGeneration);
             request.setProperty(VERSION, version);
@@ -222,7 +222,7 @@ public class PublicCaching {
     private void keep(ContainerRequestContext request, ContainerResponseContext response, RoutingContext routing,
                       SimpleResourceInfo resource) {
         int status = response.getStatus();
-        if (!"GET".equals(request.getMethod()) || status != 200 && !missing(status) || !isPublic(routing)) {
+        if (!"GET".equals(request.getMethod()) || status != 200 && !missing(status) || !PublicRequests.isPublic(routing)) {
             return;
         }
         // Quarkus REST renders a TemplateInstance before response filters run; handle both to be safe.
@@ -318,26 +318,6 @@ public class PublicCaching {
 
     static String httpDate(Instant instant) {
         return DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.atZone(ZoneOffset.UTC));
-    }
-
-    /**
-     * Pages, feeds and search results anyone may see, the same for everyone: kept in memory and shared
-     * caches. Not the desk, sign-in, previews, the operations endpoints, files and
-     * images (their bytes have caches of their own), nor a page carrying a one-off message for this browser.
-     */
-    public static boolean cacheable(RoutingContext request) {
-        String path = request.normalizedPath();
-        return isPublic(request) && !path.startsWith("/q/") && !path.startsWith("/static/")
-                && !path.startsWith("/images/") && !path.startsWith("/bundle/");
-    }
-
-    private static boolean isPublic(RoutingContext request) {
-        String path = request.normalizedPath();
-        if (path.startsWith(DeskPaths.DESK) || path.startsWith("/login") || path.startsWith("/logout")
-                || path.startsWith("/preview")) {
-            return false;
-        }
-        return request.request().getCookie(Flash.COOKIE) == null;
     }
 
     /**

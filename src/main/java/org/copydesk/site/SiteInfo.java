@@ -10,6 +10,7 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Named;
 
+import org.copydesk.publishing.VersionHeard;
 import org.copydesk.story.Section;
 
 /**
@@ -39,6 +40,11 @@ public class SiteInfo {
     private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
     void onStart(@Observes @Priority(5) StartupEvent event) {
+        reload();
+    }
+
+    /** Any node may have changed settings or sections: read them before the heard version counts here. */
+    void heard(@Observes VersionHeard heard) {
         reload();
     }
 

@@ -3,6 +3,8 @@ package org.copydesk.story;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.copydesk.publishing.Publication;
+import org.copydesk.publishing.PublicChange;
 import org.copydesk.web.AppRoutes;
 import org.copydesk.web.FormErrors;
 import org.copydesk.web.FormInvalidException;
@@ -15,7 +17,7 @@ import org.copydesk.web.Text;
 public class SectionService {
 
     @jakarta.inject.Inject
-    org.copydesk.site.PublicVersion publicVersion;
+    Publication publication;
 
     /**
      * The first path segments the site itself answers (read from its resources: images, bundle, static, desk,
@@ -54,7 +56,7 @@ public class SectionService {
         Integer last = Section.find("select max(position) from Section").project(Integer.class).firstResult();
         section.position = last == null ? 1 : last + 1;
         section.persist();
-        publicVersion.raise();
+        publication.announce(PublicChange.ofSection(section.id, null));
         return section;
     }
 }

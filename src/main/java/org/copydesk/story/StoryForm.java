@@ -226,35 +226,6 @@ public record StoryForm(
         return form.build();
     }
 
-    /** The form as it would be filled from an earlier revision (to restore it), against the current version. */
-    public static StoryForm fromRevision(org.copydesk.revision.RevisionContent content, long storyId, int version) {
-        Builder form = new Builder();
-        form.id = storyId;
-        form.version = version;
-        form.headline = orEmpty(content.headline());
-        form.standfirst = orEmpty(content.standfirst());
-        form.kicker = orEmpty(content.kicker());
-        form.body = orEmpty(content.body());
-        form.slug = orEmpty(content.slug());
-        form.sectionId = content.sectionId();
-        form.tags = orEmpty(content.tags());
-        form.creditLine = orEmpty(content.creditLine());
-        form.imageKey = orEmpty(content.imageKey());
-        form.imageAlt = orEmpty(content.imageAlt());
-        form.imageCaption = orEmpty(content.imageCaption());
-        form.imageCredit = orEmpty(content.imageCredit());
-        form.datelinePlace = orEmpty(content.datelinePlace());
-        form.datelineDate = orEmpty(content.datelineDate());
-        form.notesToEditor = orEmpty(content.notesToEditor());
-        if (content.bylines() != null) {
-            content.bylines().forEach(b -> form.bylines.add(new BylineRow(b.authorId(), b.name(), orEmpty(b.roleLine()), false)));
-        }
-        if (content.related() != null) {
-            content.related().forEach(r -> form.related.add(new RelatedRow(r.id(), r.headline(), "")));
-        }
-        return form.build();
-    }
-
     /** Text from an autosaved working copy over the form's fields; saving checks it against {@code basedOnVersion}. */
     public StoryForm withWorkingCopy(java.util.Map<String, String> fields, int basedOnVersion) {
         Builder form = toBuilder();

@@ -10,20 +10,18 @@ import java.util.Locale;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.NotFoundException;
 
-import org.copydesk.audit.AuditAction;
-import org.copydesk.audit.AuditEvent;
-import org.copydesk.audit.AuditLog;
 import org.copydesk.people.AuthorProfile;
-import org.copydesk.revision.Revisions;
-import org.copydesk.search.StorySearch;
 import org.copydesk.people.Role;
 import org.copydesk.people.StaffAccount;
 import org.copydesk.people.StaffService;
+import org.copydesk.publishing.Publication;
+import org.copydesk.publishing.PublicChange;
 import org.copydesk.web.FormErrors;
 import org.copydesk.web.FormInvalidException;
 import org.copydesk.web.Newsroom;
@@ -31,7 +29,12 @@ import org.copydesk.web.Slugs;
 import org.copydesk.web.Text;
 import org.copydesk.web.Times;
 
-/** Saving stories from the form and moving them through the workflow. */
+/**
+ * Saving stories from the form and moving them through the workflow. What follows from a save or a move is
+ * told, not called: a change readers see is announced through {@link Publication}; the rest is fired as the
+ * story's own events ({@link StoryEdited}, {@link StoryMoved}, {@link UpdateFolded}, {@link StoryStored}) that
+ * revisions, the audit log and search observe from above.
+ */
 @ApplicationScoped
 @Transactional
 public class StoryService {
@@ -43,13 +46,19 @@ public class StoryService {
     StaffService staff;
 
     @Inject
-    AuditLog audit;
+    Publication publication;
 
     @Inject
-    Revisions revisions;
+    Event<StoryEdited> edited;
 
     @Inject
-    StorySearch search;
+    Event<StoryMoved> moved;
+
+    @Inject
+    Event<UpdateFolded> folded;
+
+    @Inject
+    Event<StoryStored> stored;
 
     @Inject
     Clock clock;
@@ -64,7 +73,7 @@ public class StoryService {
         story.state = StoryState.DRAFT;
         apply(form, story, actor, workflowErrors);
         story.persist();
-        revisions.record(story, actor);
+        edited.fire(new StoryEdited(story, actor));
         return story;
     }
 
@@ -89,7 +98,7 @@ public class StoryService {
         Story shown = action != null
                 ? move(story, action, ((StoryWorkflow.Allowed) decision).to(), actor, form.comment(), form.scheduleAt())
                 : story;
-        search.index(shown);
+        stored.fire(new StoryStored(shown));
         return shown;
     }
 
@@ -106,11 +115,11 @@ public class StoryService {
             Story update = newUpdateOf(story);
             apply(form, update, actor, workflowErrors);
             update.persist();
-            revisions.record(update, actor);
+            edited.fire(new StoryEdited(update, actor));
             return update;
         }
         apply(form, story, actor, workflowErrors);
-        revisions.record(story, actor);
+        edited.fire(new StoryEdited(story, actor));
         return story;
     }
 
@@ -132,7 +141,7 @@ public class StoryService {
             throw new FormInvalidException(unstorable);
         }
         Story moved = move(story, action, ((StoryWorkflow.Allowed) decision).to(), actor, comment, null);
-        search.index(moved);
+        stored.fire(new StoryStored(moved));
         return moved;
     }
 
@@ -163,7 +172,12 @@ public class StoryService {
         }
         story.state = to;
         story.updatedAt = now;
-        audit.storyEvent(AuditAction.valueOf(action.name()), actor, story, from.name(), to.name(), Text.clean(comment));
+        if (action == StoryAction.PUBLISH || action == StoryAction.UNPUBLISH) {
+            publication.announce(PublicChange.ofStory(PublicChange.Kind.valueOf(action.name()), story.id, actor.id,
+                    from.name(), to.name(), Text.clean(comment)));
+        } else {
+            moved.fire(new StoryMoved(action, actor, story, from, to, Text.clean(comment)));
+        }
         return story;
     }
 
@@ -185,8 +199,8 @@ public class StoryService {
             story.state = StoryState.PUBLISHED;
             story.updatedAt = now;
             story.scheduledAt = null;
-            audit.storyEvent(AuditAction.SCHEDULED_PUBLISH, null, story, StoryState.SCHEDULED.name(),
-                    StoryState.PUBLISHED.name(), comment);
+            publication.announce(PublicChange.ofStory(PublicChange.Kind.SCHEDULED_PUBLISH, story.id, null,
+                    StoryState.SCHEDULED.name(), StoryState.PUBLISHED.name(), comment));
         }
         return due.size();
     }
@@ -219,7 +233,8 @@ public class StoryService {
         correction.createdBy = actor;
         correction.persist();
         story.corrections.add(correction);
-        audit.storyEvent(AuditAction.CORRECTION, actor, story, story.state.name(), story.state.name(), clean);
+        publication.announce(PublicChange.ofStory(PublicChange.Kind.CORRECTION, story.id, actor.id, story.state.name(),
+                story.state.name(), clean));
         return correction;
     }
 
@@ -322,13 +337,12 @@ public class StoryService {
         live.updatedAt = now;
         live.updatedBy = actor;
         movePublicPath(live);
-        // The update's own history (submitted, changes requested) becomes part of the story's.
-        AuditEvent.update("story = ?1 where story = ?2", live, update);
-        revisions.fold(update, live);
+        // The update's own history (submitted, changes requested) and revisions become part of the story's.
+        folded.fire(new UpdateFolded(update, live));
         StoryComment.update("story = ?1 where story = ?2", live, update);
         update.delete();
-        audit.storyEvent(AuditAction.PUBLISH_UPDATE, actor, live, from.name(), StoryState.PUBLISHED.name(),
-                Text.clean(comment));
+        publication.announce(PublicChange.ofStory(PublicChange.Kind.PUBLISH_UPDATE, live.id, actor.id, from.name(),
+                StoryState.PUBLISHED.name(), Text.clean(comment)));
         return live;
     }
 

@@ -11,7 +11,7 @@ import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.copydesk.people.Role;
 import org.copydesk.people.StaffAccount;
-import org.copydesk.site.PublicVersion;
+import org.copydesk.publishing.PublicVersion;
 import org.copydesk.testing.Browser;
 import org.copydesk.testing.Fixtures;
 import org.copydesk.testing.ReplicaAndSmallSitemaps;

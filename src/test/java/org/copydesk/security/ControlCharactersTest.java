@@ -143,9 +143,13 @@ class ControlCharactersTest {
                     + "values (nextval('story_correction_seq'), ?1, ?2, now(), ?3)")
                     .setParameter(1, live.id).setParameter(2, "Name" + VERTICAL_TAB + "misspelt.").setParameter(3, editor.id)
                     .executeUpdate();
+            // Public rows written by SQL: the version is raised with them, or the database refuses them (V23).
+            em.createNativeQuery("update public_version set value = value + 1 where id = 1").executeUpdate();
         });
         String migration = java.nio.file.Files.readString(java.nio.file.Path.of("db-migrations/V21__control_characters_out.sql"));
-        QuarkusTransaction.requiringNew().run(() -> Story.getEntityManager().createNativeQuery(migration).executeUpdate());
+        // Run again today, a migration changing public rows raises the version with them (V23).
+        QuarkusTransaction.requiringNew().run(() -> Story.getEntityManager()
+                .createNativeQuery(migration + "\nupdate public_version set value = value + 1 where id = 1;").executeUpdate());
 
         AuthorProfile author = QuarkusTransaction.requiringNew().call(() -> AuthorProfile.findByStaffAccount(reporter).orElseThrow());
         assertThat(author.name).isEqualTo(mark + " Traoré");

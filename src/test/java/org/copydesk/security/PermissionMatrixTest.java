@@ -280,7 +280,7 @@ class PermissionMatrixTest {
 
         String imagePath() {
             if (imagePath == null) {
-                Image image = images.store(TestImages.jpeg(40, 30), writer);
+                Image image = images.store(TestImages.jpeg(40, 30), writer.id);
                 imagePath = image.url(40);
             }
             return imagePath;

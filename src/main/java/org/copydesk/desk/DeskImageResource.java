@@ -1,4 +1,4 @@
-package org.copydesk.media;
+package org.copydesk.desk;
 
 import java.util.Map;
 
@@ -10,6 +10,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.copydesk.media.Image;
+import org.copydesk.media.ImageRejectedException;
+import org.copydesk.media.ImageStore;
+import org.copydesk.media.ImageUpload;
 import org.copydesk.people.CurrentStaff;
 import org.copydesk.web.DeskPaths;
 import org.jboss.resteasy.reactive.RestForm;
@@ -35,7 +39,7 @@ public class DeskImageResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response upload(@RestForm("file") FileUpload file) {
         try {
-            Image image = images.store(ImageUpload.of(file), me.account());
+            Image image = images.store(ImageUpload.of(file), me.account().id);
             return Response.ok(Map.of("src", image.url(image.width), "width", image.width, "height", image.height)).build();
         } catch (ImageRejectedException rejected) {
             Response.ResponseBuilder answer = Response.status(rejected.status()).entity(Map.of("error", rejected.getMessage()));

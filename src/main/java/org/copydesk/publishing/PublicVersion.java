@@ -1,14 +1,12 @@
-package org.copydesk.site;
+package org.copydesk.publishing;
 
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.TransactionSynchronizationRegistry;
-import jakarta.transaction.Transactional;
-
-import org.copydesk.web.AfterCommit;
 
 /**
  * The version of everything public ({@code public_version}): raised inside the transaction that changes
@@ -18,6 +16,9 @@ import org.copydesk.web.AfterCommit;
  * notifications (a change on another node arrives within milliseconds of its commit); a change made
  * on this node counts here the moment it commits. While the listener is not connected the version is
  * unknown ({@link #known()} is empty) and pages are not served from memory.
+ * <p>
+ * Only {@link Publication} raises it (package-private here; the architecture test and the database's guard, V23,
+ * hold everyone else to that).
  */
 @ApplicationScoped
 public class PublicVersion {
@@ -27,17 +28,17 @@ public class PublicVersion {
     @Inject
     EntityManager em;
 
-    @Inject
-    TransactionSynchronizationRegistry transactions;
-
     private final AtomicLong known = new AtomicLong(UNKNOWN);
 
-    /** Part of the caller's transaction: the new version counts only if the change commits. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void raise() {
-        long raised = ((Number) em.createNativeQuery("update public_version set value = value + 1 where id = 1 returning value")
+    /** Part of the caller's transaction ({@link Publication#announce}): the new version counts only if the change commits. */
+    long raise() {
+        return ((Number) em.createNativeQuery("update public_version set value = value + 1 where id = 1 returning value")
                 .getSingleResult()).longValue();
-        AfterCommit.run(transactions, () -> heard(raised));
+    }
+
+    /** A change made on this node counts here the moment it commits, before the database's notification comes back. */
+    void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) PublicChange change) {
+        heard(change.version());
     }
 
     /** The version in memory, or {@link #UNKNOWN} while changes cannot be heard. */

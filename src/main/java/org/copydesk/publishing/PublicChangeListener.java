@@ -1,4 +1,4 @@
-package org.copydesk.site;
+package org.copydesk.publishing;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -11,6 +11,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
@@ -20,8 +21,9 @@ import org.postgresql.PGNotification;
 
 /**
  * Hears public changes committed by any node (PostgreSQL LISTEN/NOTIFY on the channel V9's trigger
- * notifies) on one connection of its own, and brings this node's {@link PublicVersion} and
- * {@link SiteInfo} up to date. If the connection breaks, the version becomes unknown (pages are then
+ * notifies) on one connection of its own, and brings this node's {@link PublicVersion} up to date, after
+ * telling those who keep something read from public rows ({@link VersionHeard}: site.SiteInfo's settings and
+ * sections) to read it again. If the connection breaks, the version becomes unknown (pages are then
  * rendered, never served stale from memory) until it is back.
  */
 @ApplicationScoped
@@ -40,7 +42,7 @@ public class PublicChangeListener {
     PublicVersion versions;
 
     @Inject
-    SiteInfo site;
+    Event<VersionHeard> heard;
 
     private volatile boolean running = true;
     private Thread thread;
@@ -85,8 +87,9 @@ public class PublicChangeListener {
                 rs.next();
                 schema = rs.getString(1);
                 // Anything committed from here on is notified; what came before is read now.
-                site.reload();
-                versions.listening(rs.getLong(2));
+                long stored = rs.getLong(2);
+                heard.fire(new VersionHeard(stored));
+                versions.listening(stored);
             }
         }
         PGConnection postgres = connection.unwrap(PGConnection.class);
@@ -114,7 +117,7 @@ public class PublicChangeListener {
             }
             if (newest != PublicVersion.UNKNOWN) {
                 // Settings and sections may be what changed; pages rendered meanwhile are keyed to the old ones.
-                site.reload();
+                heard.fire(new VersionHeard(newest));
                 versions.heard(newest);
             }
         }

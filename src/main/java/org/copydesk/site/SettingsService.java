@@ -1,0 +1,65 @@
+package org.copydesk.site;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.copydesk.people.StaffAccount;
+import org.copydesk.publishing.Publication;
+import org.copydesk.publishing.PublicChange;
+import org.copydesk.web.FormErrors;
+import org.copydesk.web.FormInvalidException;
+import org.copydesk.web.Text;
+
+/** The site settings, checked and stored in one transaction with the public change they make. */
+@ApplicationScoped
+@Transactional
+public class SettingsService {
+
+    /** Date patterns made of day, month, year and weekday letters, spaces and light punctuation only. */
+    static final Pattern DATE_PATTERN = Pattern.compile("[dMyE .,/-]{1,40}");
+
+    @Inject
+    Publication publication;
+
+    public void save(SettingsForm form, StaffAccount by) {
+        FormErrors errors = new FormErrors();
+        String name = Text.clean(form.siteName());
+        if (name == null) {
+            errors.add("siteName", "Enter the site's name");
+        } else if (Text.length(name) > 120 || name.contains("\n")) {
+            errors.add("siteName", "The site's name must be one line of 120 characters or fewer");
+        }
+        errors.storable("siteName", form.siteName()).storable("agencyCredit", form.agencyCredit());
+        String credit = Text.clean(form.agencyCredit());
+        if (credit != null && (Text.length(credit) > 60 || credit.contains("\n"))) {
+            errors.add("agencyCredit", "The credit must be one line of 60 characters or fewer");
+        }
+        String pattern = form.datelineFormat().strip();
+        if (!DATE_PATTERN.matcher(pattern).matches()) {
+            errors.add("datelineFormat", "Use the letters d (day), M (month), y (year) and E (weekday) with spaces, "
+                    + "dots, commas or hyphens, such as MMM d");
+        } else {
+            try {
+                DateTimeFormatter.ofPattern(pattern, Locale.ENGLISH).format(LocalDate.of(2026, 11, 11));
+            } catch (IllegalArgumentException e) {
+                errors.add("datelineFormat", "That date pattern cannot be used; try MMM d or d MMMM");
+            }
+        }
+        if (errors.any()) {
+            throw new FormInvalidException(errors);
+        }
+        SiteSettings row = SiteSettings.current();
+        String before = row.siteName + " · " + row.agencyCredit + " · " + row.datelineFormat;
+        row.siteName = name;
+        row.agencyCredit = credit == null ? "" : credit;
+        row.datelineFormat = pattern;
+        publication.announce(PublicChange.ofSettings(by == null ? null : by.id, "site settings: " + before + " → "
+                + row.siteName + " · " + row.agencyCredit + " · " + row.datelineFormat));
+    }
+}

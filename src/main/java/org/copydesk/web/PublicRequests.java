@@ -1,0 +1,34 @@
+package org.copydesk.web;
+
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Which requests are for public pages, the same for everyone: what site.PublicCaching keeps in memory and
+ * ops.ReadRouting may send to a read replica. Here, below both, since it reads nothing but the request.
+ */
+public final class PublicRequests {
+
+    private PublicRequests() {
+    }
+
+    /**
+     * Pages, feeds and search results anyone may see, the same for everyone: kept in memory and shared
+     * caches. Not the desk, sign-in, previews, the operations endpoints, files and
+     * images (their bytes have caches of their own), nor a page carrying a one-off message for this browser.
+     */
+    public static boolean cacheable(RoutingContext request) {
+        String path = request.normalizedPath();
+        return isPublic(request) && !path.startsWith("/q/") && !path.startsWith("/static/")
+                && !path.startsWith("/images/") && !path.startsWith("/bundle/");
+    }
+
+    /** Not the desk, sign-in or previews, nor a page carrying a one-off message for this browser. */
+    public static boolean isPublic(RoutingContext request) {
+        String path = request.normalizedPath();
+        if (path.startsWith(DeskPaths.DESK) || path.startsWith("/login") || path.startsWith("/logout")
+                || path.startsWith("/preview")) {
+            return false;
+        }
+        return request.request().getCookie(Flash.COOKIE) == null;
+    }
+}
