@@ -31,6 +31,7 @@ import jakarta.transaction.Transactional;
 
 import org.copydesk.site.PublicVersion;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
@@ -85,6 +86,9 @@ public class PublicMatches {
     static final int READ_AT_ONCE = 16;
     /** What a kept set costs besides its bitmap (map entry, strings, objects): a made-up word's empty set counts too. */
     static final long SET_OVERHEAD_BYTES = 200;
+    /** Rows fetched at a time when reading the public stories or the change log. */
+    static final int FETCH_ROWS = 10_000;
+    private static final Logger LOG = Logger.getLogger(PublicMatches.class);
 
     @Inject
     AgroalDataSource dataSource;
@@ -254,6 +258,9 @@ public class PublicMatches {
                 + "from unnest(?) w cross join lateral (select (tsvector_to_array(to_tsvector('english', w)))[1]) x(l)")) {
             select.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1); // ids sent as binary, not as text to parse
             select.setArray(1, connection.createArrayOf("text", words.toArray()));
+            // One word's stories at a time: a common word's are most of the archive (at 1,000,000 stories, about
+            // 7 MB as sent and 20 MB once read), and a read holds up to READ_AT_ONCE words.
+            select.setFetchSize(1);
             Map<String, RoaringBitmap> read = new HashMap<>();
             long version = -1;
             try (ResultSet rows = select.executeQuery()) {
@@ -362,17 +369,24 @@ public class PublicMatches {
         }
     }
 
+    /**
+     * Reads the public stories newest first, as the public-story index (V11) holds them, a few thousand rows at a
+     * time: a million rows read whole would take more memory than the heap has spare (pgjdbc keeps every row of
+     * a result until it is closed, unless it is fetched in parts, which needs a transaction).
+     */
     private void readAfresh(Statement statement, long version, long readAt) throws SQLException {
-        List<long[]> stories = new ArrayList<>();
+        PublicOrder.Builder order = PublicOrder.newestFirst(version, readAt);
+        statement.setFetchSize(FETCH_ROWS);
         try (ResultSet rows = statement.executeQuery("select id, (extract(epoch from first_published_at) * 1000000)::bigint from story "
-                + "where state = 'PUBLISHED' and update_of is null")) {
+                + "where state = 'PUBLISHED' and update_of is null order by first_published_at desc, id desc")) {
             while (rows.next()) {
-                stories.add(new long[] {storyId(rows.getLong(1)), rows.getLong(2)});
+                order.add(storyId(rows.getLong(1)), rows.getLong(2));
             }
         }
+        PublicOrder made = order.made();
         synchronized (this) {
             holders.clear();
-            known = PublicOrder.of(version, readAt, stories);
+            known = made;
         }
     }
 
@@ -387,6 +401,7 @@ public class PublicMatches {
                 + "case when s.state = 'PUBLISHED' and s.update_of is null then tsvector_to_array(s.search_vector) end "
                 + "from (select distinct story_id from search_change where version > ?) c left join story s on s.id = c.story_id")) {
             changed.setLong(1, before.version());
+            changed.setFetchSize(FETCH_ROWS);
             try (ResultSet rows = changed.executeQuery()) {
                 while (rows.next()) {
                     Array lexemes = rows.getArray(4);
@@ -398,10 +413,26 @@ public class PublicMatches {
         apply(before, version, readAt, changes);
     }
 
-    /** The changes applied to what is known and to every set kept, all at the new version. */
+    /**
+     * The changes applied to what is known and to every set kept, all at the new version. Searches go on reading
+     * what was known until the new order is in place: each takes what is known once, and nothing it reads is
+     * changed. The order is changed where the changed stories were and are now ({@link PublicOrder#changed});
+     * a set is copied only when a changed story was or is in it.
+     */
     private synchronized void apply(PublicOrder before, long version, long readAt, List<Change> changes) {
         if (known != before) {
             return; // read afresh meanwhile
+        }
+        PublicOrder after;
+        try {
+            after = before.changed(version, readAt, changes.stream()
+                    .map(change -> change.isPublic() ? new PublicOrder.Change(change.id(), change.micros()) : PublicOrder.Change.notPublic(change.id()))
+                    .toList());
+        } catch (IllegalStateException e) { // what is known disagrees with itself: never expected, but read afresh then
+            LOG.warnf("The public order in memory could not be brought up to date (%s); it is read afresh", e.getMessage());
+            holders.clear();
+            known = null;
+            return;
         }
         RoaringBitmap changed = new RoaringBitmap();
         Map<String, RoaringBitmap> added = new HashMap<>();
@@ -413,13 +444,6 @@ public class PublicMatches {
                 }
             }
         }
-        List<long[]> stories = new ArrayList<>(before.byId().length + changes.size());
-        for (int i = 0; i < before.byId().length; i++) {
-            if (!changed.contains(before.byId()[i])) {
-                stories.add(new long[] {before.byId()[i], before.microsById()[i]});
-            }
-        }
-        changes.stream().filter(Change::isPublic).forEach(change -> stories.add(new long[] {change.id(), change.micros()}));
         holders.replaceAll((lexeme, held) -> {
             RoaringBitmap more = added.get(lexeme);
             if (more == null && !RoaringBitmap.intersects(held.ids, changed)) {
@@ -432,7 +456,7 @@ public class PublicMatches {
             ids.runOptimize();
             return new Holders(version, ids, held.lastUsed);
         });
-        known = PublicOrder.of(version, readAt, stories);
+        known = after;
     }
 
     /** The change log is kept for a day: a node more than half a day behind reads afresh (see {@link #refresh}). */
