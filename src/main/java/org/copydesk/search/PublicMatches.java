@@ -61,10 +61,10 @@ public class PublicMatches {
     /** The public stories holding a lexeme, as of a version; the set is never changed once made. */
     private static final class Holders {
         final long version;
-        final RoaringBitmap ids;
+        final StorySet ids;
         volatile long lastUsed;
 
-        Holders(long version, RoaringBitmap ids, long lastUsed) {
+        Holders(long version, StorySet ids, long lastUsed) {
             this.version = version;
             this.ids = ids;
             this.lastUsed = lastUsed;
@@ -136,7 +136,7 @@ public class PublicMatches {
             return Optional.empty();
         }
         Set<String> lexemes = new LinkedHashSet<>();
-        RoaringBitmap all = null;
+        StorySet all = null;
         long used = System.nanoTime();
         for (String word : words) {
             String lexeme = lexemeOf.get(word);
@@ -149,7 +149,7 @@ public class PublicMatches {
             }
             held.lastUsed = used;
             lexemes.add(lexeme);
-            all = all == null ? held.ids : RoaringBitmap.and(all, held.ids);
+            all = all == null ? held.ids : all.and(held.ids);
         }
         if (all == null) { // stop words only: the database says what that finds
             return Optional.empty();
@@ -294,10 +294,7 @@ public class PublicMatches {
             return;
         }
         long used = System.nanoTime();
-        read.forEach((lexeme, ids) -> {
-            ids.runOptimize();
-            holders.put(lexeme, new Holders(version, ids, used));
-        });
+        read.forEach((lexeme, ids) -> holders.put(lexeme, new Holders(version, StorySet.of(ids), used)));
         letGoOfLeastUsed();
     }
 
@@ -313,7 +310,7 @@ public class PublicMatches {
             if (bytes <= memoryBytes * 3 / 4) {
                 break;
             }
-            bytes -= SET_OVERHEAD_BYTES + entry.getValue().ids.getLongSizeInBytes();
+            bytes -= SET_OVERHEAD_BYTES + entry.getValue().ids.bytes();
             holders.remove(entry.getKey());
         }
     }
@@ -417,7 +414,7 @@ public class PublicMatches {
      * The changes applied to what is known and to every set kept, all at the new version. Searches go on reading
      * what was known until the new order is in place: each takes what is known once, and nothing it reads is
      * changed. The order is changed where the changed stories were and are now ({@link PublicOrder#changed});
-     * a set is copied only when a changed story was or is in it.
+     * a set shares every part of it no changed story was or is in ({@link StorySet#changed}).
      */
     private synchronized void apply(PublicOrder before, long version, long readAt, List<Change> changes) {
         if (known != before) {
@@ -444,18 +441,8 @@ public class PublicMatches {
                 }
             }
         }
-        holders.replaceAll((lexeme, held) -> {
-            RoaringBitmap more = added.get(lexeme);
-            if (more == null && !RoaringBitmap.intersects(held.ids, changed)) {
-                return new Holders(version, held.ids, held.lastUsed);
-            }
-            RoaringBitmap ids = RoaringBitmap.andNot(held.ids, changed);
-            if (more != null) {
-                ids.or(more);
-            }
-            ids.runOptimize();
-            return new Holders(version, ids, held.lastUsed);
-        });
+        RoaringBitmap none = new RoaringBitmap();
+        holders.replaceAll((lexeme, held) -> new Holders(version, held.ids.changed(changed, added.getOrDefault(lexeme, none)), held.lastUsed));
         known = after;
     }
 
@@ -478,7 +465,7 @@ public class PublicMatches {
     }
 
     private double bytesHeld() {
-        return holders.values().stream().mapToLong(h -> SET_OVERHEAD_BYTES + h.ids.getLongSizeInBytes()).sum();
+        return holders.values().stream().mapToLong(h -> SET_OVERHEAD_BYTES + h.ids.bytes()).sum();
     }
 
     @PreDestroy

@@ -5,8 +5,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
-import org.roaringbitmap.IntIterator;
-import org.roaringbitmap.RoaringBitmap;
 
 /**
  * The public stories at one public version, as {@link PublicMatches} keeps them: ids newest first (by
@@ -274,19 +272,24 @@ final class PublicOrder {
     }
 
     /**
-     * The newest {@code limit} of the matches, newest first (any order when all of them are taken): when there are
-     * few, each one's publication time is looked up; otherwise the public stories are walked newest first until
+     * The newest {@code limit} of the matches, newest first (in order of id when all of them are taken): when there
+     * are few, each one's publication time is looked up; otherwise the public stories are walked newest first until
      * enough are matches (about limit / share).
      */
-    long[] newest(RoaringBitmap matches, int limit) {
-        int count = matches.getCardinality();
+    long[] newest(StorySet matches, int limit) {
+        int count = matches.cardinality();
         if (count <= limit) {
-            return matches.stream().asLongStream().toArray();
+            long[] all = new long[count];
+            int[] at = {0};
+            matches.forEach(id -> all[at[0]++] = id);
+            return all;
         }
         // Walking checks about limit / share stories; looking up takes two array reads for each match and keeping
         // the newest, about five times a check's cost.
         if (5.0 * count < (double) limit * size / count) {
-            return newestLookedUp(matches, limit);
+            Newest newest = new Newest(limit);
+            matches.forEach(newest::offer);
+            return newest.newestFirst();
         }
         long[] newest = new long[limit];
         int found = 0;
@@ -303,18 +306,23 @@ final class PublicOrder {
         return Arrays.copyOf(newest, found);
     }
 
-    /** The newest {@code limit} matches by their publication times, kept in a heap whose root is the oldest kept. */
-    private long[] newestLookedUp(RoaringBitmap matches, int limit) {
-        int[] ids = new int[limit];
-        long[] micros = new long[limit];
-        int kept = 0;
-        for (IntIterator each = matches.getIntIterator(); each.hasNext(); ) {
-            int id = each.next();
+    /** The newest stories offered, at most a limit, by their publication times: a heap whose root is the oldest kept. */
+    private final class Newest {
+        private final int[] ids;
+        private final long[] micros;
+        private int kept;
+
+        Newest(int limit) {
+            ids = new int[limit];
+            micros = new long[limit];
+        }
+
+        void offer(int id) {
             long time = times.get(id);
             if (time == TimesById.NONE) {
-                continue;
+                return;
             }
-            if (kept < limit) {
+            if (kept < ids.length) {
                 ids[kept] = id;
                 micros[kept] = time;
                 siftUp(ids, micros, kept++);
@@ -324,14 +332,17 @@ final class PublicOrder {
                 siftDown(ids, micros, 0, kept);
             }
         }
-        long[] newest = new long[kept];
-        for (int place = kept - 1; place >= 0; place--) { // the oldest kept comes off the heap first
-            newest[place] = ids[0];
-            ids[0] = ids[place];
-            micros[0] = micros[place];
-            siftDown(ids, micros, 0, place);
+
+        long[] newestFirst() {
+            long[] newest = new long[kept];
+            for (int place = kept - 1; place >= 0; place--) { // the oldest kept comes off the heap first
+                newest[place] = ids[0];
+                ids[0] = ids[place];
+                micros[0] = micros[place];
+                siftDown(ids, micros, 0, place);
+            }
+            return newest;
         }
-        return newest;
     }
 
     private static void siftUp(int[] ids, long[] micros, int at) {

@@ -48,9 +48,9 @@ class PublicMatchesTest {
         for (RoaringBitmap matches : List.of(RoaringBitmap.bitmapOf(1, 3, 4, 9), RoaringBitmap.bitmapOfRange(1, 41))) {
             long[] newest = matches.stream().boxed().sorted(java.util.Comparator.comparingLong((Integer id) -> id * 389L % 1000).reversed())
                     .limit(3).mapToLong(Integer::longValue).toArray();
-            assertThat(known.newest(matches, 3)).as(matches.toString()).containsExactly(newest);
+            assertThat(known.newest(StorySet.of(matches), 3)).as(matches.toString()).containsExactly(newest);
         }
-        assertThat(known.newest(RoaringBitmap.bitmapOf(2, 5), 3)).containsExactlyInAnyOrder(2, 5);
+        assertThat(known.newest(StorySet.of(2, 5), 3)).containsExactlyInAnyOrder(2, 5);
     }
 
     @Test

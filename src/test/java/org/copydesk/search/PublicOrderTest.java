@@ -60,7 +60,7 @@ class PublicOrderTest {
                 while (!Thread.currentThread().isInterrupted()) {
                     PublicOrder taken = known.get();
                     int[] before = taken.newestFirst();
-                    long[] newest = taken.newest(all, 500);
+                    long[] newest = taken.newest(StorySet.of(all), 500);
                     for (int i = 0; i < newest.length; i++) {
                         assertThat(newest[i]).isEqualTo(before[i]);
                     }
@@ -94,7 +94,7 @@ class PublicOrderTest {
             few.add(1 + random.nextInt(100_000));
         }
         few.add(100_500); // not public
-        assertThat(order.newest(few, 100)).containsExactly(walked(order, few, 100));
+        assertThat(order.newest(StorySet.of(few), 100)).containsExactly(walked(order, few, 100));
     }
 
     private static void followRandomChanges(Random random, int pieceSize, int ids, int rounds) {
@@ -159,7 +159,7 @@ class PublicOrderTest {
                 }
             }
             if (matches.getCardinality() > 10) {
-                assertThat(changed.newest(matches, 10)).isEqualTo(afresh.newest(matches, 10)).isEqualTo(walked(afresh, matches, 10));
+                assertThat(changed.newest(StorySet.of(matches), 10)).isEqualTo(afresh.newest(StorySet.of(matches), 10)).isEqualTo(walked(afresh, matches, 10));
             }
         }
     }
