@@ -380,7 +380,7 @@ public class PublicMatches {
         try (ResultSet rows = statement.executeQuery("select id, (extract(epoch from first_published_at) * 1000000)::bigint from story "
                 + "where state = 'PUBLISHED' and update_of is null order by first_published_at desc, id desc")) {
             while (rows.next()) {
-                order.add(storyId(rows.getLong(1)), rows.getLong(2));
+                order.add(storyId(rows.getLong(1)), micros(rows, 2));
             }
         }
         PublicOrder made = order.made();
@@ -388,6 +388,15 @@ public class PublicMatches {
             holders.clear();
             known = made;
         }
+    }
+
+    /**
+     * A publication time read, in microseconds; none (never expected of a public story) counts as newest, as
+     * PostgreSQL orders nulls first in "order by first_published_at desc", which searching the database uses.
+     */
+    private static long micros(ResultSet rows, int column) throws SQLException {
+        long micros = rows.getLong(column);
+        return rows.wasNull() ? Long.MAX_VALUE : micros;
     }
 
     /** One story changed since what is known: public now or not, its publication time and lexemes when public. */
@@ -405,7 +414,7 @@ public class PublicMatches {
             try (ResultSet rows = changed.executeQuery()) {
                 while (rows.next()) {
                     Array lexemes = rows.getArray(4);
-                    changes.add(new Change(storyId(rows.getLong(1)), rows.getBoolean(2), rows.getLong(3),
+                    changes.add(new Change(storyId(rows.getLong(1)), rows.getBoolean(2), micros(rows, 3),
                             lexemes == null ? new String[0] : (String[]) lexemes.getArray()));
                 }
             }
