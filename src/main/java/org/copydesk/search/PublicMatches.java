@@ -42,7 +42,8 @@ import org.roaringbitmap.RoaringBitmap;
  * <p>
  * What is kept, all as of one public version (V8): the public stories, newest first, with their publication
  * times; and, for each word's lexeme searched for since, the ids of the public stories that hold it (read from
- * the database in the background the first time it is searched for, in compressed sets). When this node
+ * the database in the background the first time it is searched for, in compressed sets; for a common word,
+ * among the newest {@link #WINDOW} public stories only). When this node
  * hears of a newer public version, the stories changed up to it are read from V17's log and applied; until
  * then (milliseconds), searches ask the database, so a search never answers from an older version than the
  * pages.
@@ -58,17 +59,26 @@ public class PublicMatches {
     record Found(long[] ids, Set<String> lexemes) {
     }
 
-    /** The public stories holding a lexeme, as of a version; the set is never changed once made. */
+    /**
+     * The public stories holding a lexeme, as of a version: among those published at or after a time, or among
+     * every public story ({@link PublicOrder#EVERY_STORY}). The set is never changed once made.
+     */
     private static final class Holders {
         final long version;
         final StorySet ids;
+        final long sinceMicros;
         volatile long lastUsed;
 
-        Holders(long version, StorySet ids, long lastUsed) {
+        Holders(long version, StorySet ids, long sinceMicros, long lastUsed) {
             this.version = version;
             this.ids = ids;
+            this.sinceMicros = sinceMicros;
             this.lastUsed = lastUsed;
         }
+    }
+
+    /** A word's stories as read, and the publication time they are known from. */
+    private record Read(RoaringBitmap ids, long sinceMicros) {
     }
 
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z]+(\\s+[A-Za-z]+)*");
@@ -86,6 +96,15 @@ public class PublicMatches {
     static final int READ_AT_ONCE = 16;
     /** What a kept set costs besides its bitmap (map entry, strings, objects): a made-up word's empty set counts too. */
     static final long SET_OVERHEAD_BYTES = 200;
+    /**
+     * A word's set holds its stories among this many of the newest public stories, unless it is held by at most
+     * {@link #WHOLE_MAX} stories (then every one): at 1,000,000 stories the sets searched words need came to about
+     * 95 MB whole, and now cost what they cost at this many stories (13 MB at 100,000 for bench/seed's words).
+     * The newest 100 matches of a search are almost always among the newest stories; when its window holds
+     * fewer, the database is asked (docs/performance.md, issue 22).
+     */
+    static final int WINDOW = 100_000;
+    static final int WHOLE_MAX = 4_096;
     /** Rows fetched at a time when reading the public stories or the change log. */
     static final int FETCH_ROWS = 10_000;
     private static final Logger LOG = Logger.getLogger(PublicMatches.class);
@@ -106,6 +125,8 @@ public class PublicMatches {
     private final Map<String, String> lexemeOf = new ConcurrentHashMap<>();
     private final Map<String, Holders> holders = new ConcurrentHashMap<>();
     private final Set<String> wanted = ConcurrentHashMap.newKeySet();
+    private volatile int window = WINDOW;
+    private volatile int wholeMax = WHOLE_MAX;
 
     /** What is known, and the words wanted, are read in the background (no reader waits for them). */
     private final BackgroundRead refreshes = new BackgroundRead("public-matches",
@@ -120,7 +141,8 @@ public class PublicMatches {
 
     /**
      * The newest {@code limit} public stories holding every plain word of the text (any number of them when
-     * fewer match), or empty when memory cannot answer now and the database must be asked. A word not in
+     * fewer match), or empty when memory cannot answer now and the database must be asked: a word not read yet,
+     * or fewer than {@code limit} matches among the newest stories a common word's set holds. A word not in
      * memory yet is read in the background: reading a common word's set takes 60 ms or more (every story
      * holding it), which no reader should wait for.
      */
@@ -137,6 +159,7 @@ public class PublicMatches {
         }
         Set<String> lexemes = new LinkedHashSet<>();
         StorySet all = null;
+        long since = PublicOrder.EVERY_STORY; // the matches are known from the latest of the sets' times
         long used = System.nanoTime();
         for (String word : words) {
             String lexeme = lexemeOf.get(word);
@@ -150,11 +173,14 @@ public class PublicMatches {
             held.lastUsed = used;
             lexemes.add(lexeme);
             all = all == null ? held.ids : all.and(held.ids);
+            since = Math.max(since, held.sinceMicros);
         }
         if (all == null) { // stop words only: the database says what that finds
             return Optional.empty();
         }
-        return Optional.of(new Found(now.newest(all, limit), lexemes));
+        long[] newest = now.newest(all, limit, since);
+        return newest == null ? Optional.empty() : Optional.of(new Found(newest, lexemes)); // too few in the window: the database
+
     }
 
     /** The text's words in lower case, when it is plain words only; otherwise none. */
@@ -262,7 +288,7 @@ public class PublicMatches {
             select.setArray(1, connection.createArrayOf("text", words.toArray()));
             // One word's stories at a time: a read holds up to READ_AT_ONCE words.
             select.setFetchSize(1);
-            Map<String, RoaringBitmap> read = new HashMap<>();
+            Map<String, Read> read = new HashMap<>();
             long version = -1;
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
@@ -271,7 +297,7 @@ public class PublicMatches {
                     version = rows.getLong(3);
                     byte[] ids = rows.getBytes(4);
                     if (lexeme != null && ids != null) {
-                        read.put(lexeme, bitmap(ids));
+                        read.put(lexeme, windowed(bitmap(ids), now));
                     }
                 }
             }
@@ -288,14 +314,29 @@ public class PublicMatches {
         lexemeOf.put(word, lexeme);
     }
 
+    /** A word's public stories as of the order known, kept whole or among the newest {@link #WINDOW} (see there). */
+    private Read windowed(RoaringBitmap ids, PublicOrder now) {
+        long since = ids.getCardinality() <= wholeMax ? PublicOrder.EVERY_STORY : now.microsAt(window - 1);
+        if (since == PublicOrder.EVERY_STORY) { // few, or the window is every public story
+            return new Read(ids, PublicOrder.EVERY_STORY);
+        }
+        RoaringBitmap newest = new RoaringBitmap();
+        ids.forEach((int id) -> {
+            if (now.micros(id) >= since) {
+                newest.add(id);
+            }
+        });
+        return new Read(newest, since);
+    }
+
     /** Keeps sets read at a version, if it is still the one known (not brought up to date meanwhile). */
-    private synchronized void keep(Map<String, RoaringBitmap> read, long version) {
+    private synchronized void keep(Map<String, Read> read, long version) {
         PublicOrder now = known;
         if (now == null || now.version() != version) {
             return;
         }
         long used = System.nanoTime();
-        read.forEach((lexeme, ids) -> holders.put(lexeme, new Holders(version, StorySet.of(ids), used)));
+        read.forEach((lexeme, ids) -> holders.put(lexeme, new Holders(version, StorySet.of(ids.ids()), ids.sinceMicros(), used)));
         letGoOfLeastUsed();
     }
 
@@ -454,8 +495,27 @@ public class PublicMatches {
             }
         }
         RoaringBitmap none = new RoaringBitmap();
-        holders.replaceAll((lexeme, held) -> new Holders(version, held.ids.changed(changed, added.getOrDefault(lexeme, none)), held.lastUsed));
+        holders.replaceAll((lexeme, held) -> {
+            RoaringBitmap more = added.getOrDefault(lexeme, none);
+            if (held.sinceMicros != PublicOrder.EVERY_STORY && !more.isEmpty()) { // a set of the newest: only stories as new
+                RoaringBitmap newer = new RoaringBitmap();
+                more.forEach((int id) -> {
+                    if (after.micros(id) >= held.sinceMicros) {
+                        newer.add(id);
+                    }
+                });
+                more = newer;
+            }
+            return new Holders(version, held.ids.changed(changed, more), held.sinceMicros, held.lastUsed);
+        });
         known = after;
+    }
+
+    /** Sets of the newest stories made over a smaller window, and for fewer stories (tests); every set let go. */
+    synchronized void windowForTests(int window, int wholeMax) {
+        this.window = window;
+        this.wholeMax = wholeMax;
+        holders.clear();
     }
 
     /** The change log is kept for a day: a node more than half a day behind reads afresh (see {@link #refresh}). */

@@ -18,6 +18,9 @@ import java.util.List;
  */
 final class PublicOrder {
 
+    /** For {@link #newest(StorySet, int, long)}: the matches are known among every public story. */
+    static final long EVERY_STORY = Long.MIN_VALUE;
+
     /** Ids in a piece, at most; a piece that grows past it is split in two, one that shrinks below a quarter of it is merged. */
     static final int PIECE = 1024;
 
@@ -277,24 +280,41 @@ final class PublicOrder {
      * enough are matches (about limit / share).
      */
     long[] newest(StorySet matches, int limit) {
+        return newest(matches, limit, EVERY_STORY);
+    }
+
+    /**
+     * The newest {@code limit} of the matches published at or after a time, newest first; or null when fewer than
+     * {@code limit} of them are that new (the matches are known only that far: older ones might be missing).
+     * {@link #EVERY_STORY} for matches known throughout: then any number of them, as {@link #newest(StorySet, int)}.
+     */
+    long[] newest(StorySet matches, int limit, long sinceMicros) {
+        boolean throughout = sinceMicros == EVERY_STORY;
         int count = matches.cardinality();
-        if (count <= limit) {
+        if (count <= limit && throughout) {
             long[] all = new long[count];
             int[] at = {0};
             matches.forEach(id -> all[at[0]++] = id);
             return all;
         }
+        if (count < limit) {
+            return null;
+        }
         // Walking checks about limit / share stories; looking up takes two array reads for each match and keeping
         // the newest, about five times a check's cost.
         if (5.0 * count < (double) limit * size / count) {
-            Newest newest = new Newest(limit);
+            Newest newest = new Newest(limit, sinceMicros);
             matches.forEach(newest::offer);
-            return newest.newestFirst();
+            return throughout || newest.kept == limit ? newest.newestFirst() : null;
         }
         long[] newest = new long[limit];
         int found = 0;
         for (int[] piece : pieces) {
+            boolean wholePieceIn = throughout || times.get(piece[piece.length - 1]) >= sinceMicros;
             for (int id : piece) {
+                if (!wholePieceIn && times.get(id) < sinceMicros) {
+                    return null; // every story from here on is older
+                }
                 if (matches.contains(id)) {
                     newest[found++] = id;
                     if (found == limit) {
@@ -303,23 +323,39 @@ final class PublicOrder {
                 }
             }
         }
-        return Arrays.copyOf(newest, found);
+        return throughout ? Arrays.copyOf(newest, found) : null;
+    }
+
+    /** The publication time of the story at a place newest first (0: the newest), or {@link TimesById#NONE} past the last. */
+    long microsAt(int place) {
+        if (place < 0 || place >= size) {
+            return TimesById.NONE;
+        }
+        for (int[] piece : pieces) {
+            if (place < piece.length) {
+                return times.get(piece[place]);
+            }
+            place -= piece.length;
+        }
+        return TimesById.NONE;
     }
 
     /** The newest stories offered, at most a limit, by their publication times: a heap whose root is the oldest kept. */
     private final class Newest {
         private final int[] ids;
         private final long[] micros;
+        private final long sinceMicros;
         private int kept;
 
-        Newest(int limit) {
+        Newest(int limit, long sinceMicros) {
             ids = new int[limit];
             micros = new long[limit];
+            this.sinceMicros = sinceMicros;
         }
 
         void offer(int id) {
             long time = times.get(id);
-            if (time == TimesById.NONE) {
+            if (time == TimesById.NONE || time < sinceMicros) {
                 return;
             }
             if (kept < ids.length) {

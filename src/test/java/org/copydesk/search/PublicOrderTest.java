@@ -97,6 +97,38 @@ class PublicOrderTest {
         assertThat(order.newest(StorySet.of(few), 100)).containsExactly(walked(order, few, 100));
     }
 
+    @Test
+    void theNewestSinceATimeAreTakenOnlyWhenThatManyAreThatNew() {
+        Random random = new Random(9);
+        Map<Integer, Long> published = new HashMap<>();
+        for (int id = 1; id <= 20_000; id++) {
+            published.put(id, (long) random.nextInt(5_000)); // many stories published at once
+        }
+        PublicOrder order = PublicOrder.of(1, 0, stories(published), 64);
+        int[] newestFirst = order.newestFirst();
+        for (int place = 0; place < newestFirst.length; place += 97) {
+            assertThat(order.microsAt(place)).isEqualTo(order.micros(newestFirst[place]));
+        }
+        assertThat(order.microsAt(newestFirst.length)).isEqualTo(TimesById.NONE);
+        for (int round = 0; round < 300; round++) {
+            int share = 1 + random.nextInt(round % 2 == 0 ? 5 : 400); // walked, or looked up
+            RoaringBitmap matches = new RoaringBitmap();
+            for (int id = 1; id <= 20_100; id++) {
+                if (random.nextInt(share) == 0) {
+                    matches.add(id);
+                }
+            }
+            long since = round % 7 == 0 ? PublicOrder.EVERY_STORY : order.microsAt(random.nextInt(newestFirst.length));
+            int limit = 1 + random.nextInt(100);
+            long[] newAndMatching = java.util.Arrays.stream(newestFirst).filter(id -> order.micros(id) >= since && matches.contains(id))
+                    .asLongStream().toArray();
+            long[] expected = since == PublicOrder.EVERY_STORY && newAndMatching.length <= limit
+                    ? matches.stream().asLongStream().toArray() // all of them, in order of id
+                    : newAndMatching.length >= limit ? java.util.Arrays.copyOf(newAndMatching, limit) : null;
+            assertThat(order.newest(StorySet.of(matches), limit, since)).as("round %d", round).isEqualTo(expected);
+        }
+    }
+
     private static void followRandomChanges(Random random, int pieceSize, int ids, int rounds) {
         Map<Integer, Long> published = new HashMap<>();
         for (int id = 1; id <= ids / 2; id++) {
