@@ -57,7 +57,7 @@ select 5000000 + i,
        case when i % 10 = 0 then 'Analysis' end,
        (select string_agg('<p>' || q.text || ' ' || t.text || '</p>', '' order by k)
           from generate_series(0, 11 + i % 13) k join para q on q.n = (i + k) % 12
-          join sentence t on t.n = (i * 7919 + k * 104729) % 20000),
+          join sentence t on t.n = (i::bigint * 7919 + k * 104729) % 20000),
        'bench-story-' || i,
        1 + i % 6,
        case when i % 3 = 0 then 'Bamako' when i % 3 = 1 then 'Moscow' end,

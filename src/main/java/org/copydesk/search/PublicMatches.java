@@ -34,6 +34,7 @@ import jakarta.transaction.Transactional;
 import org.copydesk.publishing.PublicChange;
 import org.copydesk.publishing.PublicVersion;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
@@ -44,7 +45,8 @@ import org.roaringbitmap.RoaringBitmap;
  * <p>
  * What is kept, all as of one public version (V8): the public stories, newest first, with their publication
  * times; and, for each word's lexeme searched for since, the ids of the public stories that hold it (read from
- * the database in the background the first time it is searched for, in compressed sets). When this node
+ * the database in the background the first time it is searched for, in compressed sets; for a common word,
+ * among the newest {@link #WINDOW} public stories only). When this node
  * hears of a newer public version, the stories changed up to it are read from V17's log and applied; until
  * then (milliseconds), searches ask the database, so a search never answers from an older version than the
  * pages.
@@ -60,17 +62,26 @@ public class PublicMatches {
     record Found(long[] ids, Set<String> lexemes) {
     }
 
-    /** The public stories holding a lexeme, as of a version; the set is never changed once made. */
+    /**
+     * The public stories holding a lexeme, as of a version: among those published at or after a time, or among
+     * every public story ({@link PublicOrder#EVERY_STORY}). The set is never changed once made.
+     */
     private static final class Holders {
         final long version;
-        final RoaringBitmap ids;
+        final StorySet ids;
+        final long sinceMicros;
         volatile long lastUsed;
 
-        Holders(long version, RoaringBitmap ids, long lastUsed) {
+        Holders(long version, StorySet ids, long sinceMicros, long lastUsed) {
             this.version = version;
             this.ids = ids;
+            this.sinceMicros = sinceMicros;
             this.lastUsed = lastUsed;
         }
+    }
+
+    /** A word's stories as read, and the publication time they are known from. */
+    private record Read(RoaringBitmap ids, long sinceMicros) {
     }
 
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z]+(\\s+[A-Za-z]+)*");
@@ -88,6 +99,18 @@ public class PublicMatches {
     static final int READ_AT_ONCE = 16;
     /** What a kept set costs besides its bitmap (map entry, strings, objects): a made-up word's empty set counts too. */
     static final long SET_OVERHEAD_BYTES = 200;
+    /**
+     * A word's set holds its stories among this many of the newest public stories, unless it is held by at most
+     * {@link #WHOLE_MAX} stories (then every one): at 1,000,000 stories the sets searched words need came to about
+     * 95 MB whole, and now cost what they cost at this many stories (13 MB at 100,000 for bench/seed's words).
+     * The newest 100 matches of a search are almost always among the newest stories; when its window holds
+     * fewer, the database is asked (docs/performance.md, issue 22).
+     */
+    static final int WINDOW = 100_000;
+    static final int WHOLE_MAX = 4_096;
+    /** Rows fetched at a time when reading the public stories or the change log. */
+    static final int FETCH_ROWS = 10_000;
+    private static final Logger LOG = Logger.getLogger(PublicMatches.class);
 
     @Inject
     AgroalDataSource dataSource;
@@ -105,6 +128,8 @@ public class PublicMatches {
     private final Map<String, String> lexemeOf = new ConcurrentHashMap<>();
     private final Map<String, Holders> holders = new ConcurrentHashMap<>();
     private final Set<String> wanted = ConcurrentHashMap.newKeySet();
+    private volatile int window = WINDOW;
+    private volatile int wholeMax = WHOLE_MAX;
 
     /** What is known, and the words wanted, are read in the background (no reader waits for them). */
     private final BackgroundRead refreshes = new BackgroundRead("public-matches",
@@ -119,7 +144,8 @@ public class PublicMatches {
 
     /**
      * The newest {@code limit} public stories holding every plain word of the text (any number of them when
-     * fewer match), or empty when memory cannot answer now and the database must be asked. A word not in
+     * fewer match), or empty when memory cannot answer now and the database must be asked: a word not read yet,
+     * or fewer than {@code limit} matches among the newest stories a common word's set holds. A word not in
      * memory yet is read in the background: reading a common word's set takes 60 ms or more (every story
      * holding it), which no reader should wait for.
      */
@@ -135,7 +161,8 @@ public class PublicMatches {
             return Optional.empty();
         }
         Set<String> lexemes = new LinkedHashSet<>();
-        RoaringBitmap all = null;
+        StorySet all = null;
+        long since = PublicOrder.EVERY_STORY; // the matches are known from the latest of the sets' times
         long used = System.nanoTime();
         for (String word : words) {
             String lexeme = lexemeOf.get(word);
@@ -148,12 +175,15 @@ public class PublicMatches {
             }
             held.lastUsed = used;
             lexemes.add(lexeme);
-            all = all == null ? held.ids : RoaringBitmap.and(all, held.ids);
+            all = all == null ? held.ids : all.and(held.ids);
+            since = Math.max(since, held.sinceMicros);
         }
         if (all == null) { // stop words only: the database says what that finds
             return Optional.empty();
         }
-        return Optional.of(new Found(now.newest(all, limit), lexemes));
+        long[] newest = now.newest(all, limit, since);
+        return newest == null ? Optional.empty() : Optional.of(new Found(newest, lexemes)); // too few in the window: the database
+
     }
 
     /** The text's words in lower case, when it is plain words only; otherwise none. */
@@ -252,21 +282,25 @@ public class PublicMatches {
                     + "set_config('jit', 'off', true)");
         }
         try (PreparedStatement select = connection.prepareStatement("select w, l, (select value from public_version where id = 1), "
-                + "case when l is not null then array(select s.id from story s where s.search_vector @@ plainto_tsquery('simple', l) "
-                + "and s.state = 'PUBLISHED' and s.update_of is null) end "
+                + "case when l is not null then (select coalesce(string_agg(int4send(s.id::int), ''::bytea), ''::bytea) from story s "
+                + "where s.search_vector @@ plainto_tsquery('simple', l) and s.state = 'PUBLISHED' and s.update_of is null) end "
                 + "from unnest(?) w cross join lateral (select (tsvector_to_array(to_tsvector('english', w)))[1]) x(l)")) {
-            select.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1); // ids sent as binary, not as text to parse
+            // The ids come as four bytes each, one string of bytes per word (an array of numbers came as 12 bytes each,
+            // then an object each: at 1,000,000 stories a common word's took 27 MB to read, 3.4 MB now), sent as binary.
+            select.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
             select.setArray(1, connection.createArrayOf("text", words.toArray()));
-            Map<String, RoaringBitmap> read = new HashMap<>();
+            // One word's stories at a time: a read holds up to READ_AT_ONCE words.
+            select.setFetchSize(1);
+            Map<String, Read> read = new HashMap<>();
             long version = -1;
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     String lexeme = rows.getString(2);
                     rememberLexeme(rows.getString(1), lexeme == null ? STOP : lexeme);
                     version = rows.getLong(3);
-                    Array ids = rows.getArray(4);
+                    byte[] ids = rows.getBytes(4);
                     if (lexeme != null && ids != null) {
-                        read.put(lexeme, bitmap((Object[]) ids.getArray()));
+                        read.put(lexeme, windowed(bitmap(ids), now));
                     }
                 }
             }
@@ -283,17 +317,29 @@ public class PublicMatches {
         lexemeOf.put(word, lexeme);
     }
 
+    /** A word's public stories as of the order known, kept whole or among the newest {@link #WINDOW} (see there). */
+    private Read windowed(RoaringBitmap ids, PublicOrder now) {
+        long since = ids.getCardinality() <= wholeMax ? PublicOrder.EVERY_STORY : now.microsAt(window - 1);
+        if (since == PublicOrder.EVERY_STORY) { // few, or the window is every public story
+            return new Read(ids, PublicOrder.EVERY_STORY);
+        }
+        RoaringBitmap newest = new RoaringBitmap();
+        ids.forEach((int id) -> {
+            if (now.micros(id) >= since) {
+                newest.add(id);
+            }
+        });
+        return new Read(newest, since);
+    }
+
     /** Keeps sets read at a version, if it is still the one known (not brought up to date meanwhile). */
-    private synchronized void keep(Map<String, RoaringBitmap> read, long version) {
+    private synchronized void keep(Map<String, Read> read, long version) {
         PublicOrder now = known;
         if (now == null || now.version() != version) {
             return;
         }
         long used = System.nanoTime();
-        read.forEach((lexeme, ids) -> {
-            ids.runOptimize();
-            holders.put(lexeme, new Holders(version, ids, used));
-        });
+        read.forEach((lexeme, ids) -> holders.put(lexeme, new Holders(version, StorySet.of(ids.ids()), ids.sinceMicros(), used)));
         letGoOfLeastUsed();
     }
 
@@ -309,15 +355,17 @@ public class PublicMatches {
             if (bytes <= memoryBytes * 3 / 4) {
                 break;
             }
-            bytes -= SET_OVERHEAD_BYTES + entry.getValue().ids.getLongSizeInBytes();
+            bytes -= SET_OVERHEAD_BYTES + entry.getValue().ids.bytes();
             holders.remove(entry.getKey());
         }
     }
 
-    private static RoaringBitmap bitmap(Object[] ids) {
+    /** Ids of four bytes each, most significant first (PostgreSQL's int4send). */
+    private static RoaringBitmap bitmap(byte[] ids) {
         RoaringBitmap bitmap = new RoaringBitmap();
-        for (Object id : ids) {
-            bitmap.add(storyId(((Number) id).longValue()));
+        java.nio.IntBuffer each = java.nio.ByteBuffer.wrap(ids).asIntBuffer();
+        while (each.hasRemaining()) {
+            bitmap.add(storyId(each.get()));
         }
         return bitmap;
     }
@@ -375,18 +423,34 @@ public class PublicMatches {
         }
     }
 
+    /**
+     * Reads the public stories newest first, as the public-story index (V11) holds them, a few thousand rows at a
+     * time: a million rows read whole would take more memory than the heap has spare (pgjdbc keeps every row of
+     * a result until it is closed, unless it is fetched in parts, which needs a transaction).
+     */
     private void readAfresh(Statement statement, long version, long readAt) throws SQLException {
-        List<long[]> stories = new ArrayList<>();
+        PublicOrder.Builder order = PublicOrder.newestFirst(version, readAt);
+        statement.setFetchSize(FETCH_ROWS);
         try (ResultSet rows = statement.executeQuery("select id, (extract(epoch from first_published_at) * 1000000)::bigint from story "
-                + "where state = 'PUBLISHED' and update_of is null")) {
+                + "where state = 'PUBLISHED' and update_of is null order by first_published_at desc, id desc")) {
             while (rows.next()) {
-                stories.add(new long[] {storyId(rows.getLong(1)), rows.getLong(2)});
+                order.add(storyId(rows.getLong(1)), micros(rows, 2));
             }
         }
+        PublicOrder made = order.made();
         synchronized (this) {
             holders.clear();
-            known = PublicOrder.of(version, readAt, stories);
+            known = made;
         }
+    }
+
+    /**
+     * A publication time read, in microseconds; none (never expected of a public story) counts as newest, as
+     * PostgreSQL orders nulls first in "order by first_published_at desc", which searching the database uses.
+     */
+    private static long micros(ResultSet rows, int column) throws SQLException {
+        long micros = rows.getLong(column);
+        return rows.wasNull() ? Long.MAX_VALUE : micros;
     }
 
     /** One story changed since what is known: public now or not, its publication time and lexemes when public. */
@@ -400,10 +464,11 @@ public class PublicMatches {
                 + "case when s.state = 'PUBLISHED' and s.update_of is null then tsvector_to_array(s.search_vector) end "
                 + "from (select distinct story_id from search_change where version > ?) c left join story s on s.id = c.story_id")) {
             changed.setLong(1, before.version());
+            changed.setFetchSize(FETCH_ROWS);
             try (ResultSet rows = changed.executeQuery()) {
                 while (rows.next()) {
                     Array lexemes = rows.getArray(4);
-                    changes.add(new Change(storyId(rows.getLong(1)), rows.getBoolean(2), rows.getLong(3),
+                    changes.add(new Change(storyId(rows.getLong(1)), rows.getBoolean(2), micros(rows, 3),
                             lexemes == null ? new String[0] : (String[]) lexemes.getArray()));
                 }
             }
@@ -411,10 +476,26 @@ public class PublicMatches {
         apply(before, version, readAt, changes);
     }
 
-    /** The changes applied to what is known and to every set kept, all at the new version. */
+    /**
+     * The changes applied to what is known and to every set kept, all at the new version. Searches go on reading
+     * what was known until the new order is in place: each takes what is known once, and nothing it reads is
+     * changed. The order is changed where the changed stories were and are now ({@link PublicOrder#changed});
+     * a set shares every part of it no changed story was or is in ({@link StorySet#changed}).
+     */
     private synchronized void apply(PublicOrder before, long version, long readAt, List<Change> changes) {
         if (known != before) {
             return; // read afresh meanwhile
+        }
+        PublicOrder after;
+        try {
+            after = before.changed(version, readAt, changes.stream()
+                    .map(change -> change.isPublic() ? new PublicOrder.Change(change.id(), change.micros()) : PublicOrder.Change.notPublic(change.id()))
+                    .toList());
+        } catch (IllegalStateException e) { // what is known disagrees with itself: never expected, but read afresh then
+            LOG.warnf("The public order in memory could not be brought up to date (%s); it is read afresh", e.getMessage());
+            holders.clear();
+            known = null;
+            return;
         }
         RoaringBitmap changed = new RoaringBitmap();
         Map<String, RoaringBitmap> added = new HashMap<>();
@@ -426,26 +507,28 @@ public class PublicMatches {
                 }
             }
         }
-        List<long[]> stories = new ArrayList<>(before.byId().length + changes.size());
-        for (int i = 0; i < before.byId().length; i++) {
-            if (!changed.contains(before.byId()[i])) {
-                stories.add(new long[] {before.byId()[i], before.microsById()[i]});
-            }
-        }
-        changes.stream().filter(Change::isPublic).forEach(change -> stories.add(new long[] {change.id(), change.micros()}));
+        RoaringBitmap none = new RoaringBitmap();
         holders.replaceAll((lexeme, held) -> {
-            RoaringBitmap more = added.get(lexeme);
-            if (more == null && !RoaringBitmap.intersects(held.ids, changed)) {
-                return new Holders(version, held.ids, held.lastUsed);
+            RoaringBitmap more = added.getOrDefault(lexeme, none);
+            if (held.sinceMicros != PublicOrder.EVERY_STORY && !more.isEmpty()) { // a set of the newest: only stories as new
+                RoaringBitmap newer = new RoaringBitmap();
+                more.forEach((int id) -> {
+                    if (after.micros(id) >= held.sinceMicros) {
+                        newer.add(id);
+                    }
+                });
+                more = newer;
             }
-            RoaringBitmap ids = RoaringBitmap.andNot(held.ids, changed);
-            if (more != null) {
-                ids.or(more);
-            }
-            ids.runOptimize();
-            return new Holders(version, ids, held.lastUsed);
+            return new Holders(version, held.ids.changed(changed, more), held.sinceMicros, held.lastUsed);
         });
-        known = PublicOrder.of(version, readAt, stories);
+        known = after;
+    }
+
+    /** Sets of the newest stories made over a smaller window, and for fewer stories (tests); every set let go. */
+    synchronized void windowForTests(int window, int wholeMax) {
+        this.window = window;
+        this.wholeMax = wholeMax;
+        holders.clear();
     }
 
     /** The change log is kept for a day: a node more than half a day behind reads afresh (see {@link #refresh}). */
@@ -467,7 +550,7 @@ public class PublicMatches {
     }
 
     private double bytesHeld() {
-        return holders.values().stream().mapToLong(h -> SET_OVERHEAD_BYTES + h.ids.getLongSizeInBytes()).sum();
+        return holders.values().stream().mapToLong(h -> SET_OVERHEAD_BYTES + h.ids.bytes()).sum();
     }
 
     @PreDestroy

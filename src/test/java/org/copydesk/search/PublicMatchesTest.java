@@ -31,6 +31,9 @@ class PublicMatchesTest {
     @Inject
     StoryService stories;
 
+    @Inject
+    PublicMatches matches;
+
     @Test
     void onlyPlainWordsAreSearchedInMemory() {
         assertThat(PublicMatches.plainWords("  Flood  Warnings ")).containsExactly("flood", "warnings");
@@ -48,9 +51,9 @@ class PublicMatchesTest {
         for (RoaringBitmap matches : List.of(RoaringBitmap.bitmapOf(1, 3, 4, 9), RoaringBitmap.bitmapOfRange(1, 41))) {
             long[] newest = matches.stream().boxed().sorted(java.util.Comparator.comparingLong((Integer id) -> id * 389L % 1000).reversed())
                     .limit(3).mapToLong(Integer::longValue).toArray();
-            assertThat(known.newest(matches, 3)).as(matches.toString()).containsExactly(newest);
+            assertThat(known.newest(StorySet.of(matches), 3)).as(matches.toString()).containsExactly(newest);
         }
-        assertThat(known.newest(RoaringBitmap.bitmapOf(2, 5), 3)).containsExactlyInAnyOrder(2, 5);
+        assertThat(known.newest(StorySet.of(2, 5), 3)).containsExactlyInAnyOrder(2, 5);
     }
 
     @Test
@@ -87,6 +90,43 @@ class PublicMatchesTest {
         });
         assertThat(ids(fromMemory(query(renamed)))).containsExactly(inHeadline.id);
         assertThat(ids(fromMemory(query(word)))).containsExactly(inHeadline.id);
+    }
+
+    @Test
+    void aCommonWordIsHeldAmongTheNewestStoriesAndBeyondThemTheDatabaseIsAsked() {
+        StaffAccount reporter = fixtures.staff(Role.REPORTER);
+        StaffAccount editor = fixtures.staff(Role.EDITOR);
+        String word = letters("zw");
+        List<Long> oldestFirst = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            oldestFirst.add(fixtures.published("Storm " + word + " " + Fixtures.unique("s"), reporter, editor).id);
+        }
+        matches.windowForTests(3, 1); // a word held by more than one story is held among the newest three public stories
+        try {
+            assertThat(newestInMemory(word, 2)).containsExactly(oldestFirst.get(3), oldestFirst.get(2));
+            assertThat(matches.newest(word, 4)).as("three of the four are in the window: the database must be asked").isEmpty();
+
+            long newer = fixtures.published("Storm " + word + " " + Fixtures.unique("s"), reporter, editor).id;
+            assertThat(newestInMemory(word, 2)).containsExactly(newer, oldestFirst.get(3));
+            stories.act(oldestFirst.get(3), StoryAction.UNPUBLISH, editor, "Legal");
+            assertThat(newestInMemory(word, 2)).containsExactly(newer, oldestFirst.get(2));
+
+            // Readers' search wants 100 candidates: memory has three, so the database finds them all.
+            assertThat(ids(search.published(query(word)))).containsExactlyInAnyOrder(newer, oldestFirst.get(2), oldestFirst.get(1), oldestFirst.get(0));
+        } finally {
+            matches.windowForTests(PublicMatches.WINDOW, PublicMatches.WHOLE_MAX);
+        }
+    }
+
+    /** The newest matches memory finds, once it is up to date and holds the word's set. */
+    private List<Long> newestInMemory(String text, int limit) {
+        long until = System.nanoTime() + 10_000_000_000L;
+        Optional<PublicMatches.Found> found = matches.newest(text, limit);
+        while (found.isEmpty() && System.nanoTime() < until) {
+            sleep();
+            found = matches.newest(text, limit);
+        }
+        return java.util.Arrays.stream(found.orElseThrow(() -> new AssertionError("memory did not answer")).ids()).boxed().toList();
     }
 
     /** The search answered from memory, once memory is up to date with the public version this node heard. */
