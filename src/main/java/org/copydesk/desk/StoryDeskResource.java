@@ -53,7 +53,7 @@ import org.copydesk.web.FormErrors;
 import org.copydesk.web.FormInvalidException;
 import org.copydesk.web.Newsroom;
 import org.copydesk.web.TypedForm;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.copydesk.web.CopydeskConfig;
 
 /** The story form on the desk: write, save, submit, review, schedule, publish, update, correct, unpublish. */
 @Path("/desk/stories")
@@ -194,8 +194,8 @@ public class StoryDeskResource {
     @Inject
     TypedForm typed;
 
-    @ConfigProperty(name = "copydesk.autosave.interval", defaultValue = "15000")
-    int autosaveMillis;
+    @Inject
+    CopydeskConfig config;
 
     @GET
     @Path("new")
@@ -240,7 +240,7 @@ public class StoryDeskResource {
         return Templates.storyForm(new EditorPage(form, base.errors(), story, base.canEdit(), base.actions(),
                 base.sections(), base.authors(), base.changeRequest(), base.pendingUpdate(), base.editor(),
                 base.unpublishReason(), base.correction(), base.comments(), base.staffComment(), base.conflict(),
-                editing.othersEditing(story, account), restored ? null : copy, restored, autosaveMillis));
+                editing.othersEditing(story, account), restored ? null : copy, restored, config.autosave().interval()));
     }
 
     @POST
@@ -437,7 +437,7 @@ public class StoryDeskResource {
                 ? AuditEvent.latest(story, AuditAction.REQUEST_CHANGES) : null;
         return new EditorPage(form, errors, story, canEdit, actions, Section.inOrder(), staff.listAuthors(), changeRequest,
                 pending, me.isEditor(), reason, correction, story == null ? List.of() : StoryComment.thread(story), "",
-                List.of(), List.of(), null, false, autosaveMillis);
+                List.of(), List.of(), null, false, config.autosave().interval());
     }
 
     private static EditorPage withComment(EditorPage p, String typed) {

@@ -33,7 +33,7 @@ public class ScheduledPublisher {
         publishDue();
     }
 
-    @Scheduled(identity = "publish-due-stories", every = "${copydesk.scheduler.every:15s}",
+    @Scheduled(identity = "publish-due-stories", every = "${copydesk.scheduler.every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void publishDue() {
         int published = stories.publishDue(Instant.now(clock));
