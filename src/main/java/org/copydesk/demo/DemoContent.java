@@ -22,7 +22,7 @@ import org.copydesk.story.StoryAction;
 import org.copydesk.story.StoryForm;
 import org.copydesk.story.StoryService;
 import org.copydesk.story.WireCopy;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.copydesk.web.CopydeskConfig;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,11 +36,8 @@ public class DemoContent {
     private static final Logger LOG = Logger.getLogger(DemoContent.class);
     static final String WIRE_STORY = "/demo/mali-denies-hiring-russian-pmc.txt";
 
-    @ConfigProperty(name = "copydesk.demo-content", defaultValue = "false")
-    boolean enabled;
-
-    @ConfigProperty(name = "copydesk.demo.password", defaultValue = "copydesk-demo-password")
-    String demoPassword;
+    @Inject
+    CopydeskConfig config;
 
     @Inject
     StaffService staff;
@@ -50,9 +47,10 @@ public class DemoContent {
 
     @Transactional
     void onStart(@Observes @Priority(20) StartupEvent event) {
-        if (!enabled || Story.count() > 0) {
+        if (!config.demoContent() || Story.count() > 0) {
             return;
         }
+        String demoPassword = config.demo().password();
         StaffAccount editor = staff.createAccount("editor", demoPassword, "Erin Editor", Role.EDITOR, null);
         StaffAccount reporter = staff.createAccount("reporter", demoPassword, "Riley Reporter", Role.REPORTER, null);
         publishWireStory(reporter, editor);

@@ -22,7 +22,7 @@ import org.copydesk.story.StoryForm;
 import org.copydesk.story.StoryService;
 import org.copydesk.story.StoryState;
 import org.copydesk.story.StoryWorkflow;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.copydesk.web.CopydeskConfig;
 
 /**
  * The one place the story form's page is put together: what the story, the person signed in and the workflow
@@ -41,8 +41,8 @@ public class EditorPages {
     @Inject
     ComparisonTurns comparisons;
 
-    @ConfigProperty(name = "copydesk.autosave.interval", defaultValue = "15000")
-    int autosaveMillis;
+    @Inject
+    CopydeskConfig config;
 
     /** The page for this form over this story (null: a story not saved yet), as the person signed in sees it. */
     public EditorPage.Builder of(StoryForm form, Story story) {
@@ -55,7 +55,7 @@ public class EditorPages {
         AuditEvent changeRequest = story != null && story.state == StoryState.CHANGES_REQUESTED
                 ? AuditEvent.latest(story, AuditAction.REQUEST_CHANGES) : null;
         return new EditorPage.Builder(form, story, canEdit, actions, Section.inOrder(), staff.listAuthors(), changeRequest,
-                pending, me.isEditor(), story == null ? List.of() : StoryComment.thread(story), autosaveMillis);
+                pending, me.isEditor(), story == null ? List.of() : StoryComment.thread(story), config.autosave().interval());
     }
 
     /**

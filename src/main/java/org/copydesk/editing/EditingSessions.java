@@ -2,7 +2,6 @@ package org.copydesk.editing;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,7 @@ import jakarta.transaction.Transactional;
 
 import org.copydesk.people.StaffAccount;
 import org.copydesk.story.Story;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.copydesk.web.CopydeskConfig;
 
 /**
  * Who has a story open (leases, renewed by the open page, expiring soon after it closes) and the
@@ -35,8 +34,8 @@ public class EditingSessions {
     public record WorkingCopy(Map<String, String> fields, Instant savedAt, int basedOnVersion, boolean overtaken) {
     }
 
-    @ConfigProperty(name = "copydesk.editing.lease", defaultValue = "PT3M")
-    Duration lease;
+    @Inject
+    CopydeskConfig config;
 
     @Inject
     Clock clock;
@@ -52,7 +51,7 @@ public class EditingSessions {
                         + "on conflict (story_id, staff_id) do update set renewed_at = excluded.renewed_at, "
                         + "since = case when story_lease.renewed_at < ?4 then excluded.since else story_lease.since end")
                 .setParameter(1, story.id).setParameter(2, me.id).setParameter(3, Timestamp.from(now))
-                .setParameter(4, Timestamp.from(now.minus(lease))).executeUpdate();
+                .setParameter(4, Timestamp.from(now.minus(config.editing().lease()))).executeUpdate();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -62,7 +61,7 @@ public class EditingSessions {
                 "select a.display_name, l.since from story_lease l join staff_account a on a.id = l.staff_id "
                         + "where l.story_id = ?1 and l.staff_id <> ?2 and l.renewed_at >= ?3 order by l.since")
                 .setParameter(1, story.id).setParameter(2, me.id)
-                .setParameter(3, Timestamp.from(Instant.now(clock).minus(lease))).getResultList();
+                .setParameter(3, Timestamp.from(Instant.now(clock).minus(config.editing().lease()))).getResultList();
         return rows.stream().map(r -> new OtherEditor((String) r[0], toInstant(r[1]))).toList();
     }
 

@@ -5,21 +5,22 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.copydesk.web.CopydeskConfig;
 import org.copydesk.web.Turns;
 
 /**
  * Pictures are decoded and their widths made a few at a time (by default one): each holds tens of
  * megabytes of heap for a second or two, and four 24-megapixel photos at once would not fit in the
  * production heap beside the pages being served. The others wait, first come first served; one that waits
- * longer than {@link ImageSettings#waitForTurn()} is told to try again ({@link ImagesBusyException}).
+ * longer than {@link CopydeskConfig.Images#waitForTurn()} is told to try again ({@link ImagesBusyException}).
  */
 @ApplicationScoped
 public class DecodeTurns {
 
     private final Turns turns;
 
-    DecodeTurns(ImageSettings settings) {
-        this.turns = new Turns(settings.decodesAtOnce(), settings.waitForTurn().toMillis());
+    DecodeTurns(CopydeskConfig config) {
+        this.turns = new Turns(config.images().decodesAtOnce(), config.images().waitForTurn().toMillis());
     }
 
     <T> T inTurn(Supplier<T> work) {

@@ -12,7 +12,7 @@ import io.quarkus.arc.InjectableInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.copydesk.web.QuarkusSettings;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,8 +30,8 @@ public class ReadReplica {
     /** After the replica was found behind, how long pages go to the primary before it is asked again. */
     static final long RECHECK_NANOS = 50_000_000L;
 
-    @ConfigProperty(name = "quarkus.datasource.replica.jdbc.url")
-    java.util.Optional<String> url;
+    @Inject
+    QuarkusSettings quarkus;
 
     @Inject
     @DataSource("replica")
@@ -48,7 +48,7 @@ public class ReadReplica {
 
     /** True when a replica is configured. */
     public boolean configured() {
-        return url.filter(u -> !u.isBlank()).isPresent();
+        return quarkus.replicaJdbcUrl().filter(u -> !u.isBlank()).isPresent();
     }
 
     AgroalDataSource dataSource() {

@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.copydesk.web.CopydeskConfig;
 import org.jboss.logging.Logger;
 
 /**
@@ -19,14 +19,8 @@ public class FirstAdmin {
 
     private static final Logger LOG = Logger.getLogger(FirstAdmin.class);
 
-    @ConfigProperty(name = "copydesk.admin.username")
-    Optional<String> username;
-
-    @ConfigProperty(name = "copydesk.admin.password")
-    Optional<String> password;
-
-    @ConfigProperty(name = "copydesk.admin.display-name", defaultValue = "Administrator")
-    String displayName;
+    @jakarta.inject.Inject
+    CopydeskConfig config;
 
     @jakarta.inject.Inject
     StaffService staff;
@@ -36,12 +30,14 @@ public class FirstAdmin {
         if (StaffAccount.count() > 0) {
             return;
         }
+        Optional<String> username = config.admin().username();
+        Optional<String> password = config.admin().password();
         if (username.isEmpty() || password.isEmpty()) {
             LOG.warn("No staff account exists yet. Set COPYDESK_ADMIN_USERNAME and COPYDESK_ADMIN_PASSWORD "
                     + "to create the first admin at start-up.");
             return;
         }
-        staff.createAccount(username.get(), password.get(), displayName, Role.ADMIN, null);
+        staff.createAccount(username.get(), password.get(), config.admin().displayName(), Role.ADMIN, null);
         LOG.infof("Created the first admin account '%s'", username.get());
     }
 }

@@ -1,16 +1,16 @@
 package org.copydesk.people;
 
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.Base64;
-import java.util.Optional;
 
 import io.quarkus.vertx.http.runtime.security.PersistentLoginManager;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.copydesk.web.CopydeskConfig;
+import org.copydesk.web.QuarkusSettings;
 import org.jboss.logging.Logger;
 
 /**
@@ -24,30 +24,28 @@ public class SessionCookies {
 
     private static final Logger LOG = Logger.getLogger(SessionCookies.class);
 
-    @ConfigProperty(name = "quarkus.http.auth.session.encryption-key")
-    Optional<String> encryptionKey;
+    @Inject
+    CopydeskConfig config;
 
-    @ConfigProperty(name = "copydesk.session.cookie-name", defaultValue = "copydesk-session")
-    String cookieName;
+    @Inject
+    QuarkusSettings quarkus;
 
-    @ConfigProperty(name = "copydesk.session.timeout", defaultValue = "PT2H")
-    Duration idleTimeout;
-
-    @ConfigProperty(name = "copydesk.session.renew-after", defaultValue = "PT1M")
-    Duration renewAfter;
+    private String cookieName;
 
     private PersistentLoginManager manager;
 
     @PostConstruct
     void init() {
-        String key = encryptionKey.filter(k -> !k.isBlank()).orElseGet(() -> {
+        String key = quarkus.sessionEncryptionKey().filter(k -> !k.isBlank()).orElseGet(() -> {
             LOG.warn("QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY is not set: using a random key, so sign-ins end "
                     + "when the app restarts and do not carry across several app nodes.");
             byte[] random = new byte[32];
             new SecureRandom().nextBytes(random);
             return Base64.getEncoder().encodeToString(random);
         });
-        manager = new PersistentLoginManager(key, cookieName, idleTimeout.toMillis(), renewAfter.toMillis(),
+        cookieName = config.session().cookieName();
+        manager = new PersistentLoginManager(key, cookieName, config.session().timeout().toMillis(),
+                config.session().renewAfter().toMillis(),
                 true, "LAX", "/", -1, null);
     }
 

@@ -11,7 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.copydesk.web.CopydeskConfig;
 
 /**
  * Slows password guessing: after a few failed sign-ins for one username (known or not, so a lock
@@ -27,17 +27,8 @@ public class SignInThrottle {
     @Inject
     Clock clock;
 
-    @ConfigProperty(name = "copydesk.sign-in.failures-per-account", defaultValue = "5")
-    int accountLimit;
-
-    @ConfigProperty(name = "copydesk.sign-in.failures-per-address", defaultValue = "20")
-    int addressLimit;
-
-    @ConfigProperty(name = "copydesk.sign-in.window", defaultValue = "PT15M")
-    Duration window;
-
-    @ConfigProperty(name = "copydesk.sign-in.lock", defaultValue = "PT15M")
-    Duration lock;
+    @Inject
+    CopydeskConfig config;
 
     /** How long sign-in stays refused for this username or address; empty when it is allowed. */
     @Transactional
@@ -50,8 +41,8 @@ public class SignInThrottle {
 
     @Transactional
     public void failed(String username, String address) {
-        count(accountKey(username), accountLimit);
-        count(addressKey(address), addressLimit);
+        count(accountKey(username), config.signIn().failuresPerAccount());
+        count(addressKey(address), config.signIn().failuresPerAddress());
     }
 
     /** A good sign-in clears the account's count (not the address's: one success must not hide a spray). */
@@ -72,11 +63,11 @@ public class SignInThrottle {
                 on conflict (key) do update set
                   failures = case when t.window_started_at < :windowStart then 1 else t.failures + 1 end,
                   window_started_at = case when t.window_started_at < :windowStart then :now else t.window_started_at end""")
-                .setParameter("key", key).setParameter("now", now).setParameter("windowStart", now.minus(window))
+                .setParameter("key", key).setParameter("now", now).setParameter("windowStart", now.minus(config.signIn().window()))
                 .executeUpdate();
         em.createNativeQuery("update sign_in_throttle set locked_until = :until, failures = 0, window_started_at = :now "
                         + "where key = :key and failures >= :limit")
-                .setParameter("until", now.plus(lock)).setParameter("now", now).setParameter("key", key)
+                .setParameter("until", now.plus(config.signIn().lock())).setParameter("now", now).setParameter("key", key)
                 .setParameter("limit", limit).executeUpdate();
     }
 

@@ -20,8 +20,8 @@ import org.copydesk.audit.AuditLog;
 import org.copydesk.people.StaffAccount;
 import org.copydesk.story.Story;
 import org.copydesk.web.ActionRefusedException;
+import org.copydesk.web.CopydeskConfig;
 import org.copydesk.web.Times;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Share preview: secret links that show a story, as readers would see it, to someone without a desk
@@ -50,11 +50,11 @@ public class PreviewLinks {
     @Inject
     org.copydesk.people.CurrentStaff me;
 
-    @ConfigProperty(name = "copydesk.preview.lifetime", defaultValue = "PT48H")
-    Duration defaultLifetime;
+    @Inject
+    CopydeskConfig config;
 
     public Duration defaultLifetime() {
-        return defaultLifetime;
+        return config.preview().lifetime();
     }
 
     @Transactional
@@ -68,7 +68,7 @@ public class PreviewLinks {
         link.tokenHash = digest(token);
         link.createdBy = actor;
         link.createdAt = clock.instant();
-        link.expiresAt = link.createdAt.plus(lifetime == null ? defaultLifetime : lifetime);
+        link.expiresAt = link.createdAt.plus(lifetime == null ? defaultLifetime() : lifetime);
         link.persist();
         audit.storyEvent(AuditAction.PREVIEW_SHARED, actor, story, null, null,
                 "Preview link open until " + Times.display(link.expiresAt));

@@ -4,10 +4,11 @@ import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.copydesk.web.BusyException;
+import org.copydesk.web.CopydeskConfig;
 import org.copydesk.web.Turns;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Comparisons of revisions take turns. Each holds two versions of a story and what differs between them
@@ -19,8 +20,12 @@ public class ComparisonTurns {
 
     private final Turns turns;
 
-    ComparisonTurns(@ConfigProperty(name = "copydesk.compare.at-once", defaultValue = "2") int atOnce,
-                    @ConfigProperty(name = "copydesk.compare.wait-millis", defaultValue = "10000") long waitMillis) {
+    @Inject
+    ComparisonTurns(CopydeskConfig config) {
+        this(config.compare().atOnce(), config.compare().waitMillis());
+    }
+
+    ComparisonTurns(int atOnce, long waitMillis) {
         this.turns = new Turns(atOnce, waitMillis);
     }
 

@@ -33,7 +33,7 @@ import jakarta.transaction.Transactional;
 
 import org.copydesk.publishing.PublicChange;
 import org.copydesk.publishing.PublicVersion;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.copydesk.web.CopydeskConfig;
 import org.jboss.logging.Logger;
 import org.roaringbitmap.RoaringBitmap;
 
@@ -137,7 +137,12 @@ public class PublicMatches {
     private final BackgroundRead wordReads = new BackgroundRead("public-matches-words",
             "Could not read the stories holding searched words (those searches ask the database)");
 
-    PublicMatches(@ConfigProperty(name = "copydesk.search.memory-mb", defaultValue = "16") int memoryMb) {
+    @Inject
+    PublicMatches(CopydeskConfig config) {
+        this(config.search().memoryMb());
+    }
+
+    PublicMatches(int memoryMb) {
         this.memoryBytes = memoryMb * 1024L * 1024L;
         this.enabled = memoryMb > 0;
     }

@@ -4,10 +4,11 @@ import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.copydesk.web.BusyException;
+import org.copydesk.web.CopydeskConfig;
 import org.copydesk.web.Turns;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Searches take turns: at most a few at once (by default one more than the cores, so that a core has work
@@ -24,8 +25,12 @@ public class SearchTurns {
 
     private final Turns turns;
 
-    SearchTurns(@ConfigProperty(name = "copydesk.search.at-once", defaultValue = "0") int atOnce,
-                @ConfigProperty(name = "copydesk.search.wait-millis", defaultValue = "10000") long waitMillis) {
+    @Inject
+    SearchTurns(CopydeskConfig config) {
+        this(config.search().atOnce(), config.search().waitMillis());
+    }
+
+    SearchTurns(int atOnce, long waitMillis) {
         this.turns = new Turns(atOnce > 0 ? atOnce : Runtime.getRuntime().availableProcessors() + 1, waitMillis);
     }
 

@@ -3,10 +3,11 @@ package org.copydesk.site;
 import io.quarkus.arc.Arc;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.copydesk.web.BusyException;
+import org.copydesk.web.CopydeskConfig;
 import org.copydesk.web.Turns;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Big stories take turns to be rendered. A story page being rendered holds its body several times over until
@@ -29,8 +30,12 @@ public class BigStoryTurns {
     /** Permits are kilobytes of body text. */
     private final Turns kilobytes;
 
-    BigStoryTurns(@ConfigProperty(name = "copydesk.render.memory-mb", defaultValue = "2") int megabytes,
-                  @ConfigProperty(name = "copydesk.render.wait-millis", defaultValue = "20000") long waitMillis) {
+    @Inject
+    BigStoryTurns(CopydeskConfig config) {
+        this(config.render().memoryMb(), config.render().waitMillis());
+    }
+
+    BigStoryTurns(int megabytes, long waitMillis) {
         this.kilobytes = new Turns(Math.max(1, megabytes) * 1024, waitMillis);
     }
 

@@ -19,7 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.copydesk.people.AuthorProfile;
 import org.copydesk.story.Section;
 import org.copydesk.story.Story;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.copydesk.web.CopydeskConfig;
 
 /** Atom feeds, sitemaps and robots.txt: only published stories, ever. */
 @Path("/")
@@ -59,11 +59,8 @@ public class FeedResource {
     @Inject
     SiteInfo site;
 
-    @ConfigProperty(name = "copydesk.site.language", defaultValue = "en")
-    String language;
-
-    @ConfigProperty(name = "copydesk.sitemap.page-size", defaultValue = "50000")
-    int sitemapPageSize;
+    @Inject
+    CopydeskConfig config;
 
     @Inject
     org.copydesk.web.PublicAddress address;
@@ -111,6 +108,7 @@ public class FeedResource {
     public TemplateInstance sitemap(@QueryParam("page") Integer page) {
         freshness.sinceLastPublicChange();
         long published = stories.publishedCount();
+        int sitemapPageSize = config.sitemap().pageSize();
         if (page == null) {
             if (published <= sitemapPageSize) {
                 return Templates.sitemap(base(), stories.inPublicationOrder(0, sitemapPageSize));
@@ -131,7 +129,7 @@ public class FeedResource {
     public TemplateInstance newsSitemap() {
         freshness.sinceLastPublicChange();
         return Templates.newsSitemap(base(), stories.publishedSince(Instant.now().minus(Duration.ofHours(48)), 1000),
-                site.name(), language);
+                site.name(), config.site().language());
     }
 
     @GET

@@ -23,7 +23,7 @@ import jakarta.inject.Inject;
 
 import org.copydesk.web.AppRoutes;
 import org.copydesk.web.PublicAddress;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.copydesk.web.CopydeskConfig;
 
 /**
  * Rendered public pages, kept with the public version (publishing.PublicVersion) and the site settings
@@ -134,8 +134,12 @@ public class PageCache {
     private final Cache<String, Page> pages;
     private final boolean enabled;
 
-    PageCache(@ConfigProperty(name = "copydesk.page-cache.enabled", defaultValue = "true") boolean enabled,
-              @ConfigProperty(name = "copydesk.page-cache.max-megabytes", defaultValue = "16") long maxMegabytes) {
+    @Inject
+    PageCache(CopydeskConfig config) {
+        this(config.pageCache().enabled(), config.pageCache().maxMegabytes());
+    }
+
+    PageCache(boolean enabled, long maxMegabytes) {
         this.enabled = enabled;
         // Bounded by bytes, not pages: a sitemap weighs as much as fifty stories. Caffeine keeps the pages
         // asked for most often (a breaking story) and lets one-off ones (an odd search) go first.

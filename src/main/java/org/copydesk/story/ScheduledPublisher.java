@@ -34,7 +34,7 @@ public class ScheduledPublisher {
     }
 
     /** The job; public so that a test runs it at the moment it chooses, with the clock where it wants it. */
-    @Scheduled(identity = "publish-due-stories", every = "${copydesk.scheduler.every:15s}",
+    @Scheduled(identity = "publish-due-stories", every = "${copydesk.scheduler.every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void publishDue() {
         int published = stories.publishDue(Instant.now(clock));

@@ -15,8 +15,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 /**
  * What the app itself answers, read from its own resources (their {@code @Path} and {@code @QueryParam}
  * annotations) and settings, so that a new page is known here without anyone remembering to list it: the
@@ -37,12 +35,10 @@ public class AppRoutes {
     private final Set<String> publicQueryParameters;
 
     @Inject
-    AppRoutes(BeanManager beans,
-              @ConfigProperty(name = "quarkus.http.non-application-root-path", defaultValue = "q") String operations,
-              @ConfigProperty(name = "quarkus.web-bundler.bundle-path", defaultValue = "bundle") String bundle) {
+    AppRoutes(BeanManager beans, QuarkusSettings quarkus) {
         Set<String> names = new TreeSet<>(BEYOND_RESOURCES);
-        names.add(firstSegment(operations));
-        names.add(firstSegment(bundle));
+        names.add(firstSegment(quarkus.nonApplicationRootPath()));
+        names.add(firstSegment(quarkus.bundlePath()));
         Set<String> parameters = new TreeSet<>();
         for (Bean<?> bean : beans.getBeans(Object.class, Any.Literal.INSTANCE)) {
             Class<?> type = bean.getBeanClass();

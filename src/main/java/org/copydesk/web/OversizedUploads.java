@@ -12,8 +12,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
 
 /**
  * A request body over {@code quarkus.http.limits.max-body-size} (a form with a file of more than about 12 MB)
@@ -35,10 +34,11 @@ public class OversizedUploads {
         static native TemplateInstance uploadTooLarge(String limit);
     }
 
-    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
-    Optional<MemorySize> maxBodySize;
+    @Inject
+    QuarkusSettings quarkus;
 
     void register(@Observes Filters filters) {
+        Optional<MemorySize> maxBodySize = quarkus.maxBodySize();
         if (maxBodySize.isEmpty()) {
             return;
         }

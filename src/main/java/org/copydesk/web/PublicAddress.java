@@ -10,9 +10,8 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.core.UriInfo;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The site's absolute address, the one place it is computed: for feeds, sitemaps, canonical links, structured
@@ -29,7 +28,12 @@ public class PublicAddress {
 
     private final Optional<String> configured;
 
-    PublicAddress(@ConfigProperty(name = "copydesk.public-url") Optional<String> url) {
+    @Inject
+    PublicAddress(CopydeskConfig config) {
+        this(config.publicUrl());
+    }
+
+    PublicAddress(Optional<String> url) {
         this.configured = url.map(String::strip).filter(u -> !u.isEmpty()).map(PublicAddress::checked);
     }
 

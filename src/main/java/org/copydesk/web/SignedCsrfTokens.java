@@ -7,18 +7,17 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import io.quarkus.runtime.Startup;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.WithFormRead;
@@ -58,8 +57,12 @@ public class SignedCsrfTokens {
     private final SecretKeySpec key;
     private final SecureRandom random = new SecureRandom();
 
-    SignedCsrfTokens(@ConfigProperty(name = "copydesk.csrf.key") Optional<String> configured,
-                     @ConfigProperty(name = "quarkus.http.auth.session.encryption-key") Optional<String> sessionKey) {
+    @Inject
+    SignedCsrfTokens(CopydeskConfig config, QuarkusSettings quarkus) {
+        this(config.csrf().key(), quarkus.sessionEncryptionKey());
+    }
+
+    SignedCsrfTokens(Optional<String> configured, Optional<String> sessionKey) {
         this.key = new SecretKeySpec(keyBytes(configured.filter(k -> !k.isBlank()), sessionKey.filter(k -> !k.isBlank())),
                 "HmacSHA256");
     }

@@ -1,0 +1,236 @@
+package org.copydesk.web;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Every setting of Copydesk's own ({@code copydesk.*}), in one place with its default. Each is also an
+ * environment variable: the name upper-cased with dots and dashes as underscores ({@code copydesk.sign-in.lock}
+ * is {@code COPYDESK_SIGN_IN_LOCK}). README.md's configuration table lists them all
+ * ({@code ConfigurationTableTest} holds the two together); application.properties holds only what differs in
+ * dev mode and tests ({@code %dev.}, {@code %test.}).
+ * <p>
+ * Quarkus's own settings ({@code quarkus.*}) are Quarkus's: the few the app reads as well are in
+ * {@link QuarkusSettings}.
+ */
+@ConfigMapping(prefix = "copydesk")
+public interface CopydeskConfig {
+
+    /** The site's public address ({@link PublicAddress}). */
+    Optional<String> publicUrl();
+
+    /** The newsroom's time zone: story URLs, datelines, times shown and typed ({@link Newsroom}). */
+    @WithDefault("UTC")
+    ZoneId timeZone();
+
+    /**
+     * Reverse proxies whose {@code X-Forwarded-For}/{@code -Proto} are believed, in CIDR notation (a plain address or
+     * a host name costs a DNS lookup per request). Quarkus reads it (application.properties:
+     * {@code quarkus.http.proxy.trusted-proxies=${copydesk.trusted-proxies}}).
+     */
+    @WithDefault("127.0.0.0/8,::1/128")
+    String trustedProxies();
+
+    /** Whether an empty database is given the demo newsroom (dev mode: yes). */
+    @WithDefault("false")
+    boolean demoContent();
+
+    Demo demo();
+
+    Admin admin();
+
+    Session session();
+
+    SignIn signIn();
+
+    Csrf csrf();
+
+    Editing editing();
+
+    Autosave autosave();
+
+    Compare compare();
+
+    Preview preview();
+
+    Scheduler scheduler();
+
+    PageCache pageCache();
+
+    Render render();
+
+    Site site();
+
+    Sitemap sitemap();
+
+    Search search();
+
+    Images images();
+
+    /** The demo newsroom (demo.DemoContent). */
+    interface Demo {
+        /** The password of the demo staff, {@code editor} and {@code reporter}. */
+        @WithDefault("copydesk-demo-password")
+        String password();
+    }
+
+    /** The first admin, created at start-up only while no staff account exists (people.FirstAdmin). */
+    interface Admin {
+        /** Its username; without it (or the password) no account is made and a warning is logged. */
+        Optional<String> username();
+
+        Optional<String> password();
+
+        @WithDefault("Administrator")
+        String displayName();
+    }
+
+    /** The signed-in session: Quarkus's encrypted cookie (people.SessionCookies). */
+    interface Session {
+        /** Idle time before a sign-in expires. */
+        @WithDefault("PT2H")
+        Duration timeout();
+
+        /** The cookie's name. */
+        @WithDefault("copydesk-session")
+        String cookieName();
+
+        /** How old a cookie gets before a request renews it (its idle expiry moves on). */
+        @WithDefault("PT1M")
+        Duration renewAfter();
+    }
+
+    /** Sign-in throttling (people.SignInThrottle): failures allowed within the window, then sign-in refused a while. */
+    interface SignIn {
+        /** Failed sign-ins per username within the window. */
+        @WithDefault("5")
+        int failuresPerAccount();
+
+        /** Failed sign-ins per client address within the window. */
+        @WithDefault("20")
+        int failuresPerAddress();
+
+        @WithDefault("PT15M")
+        Duration window();
+
+        /** How long sign-in is refused once a limit is reached. */
+        @WithDefault("PT15M")
+        Duration lock();
+    }
+
+    /** The forms' CSRF tokens ({@link SignedCsrfTokens}). */
+    interface Csrf {
+        /**
+         * The key (32+ characters) that signs them, the same on every node; unset, one derived from the session
+         * encryption key, or without that a random key per start.
+         */
+        Optional<String> key();
+    }
+
+    /** "Being edited by" (editing.EditingSessions). */
+    interface Editing {
+        /** How long an open story's lease lasts unless its page renews it. */
+        @WithDefault("PT3M")
+        Duration lease();
+    }
+
+    /** The story form's autosave (assets/story-form.js). */
+    interface Autosave {
+        /** Milliseconds between autosaves of a working copy while a story is open. */
+        @WithDefault("15000")
+        int interval();
+    }
+
+    /** Side-by-side comparisons of revisions (revision.ComparisonTurns). */
+    interface Compare {
+        /** Comparisons made at once. */
+        @WithDefault("2")
+        int atOnce();
+
+        /** How long one waits its turn before the person is told the site is busy (503). */
+        @WithDefault("10000")
+        long waitMillis();
+    }
+
+    /** Share preview links (preview.PreviewLinks). */
+    interface Preview {
+        /** How long a link works unless another choice is made. */
+        @WithDefault("PT48H")
+        Duration lifetime();
+    }
+
+    /** Scheduled publishing (story.ScheduledPublisher, a clustered Quartz job). */
+    interface Scheduler {
+        /** How often the job looks for scheduled stories that are due ({@code 15s}, {@code 1m}, ...). */
+        @WithDefault("15s")
+        Duration every();
+    }
+
+    /** Rendered public pages kept in memory (site.PageCache). */
+    interface PageCache {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Memory for the pages, plain and gzipped. */
+        @WithDefault("16")
+        long maxMegabytes();
+    }
+
+    /** Big stories (over 64 KB of text) take turns to be rendered (site.BigStoryTurns). */
+    interface Render {
+        /** Story text rendered at once, in millions of characters (a render holds some ten times its size). */
+        @WithDefault("2")
+        int memoryMb();
+
+        /** How long one waits its turn before the reader is answered 503 with Retry-After. */
+        @WithDefault("20000")
+        long waitMillis();
+    }
+
+    /** The public site (site.FeedResource). */
+    interface Site {
+        /** The language code in the news sitemap. */
+        @WithDefault("en")
+        String language();
+    }
+
+    /** Sitemaps (site.FeedResource). */
+    interface Sitemap {
+        /** Stories per sitemap (50,000 is the protocol's limit); past it, a sitemap index lists the pages. */
+        @WithDefault("50000")
+        int pageSize();
+    }
+
+    /** Search (search.SearchTurns, search.PublicMatches). */
+    interface Search {
+        /** Searches at once; 0: one more than the cores. */
+        @WithDefault("0")
+        int atOnce();
+
+        /** How long a search waits its turn before the person is told the site is busy (503). */
+        @WithDefault("10000")
+        long waitMillis();
+
+        /** Memory for the sets of public stories holding each searched word; 0 turns them off. */
+        @WithDefault("16")
+        int memoryMb();
+    }
+
+    /** Uploaded pictures (media.DecodeTurns, docs/operations.md). */
+    interface Images {
+        /**
+         * Pictures decoded at once. One decode of a big photo holds up to about 40 MB of heap (docs/operations.md),
+         * so with the production heap only one runs at a time; the others wait their turn.
+         */
+        @WithDefault("1")
+        int decodesAtOnce();
+
+        /** How long an upload waits for its turn before the person is told to try again (503, Retry-After). */
+        @WithDefault("20s")
+        Duration waitForTurn();
+    }
+}
