@@ -156,6 +156,9 @@ public class StoryDeskResource {
         }
         typed.keep(fields);
         typed.fileChosen();
+        // Asked before the picture is decoded (seconds of a core for a camera photo), not after: someone who may
+        // not change this story gets the refusal without making the app read their file.
+        refuseUnlessEditable(id == null ? null : stories.load(id));
         try {
             Image image = images.store(file, me.account().id);
             fields.putSingle("imageKey", image.publicKey);
@@ -233,8 +236,7 @@ public class StoryDeskResource {
         StoryForm form = StoryForm.fromPost(fields, id).withPickerEdits(this::authorName, this::relatedRow);
         if (imageProblem != null || form.isPickerStep()) {
             // Nothing is saved, so the service is not asked: the form is shown again only to who may save it.
-            WorkflowRefusedException.unless(StoryWorkflow.editRefusal(StoryService.actorOf(account, story),
-                    StoryService.subjectOf(story)));
+            refuseUnlessEditable(story);
         }
         if (imageProblem != null) {
             Response.ResponseBuilder answer = Response.status(imageProblem.status())
@@ -298,6 +300,12 @@ public class StoryDeskResource {
             case PUBLISH_UPDATE -> "Update published: the live page now shows it.";
             case CANCEL_SCHEDULE, UNPUBLISH -> action.label() + " done.";
         };
+    }
+
+    /** For answers that never reach the service (which asks the workflow itself when it saves). */
+    private void refuseUnlessEditable(Story story) {
+        WorkflowRefusedException.unless(StoryWorkflow.editRefusal(StoryService.actorOf(me.account(), story),
+                StoryService.subjectOf(story)));
     }
 
     private String authorName(long authorId) {

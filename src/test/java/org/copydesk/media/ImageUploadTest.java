@@ -73,6 +73,33 @@ class ImageUploadTest {
     }
 
     @Test
+    void aPictureForAStoryThePersonMayNotChangeIsRefusedBeforeItIsRead() {
+        StaffAccount writer = fixtures.staff(Role.REPORTER);
+        Story theirs = fixtures.story("Not yours " + Fixtures.unique("n"), writer, null);
+        StaffAccount other = fixtures.staff(Role.REPORTER);
+        Browser browser = new Browser().signIn(other.username, Fixtures.PASSWORD);
+        // The other reporter's own form gives a valid CSRF token; the post goes to the story that is not theirs.
+        java.util.Map<String, List<String>> fields = new java.util.HashMap<>();
+        for (Element hidden : browser.page("/desk/stories/new").select("#story-form input[type=hidden]")) {
+            fields.put(hidden.attr("name"), List.of(hidden.val()));
+        }
+        fields.put("headline", List.of("Taken over"));
+        fields.put("imageAlt", List.of("A picture"));
+        long imagesBefore = imagesStored();
+
+        Response refused = browser.postMultipart("/desk/stories/" + theirs.id, fields,
+                java.util.Map.of("imageFile", new Browser.Upload("photo.jpg", TestImages.jpeg(1200, 800), "image/jpeg")));
+
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(imagesStored()).as("no picture stored for a refused form").isEqualTo(imagesBefore);
+        assertThat(fixtures.reload(theirs.id).headline).startsWith("Not yours");
+    }
+
+    private static long imagesStored() {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> Image.count());
+    }
+
+    @Test
     void webpIsAcceptedAndTransparentPngStaysPng() {
         StaffAccount reporter = fixtures.staff(Role.REPORTER);
         Story story = fixtures.story("Formats " + Fixtures.unique("f"), reporter, null);
