@@ -54,8 +54,8 @@ public class StaffAccount extends PanacheEntity {
         this.securityRole = role.name();
     }
 
-    public void setPassword(String plainPassword) {
-        this.passwordHash = BcryptUtil.bcryptHash(plainPassword);
+    public void setPassword(String plainPassword, int cost) {
+        this.passwordHash = BcryptUtil.bcryptHash(plainPassword, cost);
     }
 
     public static Optional<StaffAccount> findByUsername(String username) {

@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 import org.copydesk.media.Image;
 import org.copydesk.publishing.Publication;
 import org.copydesk.publishing.PublicChange;
+import org.copydesk.web.CopydeskConfig;
 import org.copydesk.web.FormErrors;
 import org.copydesk.web.FormInvalidException;
 import org.copydesk.web.Slugs;
@@ -27,6 +28,9 @@ public class StaffService {
     /** Recorded by the audit log, which listens (it sits above people). */
     @Inject
     Event<StaffEvent> events;
+
+    @Inject
+    CopydeskConfig config;
 
     public static final int PASSWORD_MIN = 12;
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{3,64}");
@@ -59,7 +63,7 @@ public class StaffService {
         }
         StaffAccount account = new StaffAccount();
         account.username = cleanUsername;
-        account.setPassword(password);
+        account.setPassword(password, config.signIn().passwordCost());
         account.displayName = cleanName;
         account.setRole(role);
         account.persist();
@@ -125,7 +129,7 @@ public class StaffService {
         if (errors.any()) {
             throw new FormInvalidException(errors);
         }
-        stored.setPassword(fresh);
+        stored.setPassword(fresh, config.signIn().passwordCost());
         stored.sessionGeneration++;
         events.fire(new StaffEvent(StaffEvent.Kind.PASSWORD_CHANGE, stored, null, null, "account " + stored.username));
         return stored.sessionGeneration;

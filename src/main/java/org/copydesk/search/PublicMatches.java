@@ -20,17 +20,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.scheduler.Scheduled;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
+import org.copydesk.publishing.ChangeLog;
 import org.copydesk.publishing.PublicChange;
 import org.copydesk.publishing.PublicVersion;
 import org.copydesk.web.CopydeskConfig;
@@ -56,6 +56,7 @@ import org.roaringbitmap.RoaringBitmap;
  * filters and other words are searched in the database ({@link StorySearch}).
  */
 @ApplicationScoped
+@Startup // made at start, so that its gauges are on the metrics page before the first search
 public class PublicMatches {
 
     /** The newest matches found, and the lexemes they were found by (what the database must find the query to be). */
@@ -89,11 +90,6 @@ public class PublicMatches {
     private static final String STOP = "";
     /** Words whose lexemes are kept, at most (a word is a few dozen bytes). */
     static final int WORDS_KEPT = 100_000;
-    /**
-     * A change log older than this may be pruned; what is known is read afresh rather than brought up to date
-     * from a version older than half of it.
-     */
-    static final long LOG_KEPT_HOURS = 24;
     /** Words waiting to be read, at most; and read in one statement, at most. */
     static final int WANTED_MAX = 1000;
     static final int READ_AT_ONCE = 16;
@@ -404,7 +400,7 @@ public class PublicMatches {
     void refresh() throws SQLException {
         long startedAt = System.nanoTime();
         PublicOrder before = known;
-        boolean fresh = before == null || startedAt - before.readAtNanos() > LOG_KEPT_HOURS * 3_600_000_000_000L / 2;
+        boolean fresh = before == null || startedAt - before.readAtNanos() > ChangeLog.KEPT_HOURS * 3_600_000_000_000L / 2;
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
@@ -467,7 +463,7 @@ public class PublicMatches {
         try (PreparedStatement changed = connection.prepareStatement("select c.story_id, coalesce(s.state = 'PUBLISHED' and s.update_of is null, false), "
                 + "(extract(epoch from s.first_published_at) * 1000000)::bigint, "
                 + "case when s.state = 'PUBLISHED' and s.update_of is null then tsvector_to_array(s.search_vector) end "
-                + "from (select distinct story_id from search_change where version > ?) c left join story s on s.id = c.story_id")) {
+                + "from (" + ChangeLog.STORIES_CHANGED_AFTER + ") c left join story s on s.id = c.story_id")) {
             changed.setLong(1, before.version());
             changed.setFetchSize(FETCH_ROWS);
             try (ResultSet rows = changed.executeQuery()) {
@@ -534,15 +530,6 @@ public class PublicMatches {
         this.window = window;
         this.wholeMax = wholeMax;
         holders.clear();
-    }
-
-    /** The change log is kept for a day: a node more than half a day behind reads afresh (see {@link #refresh}). */
-    @Scheduled(identity = "prune-search-change-log", every = "1h", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    @Transactional
-    void pruneChangeLog() {
-        io.quarkus.hibernate.orm.panache.Panache.getEntityManager()
-                .createNativeQuery("delete from search_change where changed_at < now() - " + LOG_KEPT_HOURS + " * interval '1 hour'")
-                .executeUpdate();
     }
 
     /** What memory holds, as gauges beside the searches counted by where they were answered (ops.NewsroomMetrics). */

@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Assumptions;
  */
 final class PackagedApp implements AutoCloseable {
 
-    static final String SERVER = System.getProperty("copydesk.it.server-jdbc-url", "jdbc:postgresql://127.0.0.1:5432/");
-    static final String USER = System.getProperty("copydesk.it.user", "postgres");
+    static final String SERVER = System.getProperty("it.server-jdbc-url", "jdbc:postgresql://127.0.0.1:5432/");
+    static final String USER = System.getProperty("it.user", "postgres");
 
     final int port;
     final int managementPort;
@@ -72,15 +72,44 @@ final class PackagedApp implements AutoCloseable {
     /** The same, with settings of its own besides the options. */
     static PackagedApp startAsTheImageDoes(String database, String javaOptions, Map<String, String> extraEnv)
             throws IOException, InterruptedException {
+        return startAsTheImageDoes(jar().getParentFile().toPath(), database, javaOptions, extraEnv);
+    }
+
+    /** The same, from the app's directory {@code appDir} (the build's, or a copy of it: {@link #copyOfTheBuild}). */
+    static PackagedApp startAsTheImageDoes(Path appDir, String database, String javaOptions, Map<String, String> extraEnv)
+            throws IOException, InterruptedException {
         Path log = Files.createTempDirectory("copydesk-it").resolve("app.log");
         Map<String, String> env = new LinkedHashMap<>(extraEnv);
         env.put("JAVA_OPTS", javaOptions);
-        return start(List.of("sh", new File("docker/start-app").getAbsolutePath()), jar().getParentFile().toPath(), log, database,
-                env);
+        return start(List.of("sh", new File("docker/start-app").getAbsolutePath()), appDir, log, database, env);
+    }
+
+    /**
+     * The build's app directory (target/quarkus-app) copied to a new one, as a new image would hold it: what a start
+     * leaves there (the trained class archive) is its own, whatever other tests start from the build's at the
+     * same time.
+     */
+    static Path copyOfTheBuild() throws IOException {
+        Path build = jar().getParentFile().toPath();
+        Path copy = Files.createTempDirectory("copydesk-app");
+        try (var files = Files.walk(build)) {
+            for (Path from : (Iterable<Path>) files::iterator) {
+                if (from.getFileName().toString().startsWith("app-cds-trained.jsa")) {
+                    continue; // a start's own, never the build's
+                }
+                Path to = copy.resolve(build.relativize(from).toString());
+                if (Files.isDirectory(from)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(from, to, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+        return copy;
     }
 
     static File jar() {
-        return new File(System.getProperty("copydesk.jar", "target/quarkus-app/quarkus-run.jar")).getAbsoluteFile();
+        return new File(System.getProperty("it.jar", "target/quarkus-app/quarkus-run.jar")).getAbsoluteFile();
     }
 
     private static PackagedApp start(List<String> command, Path workDir, Path log, String database, Map<String, String> extraEnv)
@@ -175,6 +204,14 @@ final class PackagedApp implements AutoCloseable {
     }
 
     /** A new, empty database on the local server; skips the test when there is no server to ask. */
+    static void delete(Path dir) throws IOException {
+        try (var files = Files.walk(dir)) {
+            for (Path path : (Iterable<Path>) files.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.delete(path);
+            }
+        }
+    }
+
     static String createDatabase() {
         String name = "copydesk_it_" + System.nanoTime();
         try {
@@ -207,17 +244,22 @@ final class PackagedApp implements AutoCloseable {
     /**
      * A free port below Linux's ephemeral range (32768-60999): a port the system hands out for listening is
      * from that range, and between closing it here and the app binding it, an outgoing connection (a node's
-     * connections to PostgreSQL) could take it ("Port ... seems to be in use", TwoNodesIT, once).
+     * connections to PostgreSQL) could take it ("Port ... seems to be in use", TwoNodesIT, once). The ITs run in
+     * two JVMs at once ({@code it.fork} 1 and 2): each takes its ports from its own half of the range, or the
+     * other's app could bind a port between this check and its own app's start (a management port was once
+     * answered by the other JVM's app).
      */
     private static int freePort() throws IOException {
+        int fork = Integer.getInteger("it.fork", 1);
+        int from = fork == 2 ? 26000 : 20000;
         for (int tries = 0; tries < 100; tries++) {
-            int port = ThreadLocalRandom.current().nextInt(20000, 32000);
+            int port = ThreadLocalRandom.current().nextInt(from, from + 6000);
             try (ServerSocket socket = new ServerSocket(port)) {
                 return socket.getLocalPort();
             } catch (IOException taken) {
                 // try another
             }
         }
-        throw new IOException("No free port between 20000 and 32000");
+        throw new IOException("No free port between " + from + " and " + (from + 6000));
     }
 }

@@ -95,25 +95,31 @@ class PackagedAppIT extends OnEmptyDatabase {
      */
     @Test
     void theFirstStartOfABuildTrainsTheClassArchiveThatLaterStartsUse() throws Exception {
-        Path trained = PackagedApp.jar().toPath().resolveSibling("app-cds-trained.jsa");
-        Files.deleteIfExists(trained);
-        String options = Files.readString(Path.of("docker/java-options")).strip() + " -Xshare:on";
-        PackagedApp training = PackagedApp.startAsTheImageDoes(database, options);
+        Path appDir = PackagedApp.copyOfTheBuild();
         try {
-            assertThat(training.javaArguments()).contains("-XX:ArchiveClassesAtExit=app-cds-trained.jsa.part", "-Xshare:on");
-            assertEquals(200, given().baseUri(training.base()).get("/").statusCode());
-            training.terminate();
-            assertThat(training.awaitExit(Duration.ofSeconds(60))).as("a stop asked for by SIGTERM").isEqualTo(143);
-            // The JVM's warnings while it writes the archive were thousands of plain lines in the JSON log.
-            assertThat(training.log().lines().filter(line -> !line.isBlank() && !line.startsWith("{")))
-                    .as("every line the training start logged is JSON").isEmpty();
+            Path trained = appDir.resolve("app-cds-trained.jsa");
+            String options = Files.readString(Path.of("docker/java-options")).strip() + " -Xshare:on";
+            PackagedApp training = PackagedApp.startAsTheImageDoes(appDir, database, options, Map.of());
+            try {
+                assertThat(training.javaArguments()).contains("-Xshare:on")
+                        .anyMatch(argument -> argument.startsWith("-XX:ArchiveClassesAtExit=app-cds-trained.jsa.part."));
+                assertEquals(200, given().baseUri(training.base()).get("/").statusCode());
+                training.terminate();
+                assertThat(training.awaitExit(Duration.ofSeconds(60))).as("a stop asked for by SIGTERM").isEqualTo(143);
+                // The JVM's warnings while it writes the archive were thousands of plain lines in the JSON log.
+                assertThat(training.log().lines().filter(line -> !line.isBlank() && !line.startsWith("{")))
+                        .as("every line the training start logged is JSON").isEmpty();
+            } finally {
+                training.close();
+            }
+            assertThat(trained).as("the archive, written when the training start stopped").isNotEmptyFile();
+            assertThat(appDir).as("nothing but the archive left behind").isDirectoryNotContaining("glob:**/*.part.*");
+            try (PackagedApp trainedStart = PackagedApp.startAsTheImageDoes(appDir, database, options, Map.of())) {
+                assertThat(trainedStart.javaArguments()).contains("-XX:SharedArchiveFile=app-cds-trained.jsa", "-Xshare:on");
+                assertEquals(200, given().baseUri(trainedStart.base()).get("/").statusCode());
+            }
         } finally {
-            training.close();
-        }
-        assertThat(trained).as("the archive, written when the training start stopped").isNotEmptyFile();
-        try (PackagedApp trainedStart = PackagedApp.startAsTheImageDoes(database, options)) {
-            assertThat(trainedStart.javaArguments()).contains("-XX:SharedArchiveFile=app-cds-trained.jsa", "-Xshare:on");
-            assertEquals(200, given().baseUri(trainedStart.base()).get("/").statusCode());
+            PackagedApp.delete(appDir);
         }
     }
 }

@@ -21,8 +21,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 public final class Chromium {
 
-    static final Path BROWSER = Path.of(System.getProperty("copydesk.chromium", "/usr/bin/chromium"));
-    static final Path DRIVER = Path.of(System.getProperty("copydesk.chromedriver", "/usr/bin/chromedriver"));
+    static final Path BROWSER = Path.of(System.getProperty("browser.chromium", "/usr/bin/chromium"));
+    static final Path DRIVER = Path.of(System.getProperty("browser.chromedriver", "/usr/bin/chromedriver"));
 
     private Chromium() {
     }

@@ -33,7 +33,7 @@ public class DatabaseLine implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        String url = System.getProperty("copydesk.local-jdbc-url", "jdbc:postgresql://127.0.0.1:5432/postgres");
+        String url = System.getProperty("local-postgres.jdbc-url", "jdbc:postgresql://127.0.0.1:5432/postgres");
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("^jdbc:postgresql://([^:/]+)(?::(\\d+))?/(.*)$").matcher(url);
         if (!m.matches()) {
             throw new IllegalStateException("Not a PostgreSQL URL to put a line in front of: " + url);

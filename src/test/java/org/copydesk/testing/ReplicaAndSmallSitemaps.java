@@ -16,7 +16,7 @@ public class ReplicaAndSmallSitemaps implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         Map<String, String> overrides = new HashMap<>(Map.of("copydesk.sitemap.page-size", "2"));
-        String local = System.getProperty("copydesk.local-jdbc-url", "");
+        String local = System.getProperty("local-postgres.jdbc-url", "");
         if (!local.isEmpty()) {
             overrides.put("quarkus.datasource.replica.jdbc.url",
                     local + "&ApplicationName=copydesk-replica&options=-c%20default_transaction_read_only%3Don");
