@@ -279,17 +279,39 @@ public class PublicMatches {
         try (Statement settings = connection.createStatement()) {
             // The planner is held to the text index: it cannot see the lexeme when it plans, and a guess of "most
             // stories" would read the whole table, or walk it in order of publication.
+            // Planned for the window's bound as given (a generic plan would guess a third of the table for it).
             settings.execute("select set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true), "
-                    + "set_config('jit', 'off', true)");
+                    + "set_config('jit', 'off', true), set_config('plan_cache_mode', 'force_custom_plan', true)");
         }
+        // A word's stories are read in up to two steps, each visiting only the rows it keeps: first any wholeMax + 1
+        // of them (a word held by no more is kept whole); for a common word, then those in the window, which
+        // PostgreSQL finds by crossing the text index with the index of public stories by publication time.
+        // Reading every story that holds a common word to keep the newest took seconds a word at 1,000,000
+        // stories (a heap row per match): readers' searches went to the database meanwhile (docs/performance.md).
+        long since = now.microsAt(window - 1);
+        boolean windowed = since != TimesById.NONE;
         try (PreparedStatement select = connection.prepareStatement("select w, l, (select value from public_version where id = 1), "
-                + "case when l is not null then (select coalesce(string_agg(int4send(s.id::int), ''::bytea), ''::bytea) from story s "
-                + "where s.search_vector @@ plainto_tsquery('simple', l) and s.state = 'PUBLISHED' and s.update_of is null) end "
-                + "from unnest(?) w cross join lateral (select (tsvector_to_array(to_tsvector('english', w)))[1]) x(l)")) {
+                + "case when l is null then null when a.whole then a.ids else (select coalesce(string_agg(int4send(s.id::int), ''::bytea), ''::bytea) from story s "
+                + "where s.search_vector @@ plainto_tsquery('simple', l) and s.state = 'PUBLISHED' and s.update_of is null "
+                + "and s.first_published_at >= ?) end, a.whole "
+                + "from unnest(?) w cross join lateral (select (tsvector_to_array(to_tsvector('english', w)))[1]) x(l) "
+                + "cross join lateral (select coalesce(string_agg(int4send(f.id::int), ''::bytea), ''::bytea) from (select s.id from story s "
+                + "where s.search_vector @@ plainto_tsquery('simple', l) and s.state = 'PUBLISHED' and s.update_of is null "
+                + "limit case when ? then ? + 1 end) f) a0(ids) "
+                + "cross join lateral (select a0.ids, octet_length(a0.ids) <= 4 * ? or not ?) a(ids, whole)")) {
             // The ids come as four bytes each, one string of bytes per word (an array of numbers came as 12 bytes each,
             // then an object each: at 1,000,000 stories a common word's took 27 MB to read, 3.4 MB now), sent as binary.
             select.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
-            select.setArray(1, connection.createArrayOf("text", words.toArray()));
+            int max = wholeMax;
+            // The bound as read (microseconds, exact): the same stories as windowed() keeps.
+            select.setObject(1, java.time.OffsetDateTime.ofInstant(windowed
+                    ? java.time.Instant.ofEpochSecond(Math.floorDiv(since, 1_000_000L), Math.floorMod(since, 1_000_000L) * 1000)
+                    : java.time.Instant.EPOCH, java.time.ZoneOffset.UTC));
+            select.setArray(2, connection.createArrayOf("text", words.toArray()));
+            select.setBoolean(3, windowed);
+            select.setInt(4, max);
+            select.setInt(5, max);
+            select.setBoolean(6, windowed);
             // One word's stories at a time: a read holds up to READ_AT_ONCE words.
             select.setFetchSize(1);
             Map<String, Read> read = new HashMap<>();
@@ -301,7 +323,7 @@ public class PublicMatches {
                     version = rows.getLong(3);
                     byte[] ids = rows.getBytes(4);
                     if (lexeme != null && ids != null) {
-                        read.put(lexeme, windowed(bitmap(ids), now));
+                        read.put(lexeme, windowed(bitmap(ids), rows.getBoolean(5), now));
                     }
                 }
             }
@@ -318,9 +340,12 @@ public class PublicMatches {
         lexemeOf.put(word, lexeme);
     }
 
-    /** A word's public stories as of the order known, kept whole or among the newest {@link #WINDOW} (see there). */
-    private Read windowed(RoaringBitmap ids, PublicOrder now) {
-        long since = ids.getCardinality() <= wholeMax ? PublicOrder.EVERY_STORY : now.microsAt(window - 1);
+    /**
+     * A word's public stories as of the order known, kept whole (every one was read) or among the newest
+     * {@link #WINDOW} (see there).
+     */
+    private Read windowed(RoaringBitmap ids, boolean whole, PublicOrder now) {
+        long since = whole ? PublicOrder.EVERY_STORY : now.microsAt(window - 1);
         if (since == PublicOrder.EVERY_STORY) { // few, or the window is every public story
             return new Read(ids, PublicOrder.EVERY_STORY);
         }
