@@ -158,7 +158,7 @@ public class StoryDeskResource {
         typed.fileChosen();
         // Asked before the picture is decoded (seconds of a core for a camera photo), not after: someone who may
         // not change this story gets the refusal without making the app read their file.
-        refuseUnlessEditable(id == null ? null : stories.load(id));
+        StoryService.refuseUnlessEditable(me.account(), id == null ? null : stories.load(id));
         try {
             Image image = images.store(file, me.account().id);
             fields.putSingle("imageKey", image.publicKey);
@@ -236,7 +236,7 @@ public class StoryDeskResource {
         StoryForm form = StoryForm.fromPost(fields, id).withPickerEdits(this::authorName, this::relatedRow);
         if (imageProblem != null || form.isPickerStep()) {
             // Nothing is saved, so the service is not asked: the form is shown again only to who may save it.
-            refuseUnlessEditable(story);
+            StoryService.refuseUnlessEditable(me.account(), story);
         }
         if (imageProblem != null) {
             Response.ResponseBuilder answer = Response.status(imageProblem.status())
@@ -262,9 +262,6 @@ public class StoryDeskResource {
             return Response.ok(Templates.storyForm(pages.of(form, story).build())).build();
         }
         StoryAction action = form.workflowAction();
-        if (action != null && (!action.savesTheForm() || (story != null && story.isPublished()))) {
-            throw new WorkflowRefusedException("Use the button of its own for " + action.label() + ".");
-        }
         try {
             Story saved = stories.save(id, form, account, action);
             if (id != null) {
@@ -300,12 +297,6 @@ public class StoryDeskResource {
             case PUBLISH_UPDATE -> "Update published: the live page now shows it.";
             case CANCEL_SCHEDULE, UNPUBLISH -> action.label() + " done.";
         };
-    }
-
-    /** For answers that never reach the service (which asks the workflow itself when it saves). */
-    private void refuseUnlessEditable(Story story) {
-        WorkflowRefusedException.unless(StoryWorkflow.editRefusal(StoryService.actorOf(me.account(), story),
-                StoryService.subjectOf(story)));
     }
 
     private String authorName(long authorId) {

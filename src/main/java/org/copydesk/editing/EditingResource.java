@@ -51,7 +51,7 @@ public class EditingResource {
     public Response renewLease(@PathParam("id") long id) {
         // Only someone who may edit holds a lease: others would show up as "Being edited by".
         Story story = stories.load(id);
-        WorkflowRefusedException.unless(StoryWorkflow.editRefusal(StoryService.actorOf(me.account(), story), story.subject()));
+        StoryService.refuseUnlessEditable(me.account(), story);
         editing.touch(story, me.account());
         return Response.noContent().build();
     }
@@ -62,7 +62,7 @@ public class EditingResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response autosave(@PathParam("id") long id, MultivaluedMap<String, String> form) {
         Story story = stories.load(id);
-        WorkflowRefusedException.unless(StoryWorkflow.editRefusal(StoryService.actorOf(me.account(), story), story.subject()));
+        StoryService.refuseUnlessEditable(me.account(), story);
         Map<String, String> fields = new LinkedHashMap<>();
         for (String name : TEXT_FIELDS) {
             String value = form.getFirst(name);

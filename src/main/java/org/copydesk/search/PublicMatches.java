@@ -6,6 +6,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -295,23 +298,20 @@ public class PublicMatches {
                 + "where s.search_vector @@ plainto_tsquery('simple', l) and s.state = 'PUBLISHED' and s.update_of is null "
                 + "and s.first_published_at >= ?) end, a.whole "
                 + "from unnest(?) w cross join lateral (select (tsvector_to_array(to_tsvector('english', w)))[1]) x(l) "
-                + "cross join lateral (select coalesce(string_agg(int4send(f.id::int), ''::bytea), ''::bytea) from (select s.id from story s "
-                + "where s.search_vector @@ plainto_tsquery('simple', l) and s.state = 'PUBLISHED' and s.update_of is null "
-                + "limit case when ? then ? + 1 end) f) a0(ids) "
-                + "cross join lateral (select a0.ids, octet_length(a0.ids) <= 4 * ? or not ?) a(ids, whole)")) {
+                + "cross join lateral (select f.ids, octet_length(f.ids) <= 4 * ? from (select coalesce(string_agg(int4send(m.id::int), ''::bytea), ''::bytea) "
+                + "from (select s.id from story s where s.search_vector @@ plainto_tsquery('simple', l) and s.state = 'PUBLISHED' "
+                + "and s.update_of is null limit ?) m) f(ids)) a(ids, whole)")) {
             // The ids come as four bytes each, one string of bytes per word (an array of numbers came as 12 bytes each,
             // then an object each: at 1,000,000 stories a common word's took 27 MB to read, 3.4 MB now), sent as binary.
             select.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
-            int max = wholeMax;
             // The bound as read (microseconds, exact): the same stories as windowed() keeps.
-            select.setObject(1, java.time.OffsetDateTime.ofInstant(windowed
-                    ? java.time.Instant.ofEpochSecond(Math.floorDiv(since, 1_000_000L), Math.floorMod(since, 1_000_000L) * 1000)
-                    : java.time.Instant.EPOCH, java.time.ZoneOffset.UTC));
+            select.setObject(1, OffsetDateTime.ofInstant(windowed
+                    ? Instant.ofEpochSecond(Math.floorDiv(since, 1_000_000L), Math.floorMod(since, 1_000_000L) * 1000)
+                    : Instant.EPOCH, ZoneOffset.UTC));
             select.setArray(2, connection.createArrayOf("text", words.toArray()));
-            select.setBoolean(3, windowed);
-            select.setInt(4, max);
-            select.setInt(5, max);
-            select.setBoolean(6, windowed);
+            // Without a window every story is kept: read whole, no limit (limit null).
+            select.setInt(3, windowed ? wholeMax : Integer.MAX_VALUE / 4);
+            select.setObject(4, windowed ? wholeMax + 1 : null, java.sql.Types.INTEGER);
             // One word's stories at a time: a read holds up to READ_AT_ONCE words.
             select.setFetchSize(1);
             Map<String, Read> read = new HashMap<>();

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
+import jakarta.validation.groups.Default;
 import jakarta.ws.rs.core.MultivaluedMap;
 
 import org.copydesk.people.AuthorProfile;
@@ -52,11 +53,11 @@ public record StoryForm(
         List<@Valid BylineRow> bylines,
         /** The featured image: the key of an uploaded image (kept across picker steps and errors) and its words. */
         String imageKey,
-        @Storable @MaxLength(value = Story.IMAGE_TEXT_MAX, label = "Alt text")
+        @Storable @MaxLength(value = Story.IMAGE_TEXT_MAX, label = "Alt text", groups = WithImage.class)
         String imageAlt,
-        @Storable @MaxLength(value = Story.IMAGE_TEXT_MAX, label = "Caption")
+        @Storable @MaxLength(value = Story.IMAGE_TEXT_MAX, label = "Caption", groups = WithImage.class)
         String imageCaption,
-        @Storable @MaxLength(value = Story.CREDIT_MAX, label = "Credit")
+        @Storable @MaxLength(value = Story.CREDIT_MAX, label = "Credit", groups = WithImage.class)
         String imageCredit,
         @Storable @MaxLength(value = Story.CREDIT_MAX, label = "Credit line")
         String creditLine,
@@ -70,6 +71,18 @@ public record StoryForm(
         /** The button pressed: save, submit, request-changes, publish, or a picker button. */
         String action,
         Pickers pickers) {
+
+    /**
+     * The image's words are held to their limits only while the form has an image: with none (or the image
+     * removed) they are not stored, so they refuse nothing.
+     */
+    public interface WithImage {
+    }
+
+    /** The groups of rules this form is held to: its own, and the image's words' when it has an image. */
+    public Class<?>[] ruleGroups() {
+        return imageKey == null || imageKey.isBlank() ? new Class<?>[] {Default.class} : new Class<?>[] {Default.class, WithImage.class};
+    }
 
     /** The fields in the order the page shows them: the error summary lists problems in this order. */
     public static final List<String> FIELDS_ON_PAGE = List.of("wireCopy", "kicker", "headline", "standfirst", "body",

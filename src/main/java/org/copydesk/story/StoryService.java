@@ -86,6 +86,11 @@ public class StoryService {
      */
     public Story save(Long id, StoryForm form, StaffAccount actor, StoryAction action) {
         Story existing = id == null ? null : load(id);
+        // A move made with the form is decided for the story the form is saved over: a live story's form is saved
+        // over its pending update, so moves of a live story have buttons of their own (act), never the form's.
+        if (action != null && (!action.savesTheForm() || (existing != null && existing.isPublished()))) {
+            throw new WorkflowRefusedException("Use the button of its own for " + action.label() + ".");
+        }
         StoryWorkflow.Decision decision = StoryWorkflow.decideSave(subjectOf(existing), actorOf(actor, existing), action,
                 form.comment());
         if (decision instanceof StoryWorkflow.Refused refused) {
@@ -276,6 +281,14 @@ public class StoryService {
         return story == null ? StoryWorkflow.Subject.story(StoryState.DRAFT) : story.subject();
     }
 
+    /**
+     * For answers about a story that never reach {@link #save} (which asks the workflow itself): a picture sent with
+     * the form, a lease, an autosave. Refused as a save would be when this person may not change the story.
+     */
+    public static void refuseUnlessEditable(StaffAccount account, Story story) {
+        WorkflowRefusedException.unless(StoryWorkflow.editRefusal(actorOf(account, story), subjectOf(story)));
+    }
+
     public static StoryWorkflow.Actor actorOf(StaffAccount account, Story story) {
         boolean owner = story == null || (story.createdBy != null && story.createdBy.id.equals(account.id));
         return new StoryWorkflow.Actor(account.role(), owner);
@@ -443,7 +456,7 @@ public class StoryService {
      * Validation on {@link StoryForm}), the comment the workflow asked for, then the rules of {@link StoryFormChecks}.
      */
     private FormErrors problems(StoryForm form, Story story, FormErrors workflowErrors) {
-        FormErrors errors = FormErrors.of(validator.validate(form));
+        FormErrors errors = FormErrors.of(validator.validate(form, form.ruleGroups()));
         workflowErrors.all().forEach(errors::add);
         StoryFormChecks.check(form, story == null ? null : liveId(story), errors);
         return errors.inOrder(StoryForm.FIELDS_ON_PAGE);

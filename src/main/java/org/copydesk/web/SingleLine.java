@@ -49,7 +49,7 @@ public @interface SingleLine {
             String text = value != null && stripped ? value.strip() : value;
             if (Text.hasControlCharacters(text)) {
                 context.disableDefaultConstraintViolation();
-                context.buildConstraintViolationWithTemplate("{copydesk.Storable.message}").addConstraintViolation();
+                context.buildConstraintViolationWithTemplate(Text.CONTROL_CHARACTERS_MESSAGE).addConstraintViolation();
                 return false;
             }
             return text == null || (!text.contains("\n") && !text.contains("\r"));

@@ -20,7 +20,7 @@ import jakarta.validation.Payload;
 @Retention(RUNTIME)
 public @interface Storable {
 
-    String message() default "{copydesk.Storable.message}";
+    String message() default Text.CONTROL_CHARACTERS_MESSAGE; // one message, FormErrors.storable's too
 
     Class<?>[] groups() default {};
 

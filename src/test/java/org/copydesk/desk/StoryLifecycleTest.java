@@ -1,6 +1,7 @@
 package org.copydesk.desk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
@@ -9,7 +10,9 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -17,8 +20,11 @@ import org.copydesk.people.Role;
 import org.copydesk.people.StaffAccount;
 import org.copydesk.story.Story;
 import org.copydesk.story.StoryAction;
+import org.copydesk.story.StoryForm;
+import org.copydesk.story.StoryService;
 import org.copydesk.story.ScheduledPublisher;
 import org.copydesk.story.StoryState;
+import org.copydesk.story.WorkflowRefusedException;
 import org.copydesk.testing.Browser;
 import org.copydesk.testing.Fixtures;
 import org.copydesk.testing.TestClock;
@@ -40,6 +46,32 @@ class StoryLifecycleTest {
 
     @Inject
     TestClock clock;
+
+    @Inject
+    StoryService stories;
+
+    /**
+     * The form of a live story is saved over its pending update, so the form's moves (Unpublish too, whatever a
+     * page sends) are refused for it by the service itself, before anything is written; its moves have buttons of
+     * their own.
+     */
+    @Test
+    void theServiceRefusesAFormMoveOnALiveStoryAndWritesNothing() {
+        StaffAccount reporter = fixtures.staff(Role.REPORTER);
+        StaffAccount editor = fixtures.staff(Role.EDITOR);
+        Story live = fixtures.published("Live " + Fixtures.unique("m"), reporter, editor);
+        for (StoryAction action : List.of(StoryAction.UNPUBLISH, StoryAction.SUBMIT, StoryAction.PUBLISH)) {
+            assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
+                StoryForm.Builder form = StoryForm.fromStory(Story.findById(live.id), Newsroom.zone()).toBuilder();
+                form.headline = "Changed through the form";
+                stories.save(live.id, form.build(), editor, action);
+            })).as(action.name()).isInstanceOf(WorkflowRefusedException.class);
+        }
+        Story after = fixtures.reload(live.id);
+        assertThat(after.state).isEqualTo(StoryState.PUBLISHED);
+        assertThat(after.headline).isEqualTo(live.headline);
+        assertThat(after.findPendingUpdateId()).isNull();
+    }
 
     @AfterEach
     void resumeTheClock() {

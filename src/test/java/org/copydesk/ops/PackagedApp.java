@@ -8,12 +8,14 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,7 +103,7 @@ final class PackagedApp implements AutoCloseable {
                 if (Files.isDirectory(from)) {
                     Files.createDirectories(to);
                 } else {
-                    Files.copy(from, to, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                    Files.copy(from, to, StandardCopyOption.COPY_ATTRIBUTES);
                 }
             }
         }
@@ -206,7 +208,7 @@ final class PackagedApp implements AutoCloseable {
     /** A new, empty database on the local server; skips the test when there is no server to ask. */
     static void delete(Path dir) throws IOException {
         try (var files = Files.walk(dir)) {
-            for (Path path : (Iterable<Path>) files.sorted(java.util.Comparator.reverseOrder())::iterator) {
+            for (Path path : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
                 Files.delete(path);
             }
         }

@@ -7,6 +7,7 @@ import java.util.List;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
+import jakarta.validation.groups.Default;
 
 import org.copydesk.web.FormErrors;
 import org.copydesk.web.Text;
@@ -40,8 +41,22 @@ class StoryFormConstraintsTest {
         return form;
     }
 
+    /** Every rule of the form, the image's words' included (as when the form has an image). */
     static FormErrors errors(StoryForm.Builder form) {
-        return FormErrors.of(validator.validate(form.build()));
+        return FormErrors.of(validator.validate(form.build(), Default.class, StoryForm.WithImage.class));
+    }
+
+    @Test
+    void theImagesWordsRefuseNothingWhenTheFormHasNoImage() {
+        StoryForm.Builder form = valid();
+        form.imageAlt = "a".repeat(401);
+        form.imageCredit = "c".repeat(201);
+        StoryForm withoutImage = form.build();
+        assertThat(FormErrors.of(validator.validate(withoutImage, withoutImage.ruleGroups())).all()).isEmpty();
+        form.imageKey = "an-uploaded-image";
+        StoryForm withImage = form.build();
+        assertThat(FormErrors.of(validator.validate(withImage, withImage.ruleGroups())).get("imageAlt"))
+                .isEqualTo("Alt text must be 400 characters or fewer (it has 401)");
     }
 
     @Test
