@@ -96,6 +96,8 @@ public class PublicMatches {
     /** Words waiting to be read, at most; and read in one statement, at most. */
     static final int WANTED_MAX = 1000;
     static final int READ_AT_ONCE = 16;
+    /** Words read at once when sets are held over a window: one pass over the window finds them all (see readWindow). */
+    static final int READ_AT_ONCE_IN_WINDOW = 500;
     /** What a kept set costs besides its bitmap (map entry, strings, objects): a made-up word's empty set counts too. */
     static final long SET_OVERHEAD_BYTES = 200;
     /**
@@ -246,13 +248,15 @@ public class PublicMatches {
 
     private void readWanted() throws SQLException {
         try {
-            while (!wanted.isEmpty() && known != null) {
+            PublicOrder now;
+            while (!wanted.isEmpty() && (now = known) != null) {
                 List<String> some = new ArrayList<>();
-                for (java.util.Iterator<String> words = wanted.iterator(); words.hasNext() && some.size() < READ_AT_ONCE; ) {
+                int atOnce = now.microsAt(window - 1) == TimesById.NONE ? READ_AT_ONCE : READ_AT_ONCE_IN_WINDOW;
+                for (java.util.Iterator<String> words = wanted.iterator(); words.hasNext() && some.size() < atOnce; ) {
                     some.add(words.next());
                     words.remove();
                 }
-                read(some, known);
+                read(some, now);
             }
         } catch (SQLException | RuntimeException e) {
             wanted.clear();
@@ -269,10 +273,12 @@ public class PublicMatches {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ); // its statements see one snapshot
             try {
                 read(connection, words, now);
             } finally {
                 connection.rollback();
+                connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
                 connection.setAutoCommit(autoCommit);
             }
         }
@@ -282,55 +288,108 @@ public class PublicMatches {
         try (Statement settings = connection.createStatement()) {
             // The planner is held to the text index: it cannot see the lexeme when it plans, and a guess of "most
             // stories" would read the whole table, or walk it in order of publication.
-            // Planned for the window's bound as given (a generic plan would guess a third of the table for it).
             settings.execute("select set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true), "
                     + "set_config('jit', 'off', true), set_config('plan_cache_mode', 'force_custom_plan', true)");
         }
-        // A word's stories are read in up to two steps, each visiting only the rows it keeps: first any wholeMax + 1
-        // of them (a word held by no more is kept whole); for a common word, then those in the window, which
-        // PostgreSQL finds by crossing the text index with the index of public stories by publication time.
-        // Reading every story that holds a common word to keep the newest took seconds a word at 1,000,000
-        // stories (a heap row per match): readers' searches went to the database meanwhile (docs/performance.md).
-        long since = now.microsAt(window - 1);
-        boolean windowed = since != TimesById.NONE;
-        try (PreparedStatement select = connection.prepareStatement("select w, l, (select value from public_version where id = 1), "
-                + "case when l is null then null when a.whole then a.ids else (select coalesce(string_agg(int4send(s.id::int), ''::bytea), ''::bytea) from story s "
-                + "where s.search_vector @@ plainto_tsquery('simple', l) and s.state = 'PUBLISHED' and s.update_of is null "
-                + "and s.first_published_at >= ?) end, a.whole "
-                + "from unnest(?) w cross join lateral (select (tsvector_to_array(to_tsvector('english', w)))[1]) x(l) "
-                + "cross join lateral (select f.ids, octet_length(f.ids) <= 4 * ? from (select coalesce(string_agg(int4send(m.id::int), ''::bytea), ''::bytea) "
-                + "from (select s.id from story s where s.search_vector @@ plainto_tsquery('simple', l) and s.state = 'PUBLISHED' "
-                + "and s.update_of is null limit ?) m) f(ids)) a(ids, whole)")) {
-            // The ids come as four bytes each, one string of bytes per word (an array of numbers came as 12 bytes each,
-            // then an object each: at 1,000,000 stories a common word's took 27 MB to read, 3.4 MB now), sent as binary.
-            select.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
-            // The bound as read (microseconds, exact): the same stories as windowed() keeps.
-            select.setObject(1, OffsetDateTime.ofInstant(windowed
-                    ? Instant.ofEpochSecond(Math.floorDiv(since, 1_000_000L), Math.floorMod(since, 1_000_000L) * 1000)
-                    : Instant.EPOCH, ZoneOffset.UTC));
-            select.setArray(2, connection.createArrayOf("text", words.toArray()));
-            // Without a window every story is kept: read whole, no limit (limit null).
-            select.setInt(3, windowed ? wholeMax : Integer.MAX_VALUE / 4);
-            select.setObject(4, windowed ? wholeMax + 1 : null, java.sql.Types.INTEGER);
-            // One word's stories at a time: a read holds up to READ_AT_ONCE words.
-            select.setFetchSize(1);
-            Map<String, Read> read = new HashMap<>();
-            long version = -1;
+        long version = -1;
+        Map<String, String> lexemes = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement("select w, (tsvector_to_array(to_tsvector('english', w)))[1], "
+                + "(select value from public_version where id = 1) from unnest(?) w")) {
+            select.setArray(1, connection.createArrayOf("text", words.toArray()));
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     String lexeme = rows.getString(2);
                     rememberLexeme(rows.getString(1), lexeme == null ? STOP : lexeme);
                     version = rows.getLong(3);
-                    byte[] ids = rows.getBytes(4);
-                    if (lexeme != null && ids != null) {
-                        read.put(lexeme, windowed(bitmap(ids), rows.getBoolean(5), now));
+                    if (lexeme != null) {
+                        lexemes.put(lexeme, lexeme);
                     }
                 }
             }
-            if (version == now.version()) {
-                keep(read, version);
+        }
+        if (version != now.version() || lexemes.isEmpty()) {
+            return;
+        }
+        long since = now.microsAt(window - 1);
+        Map<String, Read> read = new HashMap<>();
+        if (since == TimesById.NONE) { // the window is every public story: each word read whole
+            readWhole(connection, lexemes.keySet(), Integer.MAX_VALUE, now, read);
+        } else {
+            Map<String, RoaringBitmap> inWindow = readWindow(connection, lexemes.keySet(), since);
+            // A word few enough in the window may be held by few stories in all: those are read whole when they are
+            // (any wholeMax + 1 of them tell), which the text index answers cheaply for a rare word.
+            double stories = now.size();
+            List<String> maybeRare = new ArrayList<>();
+            for (String lexeme : lexemes.keySet()) {
+                RoaringBitmap ids = inWindow.getOrDefault(lexeme, new RoaringBitmap());
+                if (ids.getCardinality() * stories / window <= 2.0 * wholeMax) {
+                    maybeRare.add(lexeme);
+                }
+                read.put(lexeme, windowed(ids, false, now));
+            }
+            readWhole(connection, maybeRare, wholeMax, now, read);
+        }
+        keep(read, version);
+    }
+
+    /**
+     * The public stories in the window holding each lexeme, in one pass over the window's stories, whatever the
+     * number of words. Through the text index, a common word took 150 to 450 ms at 1,000,000 stories (the index
+     * lists every story holding it, most outside the window, then each match in the window is read), so memory
+     * learnt five words a second; one pass takes about 3 s for 300 words (docs/performance.md). Each story's
+     * words are narrowed to those asked for inside PostgreSQL: all weights made D, those asked for A, A kept.
+     */
+    private static Map<String, RoaringBitmap> readWindow(Connection connection, Set<String> lexemes, long sinceMicros) throws SQLException {
+        Map<String, RoaringBitmap> read = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement("select l, coalesce(string_agg(int4send(id::int), ''::bytea), ''::bytea) from ("
+                + "select s.id, unnest(tsvector_to_array(ts_filter(setweight(setweight(s.search_vector, 'D'), 'A', ?::text[]), '{a}'))) l "
+                + "from story s where s.state = 'PUBLISHED' and s.update_of is null and s.first_published_at >= ?) x group by l")) {
+            select.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
+            select.setArray(1, connection.createArrayOf("text", lexemes.toArray()));
+            select.setObject(2, at(sinceMicros));
+            select.setFetchSize(1);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    read.put(rows.getString(1), bitmap(rows.getBytes(2)));
+                }
             }
         }
+        return read;
+    }
+
+    /**
+     * Each lexeme's public stories read through the text index, any {@code max} + 1 of them: kept whole (in
+     * {@code read}) when there are no more than {@code max}.
+     */
+    private void readWhole(Connection connection, java.util.Collection<String> lexemes, int max, PublicOrder now,
+                           Map<String, Read> read) throws SQLException {
+        if (lexemes.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement select = connection.prepareStatement("select l, (select coalesce(string_agg(int4send(m.id::int), ''::bytea), ''::bytea) "
+                + "from (select s.id from story s where s.search_vector @@ plainto_tsquery('simple', l) and s.state = 'PUBLISHED' "
+                + "and s.update_of is null limit ?) m) from unnest(?) l")) {
+            // The ids come as four bytes each, one string of bytes per word (an array of numbers came as 12 bytes each,
+            // then an object each: at 1,000,000 stories a common word's took 27 MB to read, 3.4 MB now), sent as binary.
+            select.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
+            select.setObject(1, max == Integer.MAX_VALUE ? null : max + 1, java.sql.Types.INTEGER);
+            select.setArray(2, connection.createArrayOf("text", lexemes.toArray()));
+            select.setFetchSize(1); // one word's stories at a time
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    byte[] ids = rows.getBytes(2);
+                    if (ids.length <= 4L * max) {
+                        read.put(rows.getString(1), windowed(bitmap(ids), true, now));
+                    }
+                }
+            }
+        }
+    }
+
+    /** A time in microseconds since the epoch, exact, as PostgreSQL's timestamp. */
+    private static OffsetDateTime at(long micros) {
+        return OffsetDateTime.ofInstant(Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000),
+                ZoneOffset.UTC);
     }
 
     private void rememberLexeme(String word, String lexeme) {

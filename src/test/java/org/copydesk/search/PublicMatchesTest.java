@@ -97,6 +97,8 @@ class PublicMatchesTest {
         StaffAccount reporter = fixtures.staff(Role.REPORTER);
         StaffAccount editor = fixtures.staff(Role.EDITOR);
         String word = letters("zw");
+        String rare = letters("zr");
+        long rareStory = fixtures.published("Storm " + rare + " " + Fixtures.unique("s"), reporter, editor).id;
         List<Long> oldestFirst = new java.util.ArrayList<>();
         for (int i = 0; i < 4; i++) {
             oldestFirst.add(fixtures.published("Storm " + word + " " + Fixtures.unique("s"), reporter, editor).id);
@@ -105,6 +107,8 @@ class PublicMatchesTest {
         try {
             assertThat(newestInMemory(word, 2)).containsExactly(oldestFirst.get(3), oldestFirst.get(2));
             assertThat(matches.newest(word, 4)).as("three of the four are in the window: the database must be asked").isEmpty();
+            assertThat(newestInMemory(rare, 2)).as("a word held by one story is held whole, outside the window too").containsExactly(rareStory);
+            assertThat(matches.newest(word + " " + rare, 2)).as("the common word's set ends at the window: the database is asked").isEmpty();
 
             long newer = fixtures.published("Storm " + word + " " + Fixtures.unique("s"), reporter, editor).id;
             assertThat(newestInMemory(word, 2)).containsExactly(newer, oldestFirst.get(3));
