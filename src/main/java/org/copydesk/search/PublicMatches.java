@@ -292,7 +292,7 @@ public class PublicMatches {
                     + "set_config('jit', 'off', true), set_config('plan_cache_mode', 'force_custom_plan', true)");
         }
         long version = -1;
-        Map<String, String> lexemes = new HashMap<>();
+        Set<String> lexemes = new LinkedHashSet<>();
         try (PreparedStatement select = connection.prepareStatement("select w, (tsvector_to_array(to_tsvector('english', w)))[1], "
                 + "(select value from public_version where id = 1) from unnest(?) w")) {
             select.setArray(1, connection.createArrayOf("text", words.toArray()));
@@ -302,7 +302,7 @@ public class PublicMatches {
                     rememberLexeme(rows.getString(1), lexeme == null ? STOP : lexeme);
                     version = rows.getLong(3);
                     if (lexeme != null) {
-                        lexemes.put(lexeme, lexeme);
+                        lexemes.add(lexeme);
                     }
                 }
             }
@@ -313,21 +313,22 @@ public class PublicMatches {
         long since = now.microsAt(window - 1);
         Map<String, Read> read = new HashMap<>();
         if (since == TimesById.NONE) { // the window is every public story: each word read whole
-            readWhole(connection, lexemes.keySet(), Integer.MAX_VALUE, now, read);
+            readWhole(connection, lexemes, Integer.MAX_VALUE, read);
         } else {
-            Map<String, RoaringBitmap> inWindow = readWindow(connection, lexemes.keySet(), since);
+            Map<String, RoaringBitmap> inWindow = readWindow(connection, lexemes, since);
             // A word few enough in the window may be held by few stories in all: those are read whole when they are
             // (any wholeMax + 1 of them tell), which the text index answers cheaply for a rare word.
             double stories = now.size();
             List<String> maybeRare = new ArrayList<>();
-            for (String lexeme : lexemes.keySet()) {
-                RoaringBitmap ids = inWindow.getOrDefault(lexeme, new RoaringBitmap());
+            for (String lexeme : lexemes) {
+                RoaringBitmap ids = inWindow.computeIfAbsent(lexeme, none -> new RoaringBitmap());
                 if (ids.getCardinality() * stories / window <= 2.0 * wholeMax) {
                     maybeRare.add(lexeme);
                 }
-                read.put(lexeme, windowed(ids, false, now));
+                // Read at the version known, with the bound memory has for it: the same stories as it has in the window.
+                read.put(lexeme, new Read(ids, since));
             }
-            readWhole(connection, maybeRare, wholeMax, now, read);
+            readWhole(connection, maybeRare, wholeMax, read);
         }
         keep(read, version);
     }
@@ -361,8 +362,8 @@ public class PublicMatches {
      * Each lexeme's public stories read through the text index, any {@code max} + 1 of them: kept whole (in
      * {@code read}) when there are no more than {@code max}.
      */
-    private void readWhole(Connection connection, java.util.Collection<String> lexemes, int max, PublicOrder now,
-                           Map<String, Read> read) throws SQLException {
+    private static void readWhole(Connection connection, java.util.Collection<String> lexemes, int max,
+                                  Map<String, Read> read) throws SQLException {
         if (lexemes.isEmpty()) {
             return;
         }
@@ -379,7 +380,7 @@ public class PublicMatches {
                 while (rows.next()) {
                     byte[] ids = rows.getBytes(2);
                     if (ids.length <= 4L * max) {
-                        read.put(rows.getString(1), windowed(bitmap(ids), true, now));
+                        read.put(rows.getString(1), new Read(bitmap(ids), PublicOrder.EVERY_STORY));
                     }
                 }
             }
@@ -397,24 +398,6 @@ public class PublicMatches {
             lexemeOf.clear();
         }
         lexemeOf.put(word, lexeme);
-    }
-
-    /**
-     * A word's public stories as of the order known, kept whole (every one was read) or among the newest
-     * {@link #WINDOW} (see there).
-     */
-    private Read windowed(RoaringBitmap ids, boolean whole, PublicOrder now) {
-        long since = whole ? PublicOrder.EVERY_STORY : now.microsAt(window - 1);
-        if (since == PublicOrder.EVERY_STORY) { // few, or the window is every public story
-            return new Read(ids, PublicOrder.EVERY_STORY);
-        }
-        RoaringBitmap newest = new RoaringBitmap();
-        ids.forEach((int id) -> {
-            if (now.micros(id) >= since) {
-                newest.add(id);
-            }
-        });
-        return new Read(newest, since);
     }
 
     /** Keeps sets read at a version, if it is still the one known (not brought up to date meanwhile). */
