@@ -201,6 +201,22 @@ public class Story extends PanacheEntity {
         return related.stream().filter(s -> s != null && s.isPublished()).toList();
     }
 
+    /**
+     * What the public page's times line says after "Published": "Corrected" with the last correction's time when
+     * a correction is the latest change, "Updated" with the last update's when that is, nothing when neither.
+     */
+    public record LatestChange(String label, Instant at) {
+    }
+
+    public LatestChange latestChange() {
+        Instant corrected = corrections.isEmpty() ? null : corrections.get(corrections.size() - 1).createdAt;
+        Instant updated = wasUpdated() ? lastPublishedAt : null;
+        if (corrected != null && (updated == null || corrected.isAfter(updated))) {
+            return new LatestChange("Corrected", corrected);
+        }
+        return updated == null ? null : new LatestChange("Updated", updated);
+    }
+
     /** True when the live story was updated after it first went out. */
     public boolean wasUpdated() {
         return lastPublishedAt != null && firstPublishedAt != null && lastPublishedAt.isAfter(firstPublishedAt);

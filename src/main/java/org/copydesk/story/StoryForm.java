@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Size;
 import jakarta.validation.groups.Default;
 import jakarta.ws.rs.core.MultivaluedMap;
 
@@ -39,7 +38,7 @@ public record StoryForm(
         String headline,
         @Storable @MaxLength(value = Story.STANDFIRST_MAX, label = "Standfirst")
         String standfirst,
-        @Storable @Size(max = StoryService.BODY_MAX, message = "{story.body.size}")
+        @Storable @BodyLength(max = StoryService.BODY_MAX, markupMax = StoryService.BODY_MARKUP_MAX)
         String body,
         @MaxLength(value = Story.DATELINE_PLACE_MAX, label = "Dateline") @SingleLine(label = "Dateline")
         String datelinePlace,

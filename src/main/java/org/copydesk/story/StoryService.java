@@ -42,6 +42,13 @@ public class StoryService {
     /** Body limit in characters; the HTTP layer refuses larger forms before they get here. */
     public static final int BODY_MAX = 1_000_000;
 
+    /**
+     * The body as sent, markup and all: room for a full story's paragraphs, links and lists (a million characters
+     * of text in paragraphs is about 1.03 million with its markup), bounded so tags that show nothing cannot grow
+     * a body without end.
+     */
+    public static final int BODY_MARKUP_MAX = 2_000_000;
+
     @Inject
     StaffService staff;
 

@@ -3,7 +3,6 @@ package org.copydesk.web;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 import io.quarkus.qute.TemplateExtension;
@@ -14,6 +13,8 @@ public final class Times {
 
     private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm zzz", Locale.ENGLISH);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+    /** RFC 3339 to the second, always with the seconds (OffsetDateTime.toString leaves ":00" out). */
+    private static final DateTimeFormatter RFC_3339 = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX", Locale.ROOT);
 
     private Times() {
     }
@@ -23,9 +24,9 @@ public final class Times {
         return instant == null ? "" : DISPLAY.format(instant.atZone(Newsroom.zone()));
     }
 
-    /** For {@code <time datetime>} and structured data: ISO-8601 with the offset. */
+    /** For {@code <time datetime>}, feeds, sitemaps and structured data: RFC 3339 to the second, with the offset. */
     public static String iso(Instant instant) {
-        return instant == null ? "" : instant.truncatedTo(ChronoUnit.SECONDS).atZone(Newsroom.zone()).toOffsetDateTime().toString();
+        return instant == null ? "" : RFC_3339.format(instant.atZone(Newsroom.zone()));
     }
 
     public static String display(LocalDate date) {

@@ -281,6 +281,10 @@ class StoryLifecycleTest {
         assertThat(page.select(".corrections li").get(0).text()).contains("misspelt Diop’s name");
         assertThat(page.select(".corrections li").get(1).text()).contains("on Thursday");
         assertThat(page.select(".corrections time").attr("datetime")).isNotBlank();
+        // The times line says the latest change was a correction, with the last correction's time.
+        assertThat(page.select(".times").text()).contains("Corrected");
+        assertThat(page.select(".times time").last().attr("datetime"))
+                .isEqualTo(page.select(".corrections time").last().attr("datetime"));
         assertThat(page.select("script[type=application/ld+json]").html()).contains("CorrectionComment");
 
         StaffAccount otherReporter = fixtures.staff(Role.REPORTER);

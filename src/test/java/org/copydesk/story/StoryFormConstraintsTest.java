@@ -71,6 +71,29 @@ class StoryFormConstraintsTest {
     }
 
     @Test
+    void theBodysLengthIsItsTextWhetherItComesAsPlainTextOrAsTheEditorsHtml() {
+        // 980,000 characters in 9,800 paragraphs, saved as plain text (999,598 with the blank lines between them):
+        // from the editor the same story comes back as HTML, over a million characters with its markup, and must
+        // save again.
+        String paragraph = "x".repeat(99) + "é";
+        String plain = String.join("\n\n", java.util.Collections.nCopies(9_800, paragraph));
+        String html = BodyHtml.fromInput(plain);
+        assertThat(html.length()).isGreaterThan(StoryService.BODY_MAX);
+        StoryForm.Builder form = valid();
+        form.body = html;
+        assertThat(errors(form).get("body")).isNull();
+        form.body = plain;
+        assertThat(errors(form).get("body")).isNull();
+
+        form.body = html + "<p>" + "y".repeat(StoryService.BODY_MAX - 980_000 + 1) + "</p>";
+        assertThat(errors(form).get("body")).isEqualTo("Body must be 1000000 characters or fewer");
+        form.body = "<p>&amp;&nbsp;&#8212;</p>".repeat(10);
+        assertThat(BodyHtml.textLength(form.body)).isEqualTo(30);
+        form.body = "<p><b></b></p>".repeat(StoryService.BODY_MARKUP_MAX / 14 + 1);
+        assertThat(errors(form).get("body")).startsWith("Body's formatting takes over 2000000 characters");
+    }
+
+    @Test
     void eachFieldsMessageIsTheOneItHad() {
         StoryForm.Builder form = valid();
         form.headline = "Ü".repeat(201);
