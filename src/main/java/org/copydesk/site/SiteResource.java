@@ -131,7 +131,7 @@ public class SiteResource {
         if (!story.isPublished()) {
             throw new NotFoundException();
         }
-        freshness.lastModified(lastChange(story));
+        freshness.lastModified(story.lastChangedAt());
         return Response.ok(storyPages.page(story, baseUrl(), null)).build();
     }
 
@@ -143,17 +143,6 @@ public class SiteResource {
         // A profile with nothing published (a byline typed on a draft) is not public yet.
         return Templates.author(author, listedNonEmpty(stories.byAuthor(author, number, LIST_LIMIT), LIST_LIMIT, number,
                 author.url()));
-    }
-
-    /** The story's last publication, or a later correction. */
-    private static java.time.Instant lastChange(Story story) {
-        java.time.Instant last = story.lastPublishedAt != null ? story.lastPublishedAt : story.firstPublishedAt;
-        for (org.copydesk.story.StoryCorrection correction : story.corrections) {
-            if (correction.createdAt.isAfter(last)) {
-                last = correction.createdAt;
-            }
-        }
-        return last;
     }
 
     /** A page of a list; a page number past the end is a 404, not an empty page. */

@@ -39,7 +39,7 @@ public class StructuredData {
             article.put("description", story.standfirst);
         }
         article.put("datePublished", Times.iso(story.firstPublishedAt));
-        article.put("dateModified", Times.iso(story.lastPublishedAt != null ? story.lastPublishedAt : story.firstPublishedAt));
+        article.put("dateModified", Times.iso(story.lastChangedAt()));
         List<Map<String, Object>> authors = new ArrayList<>();
         for (Byline byline : story.bylines) {
             Map<String, Object> person = new LinkedHashMap<>();

@@ -217,6 +217,17 @@ public class Story extends PanacheEntity {
         return updated == null ? null : new LatestChange("Updated", updated);
     }
 
+    /** When the public story last changed: its last publication, or a later correction (Last-Modified, dateModified). */
+    public Instant lastChangedAt() {
+        Instant last = lastPublishedAt != null ? lastPublishedAt : firstPublishedAt;
+        for (StoryCorrection correction : corrections) {
+            if (last == null || correction.createdAt.isAfter(last)) {
+                last = correction.createdAt;
+            }
+        }
+        return last;
+    }
+
     /** True when the live story was updated after it first went out. */
     public boolean wasUpdated() {
         return lastPublishedAt != null && firstPublishedAt != null && lastPublishedAt.isAfter(firstPublishedAt);

@@ -283,8 +283,10 @@ class StoryLifecycleTest {
         assertThat(page.select(".corrections time").attr("datetime")).isNotBlank();
         // The times line says the latest change was a correction, with the last correction's time.
         assertThat(page.select(".times").text()).contains("Corrected");
-        assertThat(page.select(".times time").last().attr("datetime"))
-                .isEqualTo(page.select(".corrections time").last().attr("datetime"));
+        String corrected = page.select(".corrections time").last().attr("datetime");
+        assertThat(page.select(".times time").last().attr("datetime")).isEqualTo(corrected);
+        assertThat(page.select("script[type=application/ld+json]").html()).contains("\"dateModified\":\"" + corrected + "\"");
+        assertThat(page.select("meta[property=article:modified_time]").attr("content")).isEqualTo(corrected);
         assertThat(page.select("script[type=application/ld+json]").html()).contains("CorrectionComment");
 
         StaffAccount otherReporter = fixtures.staff(Role.REPORTER);
