@@ -44,6 +44,10 @@ class NewsroomFlowTest {
         Browser reporter = new Browser().signIn(reporterName, Fixtures.PASSWORD);
         Document form = reporter.page("/desk/stories/new");
         assertThat(form.select("#bylines li").text()).contains("Rita Reporter");
+        // Without JavaScript a picker's button posts the whole form and the answer opens at the picker, not at the top.
+        String action = form.selectFirst("#story-form").attr("action");
+        assertThat(form.select("#bylines button[value=add-byline]").attr("formaction")).isEqualTo(action + "#bylines");
+        assertThat(form.select("#related button[value=find-related]").attr("formaction")).isEqualTo(action + "#related");
         String headline = "Mali denies hiring private Russian military contractor " + Fixtures.unique("x");
 
         // Second byline: a new author profile made on the spot.

@@ -166,8 +166,9 @@ public class Browser {
             if (button.hasAttr("name")) {
                 sent.computeIfAbsent(button.attr("name"), k -> new ArrayList<>()).add(button.attr("value"));
             }
-            // A button's formaction (Preview) sends the form somewhere else, as browsers do.
-            String target = button.hasAttr("formaction") ? button.attr("formaction") : form.attr("action");
+            // A button's formaction (Preview) sends the form somewhere else, as browsers do; its #fragment (a picker's
+            // place on the page) is not sent, the browser keeps it to scroll to.
+            String target = (button.hasAttr("formaction") ? button.attr("formaction") : form.attr("action")).replaceFirst("#.*$", "");
             return files.isEmpty() ? post(target, sent) : postMultipart(target, sent, files);
         }
 
