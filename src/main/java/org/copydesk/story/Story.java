@@ -209,7 +209,7 @@ public class Story extends PanacheEntity {
     }
 
     public LatestChange latestChange() {
-        Instant corrected = corrections.isEmpty() ? null : corrections.get(corrections.size() - 1).createdAt;
+        Instant corrected = lastCorrectedAt();
         Instant updated = wasUpdated() ? lastPublishedAt : null;
         if (corrected != null && (updated == null || corrected.isAfter(updated))) {
             return new LatestChange("Corrected", corrected);
@@ -219,7 +219,14 @@ public class Story extends PanacheEntity {
 
     /** When the public story last changed: its last publication, or a later correction (Last-Modified, dateModified). */
     public Instant lastChangedAt() {
-        Instant last = lastPublishedAt != null ? lastPublishedAt : firstPublishedAt;
+        Instant published = lastPublishedAt != null ? lastPublishedAt : firstPublishedAt;
+        Instant corrected = lastCorrectedAt();
+        return corrected != null && (published == null || corrected.isAfter(published)) ? corrected : published;
+    }
+
+    /** The latest correction's time, or null when there is none. */
+    private Instant lastCorrectedAt() {
+        Instant last = null;
         for (StoryCorrection correction : corrections) {
             if (last == null || correction.createdAt.isAfter(last)) {
                 last = correction.createdAt;
