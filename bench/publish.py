@@ -78,7 +78,7 @@ for i in range(N):
     while not search(word)[1]:  # until memory is up to date and holds the word (at first, reads the public stories)
         assert time.perf_counter() < deadline, "memory never answered a search"
         time.sleep(0.05)
-    status, _, elapsed = desk.save_story(edit_path, action="publish")
+    status, _, elapsed = desk.save_story(edit_path, action="publish", checked="publish")  # past the pre-publish check
     assert status == 303, f"publishing answered {status}"
     published = time.perf_counter()
     publish_ms.append(elapsed * 1000)

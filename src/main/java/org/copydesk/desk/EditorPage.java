@@ -24,7 +24,8 @@ public record EditorPage(StoryForm form, FormErrors errors, Story story, boolean
                          Story pendingUpdate, boolean editor, String unpublishReason, String correction,
                          List<StoryComment> comments, String staffComment, List<WordDiff.FieldDiff> conflict,
                          List<EditingSessions.OtherEditor> othersEditing, EditingSessions.WorkingCopy workingCopy,
-                         boolean restoredWorkingCopy, int autosaveMillis) {
+                         boolean restoredWorkingCopy, int autosaveMillis, PrePublishCheck check, String readingBody,
+                         ConflictMerge merge) {
 
     public boolean isNew() {
         return story == null;
@@ -37,6 +38,24 @@ public record EditorPage(StoryForm form, FormErrors errors, Story story, boolean
 
     public boolean readOnly() {
         return !canEdit;
+    }
+
+    /** Why this person may only read the story, and who can act on it now. */
+    public String readOnlyReason() {
+        if (canEdit || story == null) {
+            return null;
+        }
+        if (pendingUpdate != null) {
+            return "This story is live and a pending update of it is being worked on: changes go into the pending update.";
+        }
+        return switch (story.state) {
+            case IN_REVIEW -> "This story is in review: only an editor can change it now, publish it or request changes.";
+            case SCHEDULED -> "This story is scheduled: only an editor can change it now, or cancel the schedule.";
+            case UNPUBLISHED -> "This story was unpublished: only an editor can change it now or publish it again.";
+            case PUBLISHED -> "This story is live: only its writer and editors can change it.";
+            default -> "This story belongs to " + (story.createdBy == null ? "its writer" : story.createdBy.displayName)
+                    + ": only they and editors can change it.";
+        };
     }
 
     public boolean live() {
@@ -115,10 +134,14 @@ public record EditorPage(StoryForm form, FormErrors errors, Story story, boolean
         private List<EditingSessions.OtherEditor> othersEditing = List.of();
         private EditingSessions.WorkingCopy workingCopy;
         private boolean restoredWorkingCopy;
+        private PrePublishCheck check;
+        private ConflictMerge merge;
+        private final String readingBody;
 
         Builder(StoryForm form, Story story, boolean canEdit, List<StoryAction> actions, List<Section> sections,
                 List<AuthorProfile> authors, AuditEvent changeRequest, Story pendingUpdate, boolean editor,
-                List<StoryComment> comments, int autosaveMillis) {
+                List<StoryComment> comments, int autosaveMillis, String readingBody) {
+            this.readingBody = readingBody;
             this.form = form;
             this.story = story;
             this.canEdit = canEdit;
@@ -181,10 +204,22 @@ public record EditorPage(StoryForm form, FormErrors errors, Story story, boolean
             return this;
         }
 
+        /** The parts to merge after a save that came too late: theirs beside mine, to choose from. */
+        public Builder merge(ConflictMerge parts) {
+            this.merge = parts;
+            return this;
+        }
+
+        /** Publish, Schedule or Publish update was pressed: what to look at before it goes ahead. */
+        public Builder check(PrePublishCheck shown) {
+            this.check = shown;
+            return this;
+        }
+
         public EditorPage build() {
             return new EditorPage(form, errors, story, canEdit, actions, sections, authors, changeRequest, pendingUpdate,
                     editor, unpublishReason, correction, comments, staffComment, conflict, othersEditing, workingCopy,
-                    restoredWorkingCopy, autosaveMillis);
+                    restoredWorkingCopy, autosaveMillis, check, readingBody, merge);
         }
     }
 }

@@ -13,6 +13,7 @@ import org.copydesk.people.StaffService;
 import org.copydesk.revision.ComparisonTurns;
 import org.copydesk.revision.RevisionContent;
 import org.copydesk.revision.WordDiff;
+import org.copydesk.site.StoryPages;
 import org.copydesk.story.BodyHtml;
 import org.copydesk.story.Section;
 import org.copydesk.story.Story;
@@ -44,6 +45,9 @@ public class EditorPages {
     @Inject
     CopydeskConfig config;
 
+    @Inject
+    StoryPages storyPages;
+
     /** The page for this form over this story (null: a story not saved yet), as the person signed in sees it. */
     public EditorPage.Builder of(StoryForm form, Story story) {
         StaffAccount account = me.account();
@@ -54,8 +58,11 @@ public class EditorPages {
         List<StoryAction> actions = offer.actions();
         AuditEvent changeRequest = story != null && story.state == StoryState.CHANGES_REQUESTED
                 ? AuditEvent.latest(story, AuditAction.REQUEST_CHANGES) : null;
+        // A story this person may only read is shown as readers will see it, never as the editor's HTML.
+        String readingBody = canEdit || story == null ? null : storyPages.bodyAsRead(story);
         return new EditorPage.Builder(form, story, canEdit, actions, Section.inOrder(), staff.listAuthors(), changeRequest,
-                pending, me.isEditor(), story == null ? List.of() : StoryComment.thread(story), config.autosave().interval());
+                pending, me.isEditor(), story == null ? List.of() : StoryComment.thread(story), config.autosave().interval(),
+                readingBody);
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.copydesk.desk;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -55,6 +57,12 @@ public class StoryDeskResource {
 
     static final int RELATED_RESULTS = 20;
 
+    /** The pre-publish check's hidden field: the action it was shown for. */
+    static final String CHECKED = "checked";
+
+    private static final java.util.Set<StoryAction> PUBLISHING =
+            java.util.EnumSet.of(StoryAction.PUBLISH, StoryAction.SCHEDULE, StoryAction.PUBLISH_UPDATE);
+
     @CheckedTemplate(basePath = "desk")
     static class Templates {
         static native TemplateInstance storyForm(EditorPage page);
@@ -85,6 +93,9 @@ public class StoryDeskResource {
 
     @Inject
     TypedForm typed;
+
+    @Inject
+    Clock clock;
 
     @GET
     @Path("new")
@@ -261,8 +272,13 @@ public class StoryDeskResource {
             }
             return Response.ok(Templates.storyForm(pages.of(form, story).build())).build();
         }
+        form = mergedFromTheConflictPage(form, story, fields);
         StoryAction action = form.workflowAction();
         try {
+            PrePublishCheck check = checkFirst(action, fields.getFirst(CHECKED), story, form, account);
+            if (check != null) {
+                return Response.ok(Templates.storyForm(pages.of(form, story).check(check).build())).build();
+            }
             Story saved = stories.save(id, form, account, action);
             if (id != null) {
                 editing.discardWorkingCopy(id, account);
@@ -275,11 +291,43 @@ public class StoryDeskResource {
             // between, the next save is shown the differences again.
             StoryForm againstShown = form.withVersion(story.version);
             return Response.status(Response.Status.CONFLICT).entity(Templates.storyForm(pages.of(againstShown, story)
-                    .errors(stale.errors()).conflict(pages.conflict(story, againstShown)).build())).build();
+                    .errors(stale.errors()).conflict(pages.conflict(story, againstShown))
+                    .merge(ConflictMerge.of(story, againstShown, Newsroom.zone())).build())).build();
         } catch (FormInvalidException invalid) {
             return Response.status(Response.Status.BAD_REQUEST)
                     .entity(Templates.storyForm(pages.of(form, story).errors(invalid.errors()).build())).build();
         }
+    }
+
+    /**
+     * A form sent back from the conflict page carries a choice for each part that differed: applied here, so the
+     * save stores the merge. Should the story have been saved yet again since that page, the choices were made
+     * against another text: the form goes as typed, and the save shows the conflict page again.
+     */
+    private static StoryForm mergedFromTheConflictPage(StoryForm form, Story story, MultivaluedMap<String, String> fields) {
+        String mergeOf = fields.getFirst(ConflictMerge.MERGE_OF);
+        if (story == null || mergeOf == null || !mergeOf.equals(String.valueOf(story.version))) {
+            return form;
+        }
+        return ConflictMerge.apply(story, form, Newsroom.zone(), fields::getFirst);
+    }
+
+    /**
+     * Publish, Schedule and Publish update first show the pre-publish check; pressed again from it (the check's
+     * hidden field names the action it was shown for), they go ahead. Nothing to check when the workflow refuses
+     * the action anyway: the refusal is the answer.
+     */
+    private PrePublishCheck checkFirst(StoryAction action, String checked, Story story, StoryForm form, StaffAccount account) {
+        if (!PUBLISHING.contains(action) || action.formValue().equals(checked)
+                || StoryWorkflow.decide(StoryService.subjectOf(story), action, StoryService.actorOf(account, story),
+                form.comment()) instanceof StoryWorkflow.Refused) {
+            return null;
+        }
+        Instant now = clock.instant();
+        Instant scheduleAt = form.scheduleAt();
+        Instant goesLive = action == StoryAction.SCHEDULE && scheduleAt != null && scheduleAt.isAfter(now) ? scheduleAt : now;
+        Story toPublish = stories.previewPublished(story == null ? null : story.id, form, goesLive);
+        return PrePublishCheck.of(action, toPublish, scheduleAt, now, Newsroom.zone());
     }
 
     private static String doneMessage(StoryAction action, Story saved, Story before) {

@@ -38,15 +38,33 @@ public class StoryPages {
         turns.takeTurn(story.body == null ? 0 : story.body.length());
         Instant publishedAt = story.firstPublishedAt != null ? story.firstPublishedAt : clock.instant();
         SiteInfo.Settings settings = site.settings();
-        var day = story.datelineDate != null ? story.datelineDate : publishedAt.atZone(Newsroom.zone()).toLocalDate();
-        String dateline = Dateline.render(story.datelinePlace, day, settings.datelineFormat(), settings.agencyCredit());
+        String dateline = dateline(story, publishedAt, settings);
         String path = story.publicPath != null ? story.publicPath : story.section.slug + "/" + story.slug;
         String canonical = baseUrl + (path.startsWith("/") ? path : "/" + path);
         String jsonLd = structuredData.newsArticle(story, canonical, baseUrl, settings, dateline);
-        String body = BodyHtml.withResponsiveImages(BodyHtml.withLeadIn(story.body, dateline, "dateline"));
+        String body = bodyAsRead(story, dateline);
         String breadcrumbs = structuredData.breadcrumbs(story, canonical, baseUrl, settings);
         return SiteResource.Templates.story(new SiteResource.StoryPage(story, canonical, dateline, body,
                 story.publishedRelated(), jsonLd, breadcrumbs, publishedAt, preview,
                 story.featuredImage == null ? null : baseUrl + story.featuredImage.src()));
+    }
+
+    /**
+     * The body as readers get it, its dateline leading in: for the desk's reading copy of a story the person
+     * may not change (the story page itself adds the rest around it).
+     */
+    public String bodyAsRead(Story story) {
+        turns.takeTurn(story.body == null ? 0 : story.body.length());
+        Instant publishedAt = story.firstPublishedAt != null ? story.firstPublishedAt : clock.instant();
+        return bodyAsRead(story, dateline(story, publishedAt, site.settings()));
+    }
+
+    private static String bodyAsRead(Story story, String dateline) {
+        return BodyHtml.withResponsiveImages(BodyHtml.withLeadIn(story.body, dateline, "dateline"));
+    }
+
+    private static String dateline(Story story, Instant publishedAt, SiteInfo.Settings settings) {
+        var day = story.datelineDate != null ? story.datelineDate : publishedAt.atZone(Newsroom.zone()).toLocalDate();
+        return Dateline.render(story.datelinePlace, day, settings.datelineFormat(), settings.agencyCredit());
     }
 }

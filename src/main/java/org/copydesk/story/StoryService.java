@@ -434,6 +434,20 @@ public class StoryService {
         return preview;
     }
 
+    /**
+     * The story as the form would make it once published at {@code at} (never saved): a story never published
+     * gets its first publication time and the slug publication would claim, so its address is the one it will have.
+     */
+    public Story previewPublished(Long id, StoryForm form, Instant at) {
+        Story preview = preview(id, form);
+        if (preview.firstPublishedAt == null) {
+            preview.firstPublishedAt = at;
+            Long selfId = id == null ? null : liveId(load(id));
+            preview.slug = Slugs.unique(preview.slug, Story.SLUG_MAX, s -> Story.slugTaken(s, selfId));
+        }
+        return preview;
+    }
+
     /** Form → story content. {@code createMissing}: persist new tags and author profiles (false for previews). */
     private void fill(StoryForm form, Story story, boolean createMissing) {
         story.headline = form.headline().strip();

@@ -72,7 +72,7 @@ class NewsroomInBrowserTest {
         driver.findElement(By.xpath("//summary[normalize-space()='Import text']")).click();
         field(driver, "Paste wire copy").sendKeys(wireStory());
         button(driver, "Import text").click();
-        waiting(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "Imported"));
+        waiting(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".canvas .notice[role=status]"), "Imported"));
         assertThat(field(driver, "Headline").getDomProperty("value")).isEqualTo(WIRE_HEADLINE);
         assertThat(driver.findElement(By.id("bylines")).getText()).contains("Hüseyin Demir");
         // Helpers while writing: counters, length and reading time, the address to be.
@@ -109,6 +109,10 @@ class NewsroomInBrowserTest {
         Chromium.signIn(driver, base(), editor.username, Fixtures.PASSWORD);
         driver.findElement(By.linkText(WIRE_HEADLINE)).click();
         button(driver, "Publish").click();
+        // The pre-publish check: the address to be, then Publish again to go ahead.
+        WebElement check = waiting(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("prepublish-check")));
+        assertThat(check.getText()).contains("/mali-denies-hiring-private-russian-military-contractor");
+        check.findElement(By.xpath(".//button[normalize-space()='Publish']")).click();
         waiting(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash"), "Published."));
         String live = driver.findElement(By.linkText("Live page")).getDomAttribute("href");
 

@@ -51,6 +51,47 @@ class ConflictRecoveryTest {
         assertThat(stored.body).contains("the writer's new paragraph");
     }
 
+    /** The conflict page offers each part that differs, theirs beside mine: chosen, saved, nothing retyped. */
+    @Test
+    void theConflictIsMergedPartByPartOnThePageAndSaved() {
+        StaffAccount reporter = fixtures.staff(Role.REPORTER);
+        StaffAccount editor = fixtures.staff(Role.EDITOR);
+        Story story = fixtures.story("Merge by parts " + Fixtures.unique("c"), reporter, null);
+        Browser writer = new Browser().signIn(reporter.username, Fixtures.PASSWORD);
+        Document opened = writer.page("/desk/stories/" + story.id);
+        Browser other = new Browser().signIn(editor.username, Fixtures.PASSWORD);
+        other.follow(other.form(other.page("/desk/stories/" + story.id), "#story-form").set("headline", "The editor's headline")
+                .set("body", "The editor's first paragraph.\n\nSecond paragraph.").press("Save draft"));
+        Response stale = writer.form(opened, "#story-form")
+                .set("body", "First paragraph of " + story.headline + ".\n\nSecond paragraph.\n\nThe writer's third.")
+                .press("Save draft");
+        assertEquals(409, stale.statusCode());
+        Document conflict = Jsoup.parse(stale.asString());
+
+        assertThat(conflict.select(".merge-part legend").eachText()).containsExactly(
+                "Headline", "Body, your paragraph 1", "Body, your paragraph 3");
+        assertThat(conflict.select(".merge-part:has(legend:containsOwn(Headline)) .theirs").text()).contains("The editor's headline");
+        assertThat(conflict.select(".merge-part:has(legend:containsOwn(paragraph 1)) .theirs .story-body p").eachText())
+                .containsExactly("The editor's first paragraph.");
+        assertThat(conflict.select(".merge-part:has(legend:containsOwn(paragraph 3)) .mine .story-body p").eachText())
+                .containsExactly("The writer's third.");
+        Response merged = writer.form(conflict, "#story-form")
+                .set(choice(conflict, "Headline"), "theirs")
+                .set(choice(conflict, "Body, your paragraph 1"), "both")
+                .press("Save draft");
+        assertEquals(303, merged.statusCode(), merged.asString());
+        Story stored = fixtures.reload(story.id);
+        assertEquals("The editor's headline", stored.headline);
+        assertEquals("<p>The editor's first paragraph.</p><p>First paragraph of " + story.headline + ".</p>"
+                + "<p>Second paragraph.</p><p>The writer's third.</p>", stored.body);
+    }
+
+    /** The name of the radio buttons of the part with this legend. */
+    private static String choice(Document conflict, String legend) {
+        return conflict.select(".merge-part").stream().filter(part -> part.selectFirst("legend").text().equals(legend))
+                .findFirst().orElseThrow().selectFirst("input[type=radio]").attr("name");
+    }
+
     @Test
     void textAutosavedOnTheConflictPageRestoresAndSaves() {
         StaffAccount reporter = fixtures.staff(Role.REPORTER);

@@ -104,7 +104,7 @@ class NewsroomFlowTest {
                 .press("Submit for review"));
 
         Document publish = editor.page("/desk/stories/" + storyId);
-        Document published = editor.follow(editor.form(publish, "#story-form").press("Publish"));
+        Document published = editor.follow(editor.form(publish, "#story-form").pressThroughCheck("Publish"));
         assertThat(published.select(".flash").text()).isEqualTo("Published.");
         String url = published.selectFirst(".story-meta a:contains(Live page)").attr("href");
 

@@ -90,7 +90,7 @@ class StoryLifecycleTest {
         clock.stopAt(start);
         Instant due = start.plus(Duration.ofMinutes(10));
         String at = LocalDateTime.ofInstant(due, Newsroom.zone()).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
-        Document scheduled = browser.follow(browser.form(form, "#story-form").set("publishAt", at).press("Schedule"));
+        Document scheduled = browser.follow(browser.form(form, "#story-form").set("publishAt", at).pressThroughCheck("Schedule"));
         assertThat(scheduled.select(".flash").text()).startsWith("Scheduled for");
         Story waiting = fixtures.reload(story.id);
         assertEquals(StoryState.SCHEDULED, waiting.state);
@@ -118,13 +118,13 @@ class StoryLifecycleTest {
         Story story = fixtures.story("Schedule me " + Fixtures.unique("s"), reporter, editor, StoryAction.SUBMIT);
         Browser browser = new Browser().signIn(editor.username, Fixtures.PASSWORD);
         Document form = browser.page("/desk/stories/" + story.id);
-        Response past = browser.form(form, "#story-form").set("publishAt", "2020-01-01T10:00").press("Schedule");
+        Response past = browser.form(form, "#story-form").set("publishAt", "2020-01-01T10:00").pressThroughCheck("Schedule");
         assertEquals(400, past.statusCode());
         assertThat(Jsoup.parse(past.asString()).select("#publishAt-error").text()).contains("must be in the future");
         assertEquals(StoryState.IN_REVIEW, fixtures.reload(story.id).state);
 
         Document again = browser.page("/desk/stories/" + story.id);
-        browser.follow(browser.form(again, "#story-form").set("publishAt", "2099-01-01T10:00").press("Schedule"));
+        browser.follow(browser.form(again, "#story-form").set("publishAt", "2099-01-01T10:00").pressThroughCheck("Schedule"));
         Document scheduled = browser.page("/desk/stories/" + story.id);
         Document cancelled = browser.follow(browser.form(scheduled, "form[action$=/cancel-schedule]").press("Cancel schedule"));
         assertThat(cancelled.select(".flash").text()).contains("back in review");
@@ -183,7 +183,7 @@ class StoryLifecycleTest {
         Document live = desk.page("/desk/stories/" + story.id);
         String updatePath = live.select("a:contains(Open the pending update)").attr("href");
         Document review = desk.page(updatePath);
-        Document done = desk.follow(desk.form(review, "#story-form").press("Publish update"));
+        Document done = desk.follow(desk.form(review, "#story-form").pressThroughCheck("Publish update"));
         assertThat(done.select(".flash").text()).contains("Update published");
 
         Document after = reader.page(story.publicPath);
@@ -206,7 +206,7 @@ class StoryLifecycleTest {
         Document live = desk.page("/desk/stories/" + story.id);
         String newSlug = "renamed-" + Fixtures.unique("r").toLowerCase();
         Document update = desk.follow(desk.form(live, "#story-form").set("slug", newSlug).press("Save draft"));
-        desk.follow(desk.form(update, "#story-form").press("Publish update"));
+        desk.follow(desk.form(update, "#story-form").pressThroughCheck("Publish update"));
 
         String newPath = fixtures.reload(story.id).publicPath;
         assertThat(newPath).endsWith("/" + newSlug);
@@ -229,6 +229,7 @@ class StoryLifecycleTest {
         Document rivalForm = desk.page("/desk/stories/" + rival.id);
         desk.follow(desk.form(rivalForm, "#story-form").set("slug", wanted).press("Save draft"));
 
+        // Refused before the pre-publish check: a form that cannot be saved is answered with what is wrong first.
         Response publish = desk.form(update, "#story-form").press("Publish update");
         assertEquals(400, publish.statusCode());
         assertThat(Jsoup.parse(publish.asString()).select("#slug-error").text()).contains("already uses this slug");
@@ -259,7 +260,7 @@ class StoryLifecycleTest {
         assertThat(reader.page("/world").text()).doesNotContain(headline);
 
         Document unpublished = desk.page("/desk/stories/" + story.id);
-        desk.follow(desk.form(unpublished, "#story-form").press("Publish"));
+        desk.follow(desk.form(unpublished, "#story-form").pressThroughCheck("Publish"));
         assertEquals(200, reader.get(story.publicPath).statusCode());
         assertThat(reader.page("/").text()).contains(headline);
     }

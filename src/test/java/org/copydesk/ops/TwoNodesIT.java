@@ -95,7 +95,7 @@ class TwoNodesIT extends OnEmptyDatabase {
             given().baseUri(b.base()).get("/").then().statusCode(200);
             assertThat(given().baseUri(b.base()).get("/").asString()).doesNotContain("Story two-nodes-publish");
             Response published = DeskForms.submit(a.base(), session, "/desk/stories/" + inReview, "/desk/stories/" + inReview,
-                    Map.of("action", "publish"));
+                    Map.of("action", "publish", "checked", "publish"));
             Instant publishedAt = Instant.now();
             assertEquals(303, published.statusCode(), published.asString());
             Duration shown = timeUntilShown(b, "/", "Story two-nodes-publish", publishedAt);

@@ -120,7 +120,7 @@ class RevisionsTest {
         Document update = desk.follow(desk.form(desk.page("/desk/stories/" + story.id), "#story-form")
                 .set("headline", "Folded, first change").press("Save draft"));
         update = desk.follow(desk.form(update, "#story-form").set("headline", "Folded, second change").press("Save draft"));
-        desk.follow(desk.form(update, "#story-form").press("Publish update"));
+        desk.follow(desk.form(update, "#story-form").pressThroughCheck("Publish update"));
 
         assertThat(numbers(story.id)).containsExactly(3, 2, 1);
         Document history = desk.page("/desk/stories/" + story.id + "/history");

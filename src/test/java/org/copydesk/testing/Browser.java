@@ -70,6 +70,19 @@ public class Browser {
     }
 
     /** Puts a cookie in this browser, as if it had been copied from another one. */
+    /**
+     * Posts fields as a hand-made request from a page would: with the page's CSRF token, to any address (a story
+     * shown read-only has no story form to press).
+     */
+    public Response postFrom(Document page, String path, Map<String, String> fields) {
+        Element token = page.selectFirst("input[name=csrf-token]");
+        assertNotNull(token, "no CSRF token on the page");
+        Map<String, List<String>> sent = new LinkedHashMap<>();
+        sent.put("csrf-token", List.of(token.attr("value")));
+        fields.forEach((name, value) -> sent.put(name, List.of(value)));
+        return post(path, sent);
+    }
+
     public Browser withCookie(String name, String value) {
         cookies.put(name, value);
         return this;
@@ -170,6 +183,18 @@ public class Browser {
             // place on the page) is not sent, the browser keeps it to scroll to.
             String target = (button.hasAttr("formaction") ? button.attr("formaction") : form.attr("action")).replaceFirst("#.*$", "");
             return files.isEmpty() ? post(target, sent) : postMultipart(target, sent, files);
+        }
+
+        /**
+         * Presses Publish, Schedule or Publish update, then the same button on the pre-publish check that answers
+         * first (the story's address and the warnings), as an editor going ahead does; returns the second answer.
+         */
+        public Response pressThroughCheck(String buttonText) {
+            Response check = press(buttonText);
+            assertEquals(200, check.statusCode(), "the pre-publish check: " + check.asString());
+            Document page = Jsoup.parse(check.asString());
+            assertNotNull(page.selectFirst("#prepublish-check"), "no pre-publish check after " + buttonText);
+            return form(page, "#story-form").press(buttonText);
         }
 
         /** Presses the button with this name and value (such as a row's "Move up"). */

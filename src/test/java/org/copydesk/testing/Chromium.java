@@ -70,6 +70,19 @@ public final class Chromium {
         }
     }
 
+    /** Shows pages as a screen of exactly this many CSS pixels would (a phone: mobile, so the viewport meta applies). */
+    public static void viewport(WebDriver driver, int width, int height) {
+        ((ChromeDriver) driver).executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of(
+                "width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
+    }
+
+    /** Whether the element lies wholly inside the screen as it is now (scrolled where it is). */
+    public static boolean inView(WebDriver driver, WebElement element) {
+        return Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "const r = arguments[0].getBoundingClientRect();"
+                        + "return r.width > 0 && r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth;", element));
+    }
+
     /** Saves what the browser shows now as a PNG under target/screenshots (for docs/). */
     public static void screenshot(WebDriver driver, String name) {
         try {
