@@ -11,7 +11,6 @@ import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.copydesk.story.Story;
 import org.copydesk.web.Newsroom;
 
 /**
@@ -38,25 +37,25 @@ public class DeskByState {
      */
     public DeskList pendingUpdates(DeskFilter filter) {
         return list(DeskHeading.PENDING_UPDATES, "s.updateOf is not null", "s.updatedAt asc, s.id asc", filter,
-                DeskQueries.LIMIT, s -> s.updatedAt);
+                DeskQueries.LIMIT, DeskStory::updatedAt);
     }
 
     /** Sent back to their writers, the one waiting longest first. Updates of live stories are under Pending updates. */
     public DeskList changesRequested(DeskFilter filter) {
         return list(DeskHeading.CHANGES_REQUESTED, "s.state = org.copydesk.story.StoryState.CHANGES_REQUESTED and s.updateOf is null",
-                "s.updatedAt asc, s.id asc", filter, DeskQueries.LIMIT, s -> s.updatedAt);
+                "s.updatedAt asc, s.id asc", filter, DeskQueries.LIMIT, DeskStory::updatedAt);
     }
 
     /** Every draft of the newsroom, last saved first. Updates of live stories are under Pending updates. */
     public DeskList drafts(DeskFilter filter) {
         return list(DeskHeading.DRAFTS, "s.state = org.copydesk.story.StoryState.DRAFT and s.updateOf is null",
-                "s.updatedAt desc, s.id desc", filter, DeskQueries.LIMIT, s -> s.updatedAt);
+                "s.updatedAt desc, s.id desc", filter, DeskQueries.LIMIT, DeskStory::updatedAt);
     }
 
     /** Embargoed stories, the next to go live first. */
     public DeskList scheduled(DeskFilter filter) {
         return list(DeskHeading.SCHEDULED, "s.state = org.copydesk.story.StoryState.SCHEDULED", "s.scheduledAt asc, s.id asc",
-                filter, DeskQueries.LIMIT, s -> s.scheduledAt);
+                filter, DeskQueries.LIMIT, DeskStory::scheduledAt);
     }
 
     /** Live stories published (or updated) since midnight in the newsroom's time zone, the latest first. */
@@ -65,23 +64,23 @@ public class DeskByState {
         Map<String, Object> params = new HashMap<>();
         params.put("midnight", midnight);
         return list(DeskHeading.PUBLISHED_TODAY, LIVE + " and s.lastPublishedAt >= :midnight", "s.lastPublishedAt desc, s.id desc",
-                params, filter, DeskQueries.LIMIT, s -> s.lastPublishedAt);
+                params, filter, DeskQueries.LIMIT, DeskStory::lastPublishedAt);
     }
 
     public DeskList recentlyPublished(DeskFilter filter) {
-        return list(DeskHeading.RECENTLY_PUBLISHED, LIVE, "s.lastPublishedAt desc, s.id desc", filter, RECENT, s -> s.lastPublishedAt);
+        return list(DeskHeading.RECENTLY_PUBLISHED, LIVE, "s.lastPublishedAt desc, s.id desc", filter, RECENT, DeskStory::lastPublishedAt);
     }
 
     private DeskList list(DeskHeading heading, String where, String order, DeskFilter filter, int limit,
-                          Function<Story, Instant> at) {
+                          Function<DeskStory, Instant> at) {
         return list(heading, where, order, new HashMap<>(), filter, limit, at);
     }
 
     /** One more row than shown is read, only to know whether to say the list was cut. */
     private DeskList list(DeskHeading heading, String where, String order, Map<String, Object> params, DeskFilter filter,
-                          int limit, Function<Story, Instant> at) {
-        String query = DeskQueries.STORIES_WITH_ROW + "where " + where + filter.where("s", params) + " order by " + order;
-        List<Story> stories = Story.<Story>find(query, params).page(0, limit + 1).list();
+                          int limit, Function<DeskStory, Instant> at) {
+        String query = DeskQueries.SELECT_STORIES + "where " + where + filter.where("s", params) + " order by " + order;
+        List<DeskStory> stories = rows.stories(query, params, limit + 1);
         return DeskList.of(heading, rows.of(stories, at), limit);
     }
 }

@@ -1,5 +1,7 @@
 package org.copydesk.desk;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -10,9 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.copydesk.audit.AuditAction;
-import org.copydesk.audit.AuditEvent;
 import org.copydesk.people.StaffAccount;
-import org.copydesk.story.Story;
 
 /** The desk home's two lists that are more than stories in one state: a person's own stories, and the review queue. */
 @ApplicationScoped
@@ -20,11 +20,11 @@ public class DeskQueries {
 
     static final int LIMIT = 50;
 
-    /** Every list reads its stories with what the rows show of them (section, writer) in the same query. */
-    static final String STORIES_WITH_ROW = "select s from Story s join fetch s.section left join fetch s.createdBy ";
+    /** The start of every list's query: the row's columns of the story {@code s}. */
+    static final String SELECT_STORIES = "select " + DeskStory.COLUMNS + " from Story s" + DeskStory.JOINS;
 
-    private static final Comparator<Story> LAST_SAVED_FIRST = Comparator.comparing((Story s) -> s.updatedAt)
-            .thenComparing(s -> s.id).reversed();
+    private static final Comparator<DeskStory> LAST_SAVED_FIRST = Comparator.comparing(DeskStory::updatedAt)
+            .thenComparing(DeskStory::id).reversed();
 
     @Inject
     DeskRows rows;
@@ -36,31 +36,34 @@ public class DeskQueries {
      * "or" would read every story.
      */
     public DeskList myStories(StaffAccount me) {
-        List<Story> created = Story.<Story>find(STORIES_WITH_ROW + "where s.createdBy = ?1 order by s.updatedAt desc, s.id desc", me)
-                .page(0, LIMIT + 1).list();
-        List<Story> bylined = Story.<Story>find(STORIES_WITH_ROW + "where s.id in (select o.id from Story o join o.bylines b "
-                        + "where b.author.staffAccount.id = ?1) order by s.updatedAt desc, s.id desc", me.id)
-                .page(0, LIMIT + 1).list();
-        Map<Long, Story> mine = new LinkedHashMap<>();
-        created.forEach(s -> mine.put(s.id, s));
-        bylined.forEach(s -> mine.putIfAbsent(s.id, s));
-        List<Story> lastSavedFirst = mine.values().stream().sorted(LAST_SAVED_FIRST).limit(LIMIT + 1).toList();
-        return DeskList.of(DeskHeading.MY_STORIES, rows.of(lastSavedFirst, s -> s.updatedAt), LIMIT);
+        String order = " order by s.updatedAt desc, s.id desc";
+        List<DeskStory> created = rows.stories(SELECT_STORIES + "where s.createdBy.id = :me" + order, Map.of("me", me.id), LIMIT + 1);
+        List<DeskStory> bylined = rows.stories(SELECT_STORIES + "where s.id in (select o.id from Story o join o.bylines b "
+                + "where b.author.staffAccount.id = :me)" + order, Map.of("me", me.id), LIMIT + 1);
+        Map<Long, DeskStory> mine = new LinkedHashMap<>();
+        created.forEach(s -> mine.put(s.id(), s));
+        bylined.forEach(s -> mine.putIfAbsent(s.id(), s));
+        List<DeskStory> lastSavedFirst = mine.values().stream().sorted(LAST_SAVED_FIRST).limit(LIMIT + 1).toList();
+        return DeskList.of(DeskHeading.MY_STORIES, rows.of(lastSavedFirst, DeskStory::updatedAt), LIMIT);
     }
 
     /** Oldest submission first: the story waiting longest is read first. */
     public DeskList reviewQueue(DeskFilter filter) {
         Map<String, Object> params = new HashMap<>();
         params.put("submit", AuditAction.SUBMIT.name());
-        List<AuditEvent> submissions = AuditEvent.<AuditEvent>find("select e from AuditEvent e join fetch e.story s "
-                        + "join fetch s.section left join fetch s.createdBy left join fetch e.actor "
-                        + "where e.action = :submit and s.state = org.copydesk.story.StoryState.IN_REVIEW "
-                        + "and e.at = (select max(x.at) from AuditEvent x where x.story = s and x.action = :submit)"
-                        + filter.where("s", params) + " order by e.at asc, e.id asc", params)
-                .page(0, LIMIT + 1).list();
-        Map<Long, String> people = rows.people(submissions.stream().map(e -> e.story).toList());
-        List<DeskRow> queue = submissions.stream()
-                .map(e -> new DeskRow(e.story, people.get(e.story.id), e.at, e.actorName, null)).toList();
+        List<Object[]> submissions = rows.select("select " + DeskStory.COLUMNS + ", e.actorName, e.at "
+                + "from AuditEvent e join e.story s" + DeskStory.JOINS
+                + "where e.action = :submit and s.state = org.copydesk.story.StoryState.IN_REVIEW "
+                + "and e.at = (select max(x.at) from AuditEvent x where x.story = s and x.action = :submit)"
+                + filter.where("s", params) + " order by e.at asc, e.id asc", params, LIMIT + 1);
+        List<DeskStory> stories = submissions.stream().map(DeskStory::of).toList();
+        Map<Long, String> people = rows.people(stories);
+        List<DeskRow> queue = new ArrayList<>();
+        for (int i = 0; i < submissions.size(); i++) {
+            DeskStory story = stories.get(i);
+            Object[] submission = submissions.get(i);
+            queue.add(new DeskRow(story, people.get(story.id()), (Instant) submission[11], (String) submission[10], null));
+        }
         return DeskList.of(DeskHeading.REVIEW_QUEUE, queue, LIMIT);
     }
 }
