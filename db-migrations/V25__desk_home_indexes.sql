@@ -7,3 +7,7 @@ create index story_state_updated_idx on story (state, updated_at desc, id desc) 
 -- the dashboard sorted every published story on each visit.
 create index story_last_published_idx on story (last_published_at desc, id desc)
     where state = 'PUBLISHED' and update_of is null;
+
+-- My stories, the ones bylined to me: the newest saves first, each checked against story_byline, when the author
+-- has many stories (one with few is read from story_byline_author_idx instead; PostgreSQL picks by its statistics).
+create index story_updated_idx on story (updated_at desc, id desc);
