@@ -89,6 +89,7 @@ class DeskHomeTest {
         Story othersDraft = fixtures.story("The other's draft " + Fixtures.unique("f"), other, editor);
         Story bylinedOnly = bylined("Written by the other, bylined to the reporter " + Fixtures.unique("f"), other,
                 profileOf(reporter));
+        Story othersSubmission = fixtures.story("The other's submission " + Fixtures.unique("f"), other, editor, StoryAction.SUBMIT);
         Browser desk = new Browser().signIn(editor.username, Fixtures.PASSWORD);
 
         Document bySection = desk.page("/desk?section=" + section.slug);
@@ -100,6 +101,9 @@ class DeskHomeTest {
         assertThat(byAuthor.select("#drafts ~ table").text()).contains(inSection.headline).contains(elsewhere.headline)
                 .contains(bylinedOnly.headline).doesNotContain(othersDraft.headline);
         assertThat(byAuthor.select("#filter-author option[selected]").val()).isEqualTo(author.slug);
+        assertThat(byAuthor.select("#review-queue ~ *").text()).doesNotContain(othersSubmission.headline);
+        assertThat(desk.page("/desk?author=" + profileOf(other).slug).select("#review-queue ~ table").text())
+                .contains(othersSubmission.headline);
 
         Document both = desk.page("/desk?section=" + section.slug + "&author=" + profileOf(other).slug);
         assertThat(both.select("#drafts ~ table")).isEmpty();
