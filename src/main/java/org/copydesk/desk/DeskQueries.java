@@ -39,11 +39,11 @@ public class DeskQueries {
     public DeskList myStories(StaffAccount me) {
         String order = " order by s.updatedAt desc, s.id desc";
         List<DeskStory> created = rows.stories(SELECT_STORIES + "where s.createdBy.id = :me" + order, Map.of("me", me.id), LIMIT + 1);
-        // By the profile's id, not through a join to it: PostgreSQL then knows from its statistics how many stories
-        // the author has, and reads a few from story_byline_author_idx or walks the newest stories (story_updated_idx).
+        // By the profile's id, not through a join to it, so that PostgreSQL knows from its statistics how many stories
+        // the author has (see DeskFilter.bylinedOn).
         AuthorProfile profile = AuthorProfile.findByStaffAccount(me).orElse(null);
         List<DeskStory> bylined = profile == null ? List.of() : rows.stories(SELECT_STORIES + "where "
-                + DeskFilter.bylinedOn("s", ":author") + order, Map.of("author", profile.id), LIMIT + 1);
+                + DeskFilter.bylinedOn("s", profile.id) + order, Map.of(), LIMIT + 1);
         Map<Long, DeskStory> mine = new LinkedHashMap<>();
         created.forEach(s -> mine.put(s.id(), s));
         bylined.forEach(s -> mine.putIfAbsent(s.id(), s));
