@@ -9,11 +9,11 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.copydesk.people.CurrentStaff;
 import org.copydesk.people.Role;
-import org.copydesk.story.Story;
 import org.copydesk.web.DeskPaths;
 
 /** /desk: the dashboard every member of staff starts from. */
@@ -24,21 +24,19 @@ public class DeskResource {
 
     @CheckedTemplate(basePath = "desk")
     static class Templates {
-        static native TemplateInstance dashboard(List<DeskQueries.MyStory> myStories,
-                                                 List<DeskQueries.ReviewItem> reviewQueue, List<Story> scheduled,
-                                                 List<Story> recentlyPublished, boolean editor);
+        static native TemplateInstance dashboard(DeskHome home);
     }
 
     @Inject
-    DeskQueries queries;
+    DeskHomes homes;
 
     @Inject
     CurrentStaff me;
 
+    /** {@code section} and {@code author} are slugs; editors' lists are narrowed to them, anything else is ignored. */
     @GET
-    public TemplateInstance dashboard() {
-        boolean editor = me.isEditor();
-        return Templates.dashboard(queries.myStories(me.account()), editor ? queries.reviewQueue() : List.of(),
-                queries.scheduled(), queries.recentlyPublished(), editor);
+    public TemplateInstance dashboard(@QueryParam("section") String section, @QueryParam("author") String author) {
+        return Templates.dashboard(me.isEditor() ? homes.forEditor(me.account(), DeskFilter.of(section, author))
+                : homes.forReporter(me.account()));
     }
 }

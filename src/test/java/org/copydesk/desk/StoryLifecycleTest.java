@@ -332,7 +332,7 @@ class StoryLifecycleTest {
         Document editorDesk = new Browser().signIn(editor.username, Fixtures.PASSWORD).page("/desk");
         assertThat(editorDesk.select("#review-queue ~ table tr:contains(" + waiting.headline + ")").text())
                 .contains(reporter.displayName);
-        assertThat(editorDesk.select("#scheduled ~ ul").text()).contains(embargoed.headline);
+        assertThat(editorDesk.select("#scheduled ~ table").text()).contains(embargoed.headline);
 
         Document reporterDesk = new Browser().signIn(reporter.username, Fixtures.PASSWORD).page("/desk");
         assertThat(reporterDesk.select("#my-stories ~ table tr:contains(" + sentBack.headline + ")").text())
