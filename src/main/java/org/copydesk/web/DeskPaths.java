@@ -28,6 +28,7 @@ public final class DeskPaths {
     public static final String SEARCH = DESK + "/search";
     public static final String IMAGES = DESK + "/images";
     public static final String SETTINGS = DESK + "/settings";
+    public static final String TAGS = DESK + "/tags";
 
     private DeskPaths() {
     }
@@ -197,5 +198,10 @@ public final class DeskPaths {
 
     public static String settings() {
         return SETTINGS;
+    }
+
+    /** Existing tags starting with what is typed (JSON), for the Tags field's suggestions. */
+    public static String tagSuggestions() {
+        return TAGS;
     }
 }
