@@ -5,6 +5,8 @@ import { Editor, Extension } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 import Image from '@tiptap/extension-image';
 import Link from '@tiptap/extension-link';
+import { Plugin, PluginKey } from '@tiptap/pm/state';
+import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { pastedFromWordProcessor, withoutEmptyParagraphs } from './lib/paste.js';
 
 const BLOCK_HTML = /<(p|h2|h3|ul|ol|blockquote)\b/i;
@@ -85,11 +87,46 @@ function pictureIn(files) {
 let popoverCount = 0;
 
 /**
+ * The words a popover is about (the selection being linked) stay marked while the focus is in the popover: the
+ * browser stops showing an editor's selection once the focus leaves it.
+ */
+const pendingKey = new PluginKey('popoverSelection');
+const PendingSelection = Extension.create({
+  name: 'popoverSelection',
+  addProseMirrorPlugins: () => [new Plugin({
+    key: pendingKey,
+    state: {
+      init: () => null,
+      apply: (tr, range) => {
+        const meta = tr.getMeta(pendingKey);
+        if (meta !== undefined) {
+          return meta;
+        }
+        return range && { from: tr.mapping.map(range.from), to: tr.mapping.map(range.to) };
+      },
+    },
+    props: {
+      decorations: (state) => {
+        const range = pendingKey.getState(state);
+        return range && range.from < range.to
+          ? DecorationSet.create(state.doc, [Decoration.inline(range.from, range.to, { class: 'rich-text-pending' })])
+          : null;
+      },
+    },
+  })],
+});
+
+function markPending(editor, on) {
+  const { from, to } = editor.state.selection;
+  editor.view.dispatch(editor.state.tr.setMeta(pendingKey, on ? { from, to } : null));
+}
+
+/**
  * A small dialog under the toolbar (the link's address, an image's alt text): focus moves into it, Escape or
  * Cancel closes it and puts the focus back in the editor. Only one is open at a time.
  */
 function popover(place, editor, label, build) {
-  place.querySelectorAll('.rich-text-popover').forEach((open) => open.close());
+  place.parentElement.querySelectorAll('.rich-text-popover').forEach((open) => open.close(false));
   const box = document.createElement('div');
   const id = `rich-text-popover-${++popoverCount}`;
   box.className = 'rich-text-popover';
@@ -98,6 +135,7 @@ function popover(place, editor, label, build) {
   box.setAttribute('aria-label', label);
   box.close = (refocus = true) => {
     box.remove();
+    markPending(editor, false);
     if (refocus) {
       editor.commands.focus();
     }
@@ -117,6 +155,7 @@ function popover(place, editor, label, build) {
     }
   });
   build(box, id);
+  markPending(editor, true);
   place.after(box);
   const first = box.querySelector('input, button');
   if (first) {
@@ -188,16 +227,21 @@ function editLink(editor, place, say) {
       box.close(false);
       say('Link set.');
     };
+    const refuse = (text) => {
+      problem.textContent = text;
+      problem.hidden = false;
+      input.setAttribute('aria-invalid', 'true');
+      input.setAttribute('aria-describedby', problem.id);
+      input.focus();
+    };
     apply.addEventListener('click', () => {
       const href = linkAddress(input.value);
-      if (href === '') {
+      if (href === '' && current) {
         remove.click();
+      } else if (href === '') {
+        refuse('Enter the link\'s address, or find one of our stories below.');
       } else if (href === null) {
-        problem.textContent = 'Enter a web address (https://…), an email address (mailto:…) or one of our stories.';
-        problem.hidden = false;
-        input.setAttribute('aria-invalid', 'true');
-        input.setAttribute('aria-describedby', problem.id);
-        input.focus();
+        refuse('Enter a web address (https://…), an email address (mailto:…) or one of our stories.');
       } else {
         link(href, input.value.trim());
       }
@@ -368,6 +412,7 @@ function start(textarea) {
       Link.extend({ inclusive: () => false }).configure({ openOnClick: false, autolink: true, linkOnPaste: true,
         defaultProtocol: 'https', protocols: ['mailto'], HTMLAttributes: { target: null, rel: 'nofollow noopener' } }),
       LinkKey,
+      PendingSelection,
     ],
     editorProps: {
       attributes: { id: 'body-editor', class: 'rich-text', role: 'textbox', 'aria-multiline': 'true',

@@ -157,6 +157,24 @@ class RichTextInBrowserTest {
         assertThat(fixtures.reload(story.id).body).contains("<a href=\"" + address + "\" rel=\"nofollow noopener\">Earlier report</a>");
     }
 
+    /** A picture file given to the editor as a paste (a screenshot tool's clipboard) or a drop (from the desktop). */
+    private void givePicture(String how) {
+        ((JavascriptExecutor) driver).executeAsyncScript("var how = arguments[0], done = arguments[arguments.length - 1];"
+                + "var canvas = document.createElement('canvas'); canvas.width = 640; canvas.height = 360;"
+                + "var g = canvas.getContext('2d'); g.fillStyle = '#1d4f91'; g.fillRect(0, 0, 640, 360);"
+                + "g.fillStyle = '#ffdd00'; g.fillRect(100, 80, 300, 160);"
+                + "canvas.toBlob(function (blob) {"
+                + "  var data = new DataTransfer(); data.items.add(new File([blob], 'barge.png', { type: 'image/png' }));"
+                + "  var editor = document.querySelector('[role=textbox][aria-label=Body]');"
+                + "  var box = editor.querySelector('p').getBoundingClientRect();"
+                + "  editor.dispatchEvent(how === 'paste'"
+                + "    ? new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true })"
+                + "    : new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true,"
+                + "        clientX: box.right - 2, clientY: box.top + box.height / 2 }));"
+                + "  done();"
+                + "}, 'image/png');", how);
+    }
+
     @Test
     void aPastedPictureIsUploadedAndAddedOnlyWithItsAltText() {
         StaffAccount reporter = fixtures.staff(Role.REPORTER);
@@ -164,18 +182,9 @@ class RichTextInBrowserTest {
         WebElement body = Chromium.richText(driver);
         body.click();
         body.sendKeys(Keys.chord(Keys.CONTROL, Keys.END));
-        // A paste of a picture file, as the clipboard of a screenshot tool gives it.
-        ((JavascriptExecutor) driver).executeAsyncScript("var done = arguments[arguments.length - 1];"
-                + "var canvas = document.createElement('canvas'); canvas.width = 640; canvas.height = 360;"
-                + "var g = canvas.getContext('2d'); g.fillStyle = '#1d4f91'; g.fillRect(0, 0, 640, 360);"
-                + "g.fillStyle = '#ffdd00'; g.fillRect(100, 80, 300, 160);"
-                + "canvas.toBlob(function (blob) {"
-                + "  var data = new DataTransfer(); data.items.add(new File([blob], 'barge.png', { type: 'image/png' }));"
-                + "  document.querySelector('[role=textbox][aria-label=Body]').dispatchEvent("
-                + "    new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));"
-                + "  done();"
-                + "}, 'image/png');");
+        givePicture("paste");
         WebElement dialog = popover("Add image");
+        waiting(driver).until(d -> d.switchTo().activeElement().equals(field(d, "Alt text")));
         button(driver, "Add image").click();
         assertThat(dialog.findElement(By.cssSelector(".error-message")).getText()).as("not without alt text")
                 .startsWith("Describe the image");
@@ -185,6 +194,42 @@ class RichTextInBrowserTest {
         waiting(driver).until(d -> bodyValue().matches(
                 "(?s).*<img [^>]*src=\"/images/[A-Za-z0-9_-]{22}/\\d+\\.(jpg|png)\"[^>]*alt=\"A yellow barge on a blue river\".*"));
         assertThat(dialogs()).as("no window.prompt, alert or confirm").isEmpty();
+    }
+
+    @Test
+    void aDroppedPictureGoesWhereItWasDroppedAndCancelAddsNothing() {
+        StaffAccount reporter = fixtures.staff(Role.REPORTER);
+        openStory(reporter);
+        Chromium.richText(driver);
+        givePicture("drop");
+        WebElement dialog = popover("Add image");
+        button(driver, "Cancel").click();
+        waiting(driver).until(ExpectedConditions.invisibilityOf(dialog));
+        assertThat(bodyValue()).doesNotContain("<img");
+
+        givePicture("drop");
+        dialog = popover("Add image");
+        field(driver, "Alt text").sendKeys("A barge");
+        button(driver, "Add image").click();
+        waiting(driver).until(ExpectedConditions.invisibilityOf(dialog));
+        waiting(driver).until(d -> bodyValue().contains("alt=\"A barge\""));
+        assertThat(bodyValue()).as("after the first paragraph, where it was dropped")
+                .matches("(?s)<p>First paragraph[^<]*</p><img [^>]*alt=\"A barge\"[^>]*><p>Second paragraph.*");
+        assertThat(dialogs()).as("no window.prompt, alert or confirm").isEmpty();
+    }
+
+    @Test
+    void anAddressPastedOntoSelectedWordsLinksThem() {
+        StaffAccount reporter = fixtures.staff(Role.REPORTER);
+        openStory(reporter);
+        WebElement body = Chromium.richText(driver);
+        body.click();
+        body.sendKeys(Keys.chord(Keys.CONTROL, Keys.END), Keys.ENTER, "The statement");
+        body.sendKeys(Keys.chord(Keys.SHIFT, Keys.HOME));
+        js("var data = new DataTransfer(); data.setData('text/plain', 'https://example.org/statement');"
+                + "document.querySelector('[role=textbox][aria-label=Body]').dispatchEvent("
+                + "  new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));");
+        waiting(driver).until(d -> bodyValue().matches("(?s).*<a [^>]*href=\"https://example.org/statement\"[^>]*>The statement</a></p>"));
     }
 
     @Test
