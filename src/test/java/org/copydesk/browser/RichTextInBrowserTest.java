@@ -233,6 +233,24 @@ class RichTextInBrowserTest {
     }
 
     @Test
+    void aPasteFromWordKeepsHeadingsListsLinksBoldAndItalicOnly() {
+        StaffAccount reporter = fixtures.staff(Role.REPORTER);
+        openStory(reporter);
+        WebElement body = Chromium.richText(driver);
+        body.click();
+        body.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        js("var data = new DataTransfer(); data.setData('text/html', arguments[0]); data.setData('text/plain', 'Talks');"
+                + "document.querySelector('[role=textbox][aria-label=Body]').dispatchEvent("
+                + "  new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));",
+                org.copydesk.story.BodyHtmlPasteTest.WORD);
+        waiting(driver).until(d -> bodyValue().contains("Calm returned"));
+        assertThat(bodyValue()).startsWith("<h2>Talks in Bamako</h2><p>The minister was <strong>firm</strong> and <em>calm</em>, said <a ")
+                .contains(">the statement</a>.</p><ul><li><p>Security</p></li><li><p>Trade</p></li></ul>"
+                        + "<ol><li><p>First</p></li><li><p>Second</p></li></ol><h2>Reaction</h2><p>Calm returned.</p>")
+                .doesNotContain("style").doesNotContain("Mso").doesNotContain("<p></p>").doesNotContain("·");
+    }
+
+    @Test
     void aPasteFromGoogleDocsKeepsHeadingsListsLinksBoldAndItalicOnly() {
         StaffAccount reporter = fixtures.staff(Role.REPORTER);
         openStory(reporter);

@@ -57,7 +57,7 @@ public class BodyHtmlPasteTest {
                 + "<ul><li><p>Security</p></li><li><p>Trade</p></li></ul><h2>Reaction</h2>");
     }
 
-    static final String WORD = "<html xmlns:o=\"urn:schemas-microsoft-com:office:office\" xmlns:w=\"urn:schemas-microsoft-com:office:word\">"
+    public static final String WORD = "<html xmlns:o=\"urn:schemas-microsoft-com:office:office\" xmlns:w=\"urn:schemas-microsoft-com:office:word\">"
             + "<head><meta name=Generator content=\"Microsoft Word 15\"><style><!-- p.MsoNormal {margin:0cm; font-family:\"Calibri\",sans-serif;} --></style></head>"
             + "<body lang=EN-GB style='tab-interval:36.0pt'><!--StartFragment-->"
             + "<h1><span lang=EN-US style='mso-ansi-language:EN-US'>Talks in Bamako<o:p></o:p></span></h1>"
