@@ -140,6 +140,8 @@ function popover(place, editor, label, build) {
       editor.commands.focus();
     }
   };
+  // What is typed here is not the story's text: the story form's autosave and its unsaved-changes warning ignore it.
+  ['input', 'change'].forEach((type) => box.addEventListener(type, (event) => event.stopPropagation()));
   box.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') {
       event.preventDefault();
@@ -320,7 +322,8 @@ async function addPicture(editor, textarea, place, say, file, at) {
   }
   say('Image uploaded: describe it to add it.');
   popover(place, editor, 'Add image', (box, id) => {
-    const input = element('input', { type: 'text', id: `${id}-alt`, required: true, autocomplete: 'off',
+    // aria-required, not required: an open popover must not stop the story form from being saved.
+    const input = element('input', { type: 'text', id: `${id}-alt`, 'aria-required': 'true', autocomplete: 'off',
       'aria-describedby': `${id}-alt-hint`, 'data-enter': '.add-image' });
     const problem = element('p', { className: 'error-message', id: `${id}-problem`, hidden: true });
     const add = popoverButton('Add image', false);
