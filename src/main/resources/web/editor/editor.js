@@ -365,17 +365,22 @@ async function addPicture(editor, textarea, place, say, file, at) {
   });
 }
 
-/** "Image": choose a file, then as a paste or a drop. */
-function chooseImage(editor, textarea, place, say) {
-  const picker = document.createElement('input');
-  picker.type = 'file';
-  picker.accept = IMAGE_TYPES.join(',');
-  picker.addEventListener('change', () => {
-    if (picker.files[0]) {
-      addPicture(editor, textarea, place, say, picker.files[0]);
+/**
+ * "Image": a file chooser kept (hidden, without a name, so never sent with the story) beside the toolbar; what is
+ * chosen goes the way of a paste or a drop.
+ */
+function imagePicker(editor, textarea, place, say) {
+  const picker = element('input', { type: 'file', id: 'body-image-file', accept: IMAGE_TYPES.join(','), hidden: true });
+  picker.addEventListener('change', (event) => {
+    event.stopPropagation();
+    const file = picker.files[0];
+    picker.value = '';
+    if (file) {
+      addPicture(editor, textarea, place, say, file);
     }
   });
-  picker.click();
+  picker.addEventListener('input', (event) => event.stopPropagation());
+  return picker;
 }
 
 function start(textarea) {
@@ -452,6 +457,8 @@ function start(textarea) {
     },
   });
 
+  const picker = imagePicker(editor, textarea, toolbar, say);
+  toolbar.after(picker);
   const buttons = BUTTONS.map((spec) => {
     const button = document.createElement('button');
     button.type = 'button';
@@ -465,7 +472,7 @@ function start(textarea) {
       if (spec.run) {
         spec.run(editor.chain().focus()).run();
       } else if (spec.upload) {
-        chooseImage(editor, textarea, toolbar, say);
+        picker.click();
       } else {
         editLink(editor, toolbar, say);
       }

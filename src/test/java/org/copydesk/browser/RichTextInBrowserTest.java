@@ -218,6 +218,30 @@ class RichTextInBrowserTest {
         assertThat(dialogs()).as("no window.prompt, alert or confirm").isEmpty();
     }
 
+    /** The Image button's file chooser (Selenium gives it the file as a person would choose it). */
+    @Test
+    void aPictureChosenWithTheImageButtonIsAddedWithItsAltText() throws Exception {
+        StaffAccount reporter = fixtures.staff(Role.REPORTER);
+        openStory(reporter);
+        WebElement body = Chromium.richText(driver);
+        body.click();
+        body.sendKeys(Keys.chord(Keys.CONTROL, Keys.END));
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("harbour", ".jpg");
+        java.nio.file.Files.write(file, org.copydesk.media.TestImages.jpeg(800, 450));
+        try {
+            driver.findElement(By.id("body-image-file")).sendKeys(file.toString());
+            WebElement dialog = popover("Add image");
+            field(driver, "Alt text").sendKeys("The harbour at dawn");
+            button(driver, "Add image").click();
+            waiting(driver).until(ExpectedConditions.invisibilityOf(dialog));
+            waiting(driver).until(d -> bodyValue().matches(
+                    "(?s).*<img [^>]*src=\"/images/[A-Za-z0-9_-]{22}/800\\.jpg\"[^>]*alt=\"The harbour at dawn\"[^>]*width=\"800\"[^>]*height=\"450\".*"));
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+        assertThat(dialogs()).as("no window.prompt, alert or confirm").isEmpty();
+    }
+
     @Test
     void anAddressPastedOntoSelectedWordsLinksThem() {
         StaffAccount reporter = fixtures.staff(Role.REPORTER);
