@@ -9,6 +9,7 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 
 /**
@@ -23,7 +24,12 @@ public final class BodyHtml {
             .addAttributes("a", "href")
             .addAttributes("img", "src", "alt", "width", "height")
             .addProtocols("a", "href", "http", "https", "mailto")
-            .addEnforcedAttribute("a", "rel", "nofollow noopener");
+            .addEnforcedAttribute("a", "rel", "nofollow noopener")
+            // Links to our own stories are kept as their address (/world/2026/12/07/slug), resolved against BASE only
+            // to check their protocol.
+            .preserveRelativeLinks(true);
+    /** What relative links are checked against; never written out. */
+    private static final String BASE = "https://copydesk.invalid/";
 
     /**
      * A tag we keep. Its attributes stop at the next "<" as well as at ">": text with many "<b" and no ">"
@@ -47,11 +53,9 @@ public final class BodyHtml {
         String html = LOOKS_LIKE_HTML.matcher(input).find() ? input : paragraphs(input);
         Document.OutputSettings output = new Document.OutputSettings().prettyPrint(false)
                 .charset("UTF-8").escapeMode(Entities.EscapeMode.base);
-        String clean = Jsoup.clean(html, "", ALLOWED, output).strip();
-        if (!clean.contains("<img") && !clean.contains("<a rel")) {
-            return clean;
-        }
-        Document doc = Jsoup.parseBodyFragment(clean);
+        Document dirty = Jsoup.parseBodyFragment(html, BASE);
+        PastedHtml.fromWordProcessors(dirty.body());
+        Document doc = new Cleaner(ALLOWED).clean(dirty);
         doc.outputSettings(output);
         // A link with no address left (a bookmark pasted from a word processor, a javascript: link) is just text.
         doc.body().select("a:not([href])").unwrap();
@@ -68,7 +72,33 @@ public final class BodyHtml {
             }
             img.attr("alt", img.attr("alt"));
         }
+        dropEmptyParagraphs(doc.body());
         return doc.body().html().strip();
+    }
+
+    /**
+     * Paragraphs with nothing to read are not kept: no text (white space, no-break spaces and line breaks do not
+     * count) and no image. Editors and word processors leave them between paragraphs for spacing.
+     */
+    private static void dropEmptyParagraphs(Element body) {
+        for (Element p : body.select("p")) {
+            if (p.selectFirst("img") == null && p.text().replace('\u00a0', ' ').isBlank()) {
+                p.remove();
+            }
+        }
+        // A line break between two blocks (Google Docs puts one between paragraphs) breaks no line.
+        for (Element br : new java.util.ArrayList<>(body.children())) {
+            if (br.nameIs("br") && isBlockOrEdge(br.previousSibling(), true) && isBlockOrEdge(br.nextSibling(), false)) {
+                br.remove();
+            }
+        }
+    }
+
+    private static boolean isBlockOrEdge(Node node, boolean backwards) {
+        while (node instanceof TextNode text && text.text().replace('\u00a0', ' ').isBlank()) {
+            node = backwards ? node.previousSibling() : node.nextSibling();
+        }
+        return node == null || node instanceof Element element && element.is("p, h2, h3, ul, ol, blockquote, img, br");
     }
 
     /**

@@ -388,6 +388,21 @@ public class StoryService {
         to.updatedAt = from.updatedAt;
     }
 
+    /**
+     * Published stories (live, not pending updates) whose headline contains the words typed, newest first: the
+     * rich-text editor's link popover links to them by their public address.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Story> findPublishedByHeadline(String query, int limit) {
+        String q = Text.clean(query);
+        if (q == null) {
+            return List.of();
+        }
+        String pattern = "%" + q.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return Story.find("lower(headline) like ?1 and state = ?2 and updateOf is null order by firstPublishedAt desc, id desc",
+                pattern, StoryState.PUBLISHED).page(0, limit).list();
+    }
+
     /** Stories whose headline contains the words typed, for the related-stories picker. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Story> findByHeadline(String query, Long excludeId, int limit) {

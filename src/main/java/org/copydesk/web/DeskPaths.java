@@ -20,6 +20,8 @@ public final class DeskPaths {
     public static final String STORY = STORIES + "/{id}";
     public static final String STORY_REVISIONS = STORY + "/revisions";
     public static final String STORY_PREVIEW = STORY + "/preview";
+    /** The rich-text editor's link popover: published stories by headline, as JSON. */
+    public static final String STORY_LINK_SEARCH = STORIES + "/link-search";
     public static final String SECTIONS = DESK + "/sections";
     public static final String AUTHORS = DESK + "/authors";
     public static final String STAFF = DESK + "/staff";
@@ -189,6 +191,11 @@ public final class DeskPaths {
 
     public static String search() {
         return SEARCH;
+    }
+
+    /** Where the rich-text editor's link popover finds published stories by headline ({@code ?q=}). */
+    public static String storyLinkSearch() {
+        return STORY_LINK_SEARCH;
     }
 
     /** Where the rich-text editor uploads a picture for the body. */
