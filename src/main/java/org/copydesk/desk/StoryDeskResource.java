@@ -244,8 +244,11 @@ public class StoryDeskResource {
         typed.keep(fields);
         StaffAccount account = me.account();
         Story story = id == null ? null : stories.load(id);
-        StoryForm form = StoryForm.fromPost(fields, id).withPickerEdits(this::authorName, this::relatedRow);
-        if (imageProblem != null || form.isPickerStep()) {
+        StoryForm posted = StoryForm.fromPost(fields, id);
+        // Asked before the picker's edits apply: they clear the Move up that made this a picker step.
+        boolean pickerStep = posted.isPickerStep();
+        StoryForm form = posted.withPickerEdits(this::authorName, this::relatedRow);
+        if (imageProblem != null || pickerStep) {
             // Nothing is saved, so the service is not asked: the form is shown again only to who may save it.
             StoryService.refuseUnlessEditable(me.account(), story);
         }
@@ -258,7 +261,7 @@ public class StoryDeskResource {
             }
             return answer.build();
         }
-        if (form.isPickerStep()) {
+        if (pickerStep) {
             if ("import".equals(form.action())) {
                 if (form.wireCopy().isBlank()) {
                     return Response.status(Response.Status.BAD_REQUEST).entity(Templates.storyForm(pages.of(form, story)

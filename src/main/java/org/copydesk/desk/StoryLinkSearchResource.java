@@ -17,7 +17,7 @@ import org.copydesk.story.StoryService;
 import org.copydesk.web.DeskPaths;
 
 /**
- * {@code GET /desk/stories/link-search?q=…}: the rich-text editor's link popover finds our own published stories by
+ * {@code GET /desk/story-links?q=…}: the rich-text editor's link popover finds our own published stories by
  * headline and links to their public address. Answers JSON {@code [{"headline": …, "url": "/world/2026/12/07/slug"}]},
  * at most ten, newest first; only live stories (never a draft, a pending update or an unpublished one).
  */

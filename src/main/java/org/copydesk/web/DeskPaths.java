@@ -21,7 +21,7 @@ public final class DeskPaths {
     public static final String STORY_REVISIONS = STORY + "/revisions";
     public static final String STORY_PREVIEW = STORY + "/preview";
     /** The rich-text editor's link popover: published stories by headline, as JSON. */
-    public static final String STORY_LINK_SEARCH = STORIES + "/link-search";
+    public static final String STORY_LINK_SEARCH = DESK + "/story-links";
     public static final String SECTIONS = DESK + "/sections";
     public static final String AUTHORS = DESK + "/authors";
     public static final String STAFF = DESK + "/staff";

@@ -126,12 +126,12 @@
     root.querySelectorAll('input[type=checkbox][name=bylineRemove], input[type=checkbox][name=relatedRemove]').forEach(function (box) {
       var holder = box.closest('.check');
       var row = box.closest('li');
-      var name = row && row.querySelector('.picker-name');
+      var name = row && row.querySelector('input[name=bylineName], input[name=relatedHeadline]');
       var remove = document.createElement('button');
       remove.type = 'button';
       remove.className = 'button secondary small';
       remove.textContent = 'Remove';
-      remove.setAttribute('aria-label', 'Remove ' + (name ? name.textContent.trim() : 'this row'));
+      remove.setAttribute('aria-label', 'Remove ' + (name ? name.value : 'this row'));
       remove.addEventListener('click', function () {
         box.checked = true;
         var bylines = box.name === 'bylineRemove';

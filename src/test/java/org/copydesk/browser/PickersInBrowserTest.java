@@ -74,10 +74,12 @@ class PickersInBrowserTest {
         field(driver, "or a new author profile").sendKeys("Anna Novak");
         button(driver, "Add byline").click();
         waiting(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.id("bylines"), "Anna Novak"));
-        driver.findElement(By.cssSelector("#bylines button[name=bylineUp]")).click();
+        waiting(driver).until(ExpectedConditions.elementToBeClickable(By.cssSelector("#bylines button[name=bylineUp]"))).click();
         waiting(driver).until(d -> d.findElement(By.cssSelector("#bylines .picker-list li:first-child")).getText().contains("Anna Novak"));
-        driver.findElement(By.cssSelector("#bylines button[aria-label='Remove Anna Novak']")).click();
-        waiting(driver).until(ExpectedConditions.not(ExpectedConditions.textToBePresentInElementLocated(By.id("bylines"), "Anna Novak")));
+        waiting(driver).until(ExpectedConditions.elementToBeClickable(By.cssSelector("#bylines button[aria-label='Remove Anna Novak']"))).click();
+        waiting(driver).until(ExpectedConditions.not(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#bylines .picker-list"), "Anna Novak")));
+        assertThat(fixtures.reload(story.id).version).as("a picker step saves nothing").isEqualTo(story.version);
 
         field(driver, "Related stories").sendKeys(related.substring(0, 20));
         waiting(driver).until(ExpectedConditions.elementToBeClickable(By.cssSelector("#related-results input[name=relatedAdd]"))).click();

@@ -31,11 +31,11 @@ class StoryLinkSearchTest {
         String address = fixtures.reload(published.id).publicPath;
 
         Browser desk = new Browser().signIn(reporter.username, Fixtures.PASSWORD);
-        var answer = desk.get("/desk/stories/link-search?q=" + word.toUpperCase());
+        var answer = desk.get("/desk/story-links?q=" + word.toUpperCase());
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.contentType()).startsWith("application/json");
         List<Map<String, String>> found = answer.jsonPath().getList("$");
         assertThat(found).containsExactly(Map.of("headline", "Floods in Mopti " + word, "url", address));
-        assertThat(desk.get("/desk/stories/link-search?q=").jsonPath().getList("$")).isEmpty();
+        assertThat(desk.get("/desk/story-links?q=").jsonPath().getList("$")).isEmpty();
     }
 }

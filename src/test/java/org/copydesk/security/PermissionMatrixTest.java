@@ -143,7 +143,7 @@ class PermissionMatrixTest {
                     + w.scheduled().id + "/cancel-schedule")),
             new Line("POST /desk/images", "L A A A A", w -> Request.post("/desk/images").asMultipart()),
             new Line("GET /desk/tags", "L A A A A", w -> Request.get("/desk/tags?q=ma")),
-            new Line("GET /desk/stories/link-search", "L A A A A", w -> Request.get("/desk/stories/link-search?q=matrix")),
+            new Line("GET /desk/story-links", "L A A A A", w -> Request.get("/desk/story-links?q=matrix")),
             new Line("GET /desk/sections", "L D D A A", w -> Request.get("/desk/sections")),
             new Line("POST /desk/sections", "L D D A A", w -> Request.post("/desk/sections", "name", Fixtures.unique("Sec"))),
             new Line("GET /desk/authors", "L D D A A", w -> Request.get("/desk/authors")),

@@ -69,7 +69,8 @@ class DeskPathsTest {
                 Map.entry(DeskPaths.audit(), "/desk/audit"),
                 Map.entry(DeskPaths.search(), "/desk/search"),
                 Map.entry(DeskPaths.images(), "/desk/images"),
-                Map.entry(DeskPaths.storyLinkSearch(), "/desk/stories/link-search"),
+                Map.entry(DeskPaths.storyLinkSearch(), "/desk/story-links"),
+                Map.entry(DeskPaths.tagSuggestions(), "/desk/tags"),
                 Map.entry(DeskPaths.settings(), "/desk/settings"));
         made.forEach(address -> assertThat(address.getKey()).isEqualTo(address.getValue()));
         assertThat(made).as("every address DeskPaths makes is listed here").hasSize(addressMakers().size());
@@ -108,7 +109,7 @@ class DeskPathsTest {
         Browser admin = new Browser().signIn("admin", "test-admin-password");
         Document form = admin.page(DeskPaths.newStory());
         assertThat(form.getElementById("story-form-config").attr("data-image-upload-url")).isEqualTo("/desk/images");
-        assertThat(form.getElementById("story-form-config").attr("data-link-search-url")).isEqualTo("/desk/stories/link-search");
+        assertThat(form.getElementById("story-form-config").attr("data-link-search-url")).isEqualTo("/desk/story-links");
         assertThat(form.select("header.desk-header a").eachAttr("href"))
                 .contains("/desk", "/desk/stories/new", "/desk/search", "/desk/sections", "/desk/authors", "/desk/staff",
                         "/desk/audit", "/desk/settings", "/desk/account");
