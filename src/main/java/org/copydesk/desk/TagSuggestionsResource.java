@@ -31,9 +31,6 @@ public class TagSuggestionsResource {
         if (prefix.isEmpty() || prefix.length() > 90) {
             return List.of();
         }
-        String pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        return Tag.getEntityManager()
-                .createQuery("select t.name from Tag t where lower(t.name) like ?1 order by lower(t.name)", String.class)
-                .setParameter(1, pattern).setMaxResults(SUGGESTIONS).getResultList();
+        return Tag.namesStartingWith(prefix, SUGGESTIONS);
     }
 }
