@@ -240,6 +240,9 @@
           ' since you opened it — ', link, '. Saving now shows you the differences to merge.');
         lines.push(p);
       }
+      // The same words as shown (the server's first rendering included) are not announced again.
+      var said = function (text) { return text.replace(/\s+/g, ' ').trim(); };
+      if (said(lines.map(function (line) { return line.textContent; }).join(' ')) === said(region.textContent)) { return; }
       region.replaceChildren.apply(region, lines);
     }
 

@@ -5,7 +5,10 @@ import static org.copydesk.testing.Chromium.button;
 import static org.copydesk.testing.Chromium.field;
 
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -71,6 +75,28 @@ class PresenceInBrowserTest {
         return driver.findElement(By.id("presence")).getText();
     }
 
+    /**
+     * What axe-core finds wrong on the page, when a copy of it is named by -Dbrowser.axe (the app serves none, and
+     * nothing is downloaded by the tests): none named, nothing checked.
+     */
+    @SuppressWarnings("unchecked")
+    private static List<Object> axeViolations(WebDriver driver) {
+        String named = System.getProperty("browser.axe", "");
+        if (named.isBlank() || !Files.isReadable(Path.of(named))) {
+            return List.of();
+        }
+        try {
+            JavascriptExecutor js = (JavascriptExecutor) driver;
+            js.executeScript(Files.readString(Path.of(named)));
+            driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+            return (List<Object>) js.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                    + "axe.run(document).then(function (r) { done(r.violations.map(function (v) {"
+                    + "return v.id + ': ' + v.help + ' at ' + v.nodes.map(function (n) { return n.target.join(' '); }).join(', '); })); });");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void theOneWhoHadTheStoryOpenSeesOthersArriveLeaveAndSave() {
         StaffAccount reporter = fixtures.staff(Role.REPORTER);
@@ -104,6 +130,8 @@ class PresenceInBrowserTest {
         Chromium.waiting(second).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash"), "Draft saved."));
         within(first).until(d -> presence(d).contains("Saved by " + editor.displayName + " at "));
         assertThat(presence(first)).contains("since you opened it — see the difference");
+        assertThat(Chromium.contrastFailures(first)).as("WCAG AA contrast with the notices shown").isEmpty();
+        assertThat(axeViolations(first)).as("axe on the page with the notices shown").isEmpty();
         WebElement difference = first.findElement(By.linkText("see the difference"));
         assertThat(difference.getDomAttribute("href")).startsWith("/desk/stories/" + story.id + "/revisions/compare?from=");
         // The editor, back on the story after saving, still has it open.
