@@ -259,7 +259,18 @@
         .catch(function () { /* offline or signed out: the autosave line says so; the next renewal tries again */ });
     }
 
-    setInterval(renew, every);
+    // Ticks from a worker where one can be had (hidden tabs' own timers are slowed to once a minute), else here.
+    var ticking = false;
+    if (window.Worker && config.dataset.renewTickerUrl) {
+      try {
+        var ticker = new Worker(config.dataset.renewTickerUrl);
+        ticker.onmessage = renew;
+        ticker.onerror = function () { ticker.terminate(); setInterval(renew, every); };
+        ticker.postMessage(every);
+        ticking = true;
+      } catch (e) { ticking = false; }
+    }
+    if (!ticking) { setInterval(renew, every); }
     // A page not made by opening the story (one shown again after a refused or conflicting save) took no lease.
     if (!leaseAt) { renew(); }
     // Back to the tab (timers of hidden tabs are slowed) or back from the browser's history cache: at once.

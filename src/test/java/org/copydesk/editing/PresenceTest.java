@@ -86,6 +86,10 @@ class PresenceTest {
         OpenPage mine = OpenPage.open(reporter, story.id);
         assertThat(mine.page.getElementById("presence").attr("aria-live")).isEqualTo("polite");
         assertThat(mine.othersNames()).isEmpty();
+        // The page's clock for renewing, a worker script of the site's own (hidden tabs' timers are slowed).
+        Response ticker = mine.browser.get(mine.config("renew-ticker-url"));
+        assertEquals(200, ticker.statusCode());
+        assertThat(ticker.contentType()).contains("javascript");
 
         OpenPage theirs = OpenPage.open(editor, story.id);
         JsonPath answer = mine.renew();
