@@ -18,6 +18,7 @@ import org.copydesk.story.Story;
 import org.copydesk.testing.Browser;
 import org.copydesk.testing.Fixtures;
 import org.copydesk.testing.TestClock;
+import org.hibernate.SessionFactory;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,9 @@ class PresenceTest {
 
     @Inject
     TestClock clock;
+
+    @Inject
+    SessionFactory sessions;
 
     @AfterEach
     void realTime() {
@@ -174,6 +178,31 @@ class PresenceTest {
         assertThat(new OpenPage(theirs.browser, story.id, theirs.browser.page("/desk/stories/" + story.id)).renew()
                 .getString("saved")).isNull();
         assertThat(theirs.renew().getString("saved.savedBy")).isEqualTo("you");
+    }
+
+    /** Every open page asks every few seconds: a few statements on keys, and never the story itself (its body). */
+    @Test
+    void aRenewalIsCheap() {
+        StaffAccount reporter = fixtures.staff(Role.REPORTER);
+        StaffAccount editor = fixtures.staff(Role.EDITOR);
+        Story story = fixtures.story("Cheap " + Fixtures.unique("p"), reporter, null);
+        OpenPage mine = OpenPage.open(reporter, story.id);
+        OpenPage theirs = OpenPage.open(editor, story.id);
+        mine.renew();
+        // The story's row without its text, the lease renewed, the others' leases by the key: 3. Every desk request
+        // also looks its person's account up (3 today, the sign-in's own, not the renewal's).
+        assertThat(statementsOf(mine::renew)).isLessThanOrEqualTo(3 + 3);
+        theirs.browser.follow(theirs.browser.form(theirs.page, "#story-form").set("headline", "Saved over").press("Save draft"));
+        // Saved since: the latest revision's number, for the difference link.
+        assertThat(statementsOf(mine::renew)).isLessThanOrEqualTo(4 + 3);
+    }
+
+    private long statementsOf(Runnable request) {
+        sessions.getStatistics().clear();
+        request.run();
+        assertThat(sessions.getStatistics().getEntityStatistics(Story.class.getName()).getLoadCount())
+                .as("stories loaded").isZero();
+        return sessions.getStatistics().getPrepareStatementCount();
     }
 
     @Test
