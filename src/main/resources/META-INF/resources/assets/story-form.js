@@ -246,6 +246,21 @@
       region.replaceChildren.apply(region, lines);
     }
 
+    // Refused: this person may no longer change the story (it was submitted from another tab, say). Said once, and
+    // the page stops asking.
+    function movedOn() {
+      if (left || !region) { return; }
+      left = true;
+      var p = document.createElement('p');
+      p.className = 'notice moved-on-notice';
+      var link = document.createElement('a');
+      link.href = window.location.pathname;
+      link.textContent = 'Open the story again';
+      p.append('This story can no longer be changed from this page: it has moved on since you opened it. ', link,
+        ' to see where it is.');
+      region.replaceChildren(p);
+    }
+
     function renew() {
       if (left) { return; }
       var data = tokenData();
@@ -254,7 +269,10 @@
       data.append('revision', openedRevision);
       fetch(leaseUrl, { method: 'POST', body: data, credentials: 'same-origin', redirect: 'manual',
         headers: { 'Accept': 'application/json' } })
-        .then(function (response) { return response.ok ? response.json() : null; })
+        .then(function (response) {
+          if (response.status === 403) { movedOn(); }
+          return response.ok ? response.json() : null;
+        })
         .then(show)
         .catch(function () { /* offline or signed out: the autosave line says so; the next renewal tries again */ });
     }

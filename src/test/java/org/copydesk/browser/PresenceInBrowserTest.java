@@ -139,4 +139,22 @@ class PresenceInBrowserTest {
         difference.click();
         Chromium.waiting(first).until(d -> d.getPageSource().contains("Rewritten by the editor."));
     }
+
+    @Test
+    void aPageWhoseStoryMovedOnFromAnotherTabSaysSo() {
+        StaffAccount reporter = fixtures.staff(Role.REPORTER);
+        Story story = fixtures.story("Two tabs " + Fixtures.unique("b"), reporter, null);
+        String address = base() + "/desk/stories/" + story.id;
+        Chromium.signIn(first, base(), reporter.username, Fixtures.PASSWORD);
+        first.get(address);
+        Chromium.signIn(second, base(), reporter.username, Fixtures.PASSWORD);
+        second.get(address);
+        button(second, "Submit for review").click();
+        Chromium.waiting(second).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash"), "Submitted"));
+
+        within(first).until(d -> presence(d).contains("This story can no longer be changed from this page"));
+        assertThat(presence(first)).doesNotContain("Being edited by");
+        first.findElement(By.linkText("Open the story again")).click();
+        Chromium.waiting(first).until(d -> d.findElements(By.cssSelector(".read-only-reason")).size() == 1);
+    }
 }
