@@ -25,7 +25,7 @@ public record EditorPage(StoryForm form, FormErrors errors, Story story, boolean
                          List<StoryComment> comments, String staffComment, List<WordDiff.FieldDiff> conflict,
                          List<EditingSessions.OtherEditor> othersEditing, EditingSessions.WorkingCopy workingCopy,
                          boolean restoredWorkingCopy, int autosaveMillis, PrePublishCheck check, String readingBody,
-                         ConflictMerge merge) {
+                         ConflictMerge merge, long renewMillis, int openedRevision, String leaseAt) {
 
     public boolean isNew() {
         return story == null;
@@ -101,6 +101,10 @@ public record EditorPage(StoryForm form, FormErrors errors, Story story, boolean
         return story == null ? "" : DeskPaths.storyLease(story.id);
     }
 
+    public String leaseReleaseUrl() {
+        return story == null ? "" : DeskPaths.storyLeaseRelease(story.id);
+    }
+
     public long savedAtMillis() {
         return story == null || story.updatedAt == null ? 0 : story.updatedAt.toEpochMilli();
     }
@@ -126,6 +130,9 @@ public record EditorPage(StoryForm form, FormErrors errors, Story story, boolean
         private final boolean editor;
         private final List<StoryComment> comments;
         private final int autosaveMillis;
+        private final long renewMillis;
+        private int openedRevision;
+        private String leaseAt = "";
         private FormErrors errors = FormErrors.none();
         private String unpublishReason = "";
         private String correction = "";
@@ -140,8 +147,9 @@ public record EditorPage(StoryForm form, FormErrors errors, Story story, boolean
 
         Builder(StoryForm form, Story story, boolean canEdit, List<StoryAction> actions, List<Section> sections,
                 List<AuthorProfile> authors, AuditEvent changeRequest, Story pendingUpdate, boolean editor,
-                List<StoryComment> comments, int autosaveMillis, String readingBody) {
+                List<StoryComment> comments, int autosaveMillis, long renewMillis, String readingBody) {
             this.readingBody = readingBody;
+            this.renewMillis = renewMillis;
             this.form = form;
             this.story = story;
             this.canEdit = canEdit;
@@ -210,6 +218,16 @@ public record EditorPage(StoryForm form, FormErrors errors, Story story, boolean
             return this;
         }
 
+        /**
+         * The lease this page took (its time, sent back when the page closes) and the story's latest revision as the
+         * page is made ("Saved by ... since you opened it" links from it).
+         */
+        public Builder lease(java.time.Instant takenAt, int latestRevision) {
+            this.leaseAt = takenAt.toString();
+            this.openedRevision = latestRevision;
+            return this;
+        }
+
         /** Publish, Schedule or Publish update was pressed: what to look at before it goes ahead. */
         public Builder check(PrePublishCheck shown) {
             this.check = shown;
@@ -219,7 +237,7 @@ public record EditorPage(StoryForm form, FormErrors errors, Story story, boolean
         public EditorPage build() {
             return new EditorPage(form, errors, story, canEdit, actions, sections, authors, changeRequest, pendingUpdate,
                     editor, unpublishReason, correction, comments, staffComment, conflict, othersEditing, workingCopy,
-                    restoredWorkingCopy, autosaveMillis, check, readingBody, merge);
+                    restoredWorkingCopy, autosaveMillis, check, readingBody, merge, renewMillis, openedRevision, leaseAt);
         }
     }
 }

@@ -62,7 +62,7 @@ public class EditorPages {
         String readingBody = canEdit || story == null ? null : storyPages.bodyAsRead(story);
         return new EditorPage.Builder(form, story, canEdit, actions, Section.inOrder(), staff.listAuthors(), changeRequest,
                 pending, me.isEditor(), story == null ? List.of() : StoryComment.thread(story), config.autosave().interval(),
-                readingBody);
+                config.editing().renew().toMillis(), readingBody);
     }
 
     /**

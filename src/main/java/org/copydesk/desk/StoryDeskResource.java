@@ -34,6 +34,7 @@ import org.copydesk.people.Role;
 import org.copydesk.people.StaffAccount;
 import org.copydesk.people.StaffService;
 import org.copydesk.revision.RevisionSummary;
+import org.copydesk.revision.StoryRevision;
 import org.copydesk.story.Section;
 import org.copydesk.story.StaleStoryException;
 import org.copydesk.story.Story;
@@ -135,7 +136,9 @@ public class StoryDeskResource {
             page.form(form.withWorkingCopy(copy.fields(), copy.basedOnVersion()));
         }
         if (page.canEdit()) {
-            editing.touch(story, account);
+            java.time.Instant leaseAt = editing.touch(story, account);
+            StoryRevision.Latest latest = StoryRevision.latest(story.id);
+            page.lease(leaseAt, latest == null ? 0 : latest.number());
         }
         return Templates.storyForm(page.othersEditing(editing.othersEditing(story, account))
                 .workingCopy(restored ? null : copy, restored).build());
@@ -285,6 +288,12 @@ public class StoryDeskResource {
             Story saved = stories.save(id, form, account, action);
             if (id != null) {
                 editing.discardWorkingCopy(id, account);
+                // Submitted, published, scheduled, sent back: the story has moved on from this person's hands, and
+                // "Being edited by" goes from the others' pages at once. A draft saved is still being written: the
+                // page the save leads back to keeps the lease (and its "since").
+                if (action != null) {
+                    editing.release(id, account);
+                }
             }
             return flash.redirect(DeskPaths.story(saved.id), doneMessage(action, saved, story));
         } catch (StaleStoryException stale) {

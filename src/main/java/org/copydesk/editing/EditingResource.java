@@ -7,9 +7,11 @@ import java.util.Map;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -38,6 +40,9 @@ public class EditingResource {
     EditingSessions editing;
 
     @Inject
+    Presence presence;
+
+    @Inject
     StoryService stories;
 
     @Inject
@@ -46,13 +51,30 @@ public class EditingResource {
     @Inject
     Flash flash;
 
+    /**
+     * The open page renews its lease (only someone who may edit holds one: others would show up as "Being edited
+     * by") and is told, as JSON, who else has the story open and whether it was saved since the version its form
+     * carries ({@code version}; {@code revision}: the latest revision when the page was made, for the difference
+     * link). See {@link Presence.Answer}.
+     */
     @POST
     @Path("lease")
-    public Response renewLease(@PathParam("id") long id) {
-        // Only someone who may edit holds a lease: others would show up as "Being edited by".
-        Story story = stories.load(id);
-        StoryService.refuseUnlessEditable(me.account(), story);
-        editing.touch(story, me.account());
+    @Produces(MediaType.APPLICATION_JSON)
+    public Presence.Answer renewLease(@PathParam("id") long id, @FormParam("version") String version,
+                                      @FormParam("revision") String revision) {
+        Integer pageVersion = version == null || version.isBlank() ? null : parseVersion(version, -1);
+        return presence.renew(id, me.account(), pageVersion != null && pageVersion < 0 ? null : pageVersion,
+                Math.max(0, parseVersion(revision, 0)));
+    }
+
+    /**
+     * The page was closed (sent as a beacon): this person's lease on the story is given back at once, unless a
+     * page opened since renewed it ({@code leaseAt}: the closed page's last renewal, as it was told).
+     */
+    @POST
+    @Path("lease/release")
+    public Response releaseLease(@PathParam("id") long id, @FormParam("leaseAt") String leaseAt) {
+        editing.release(id, me.account(), parseInstant(leaseAt));
         return Response.noContent().build();
     }
 
@@ -85,6 +107,14 @@ public class EditingResource {
     public Response discard(@PathParam("id") long id) {
         editing.discardWorkingCopy(id, me.account());
         return flash.redirect(DeskPaths.story(id), "Autosaved text discarded.");
+    }
+
+    private static java.time.Instant parseInstant(String value) {
+        try {
+            return value == null || value.isBlank() ? null : java.time.Instant.parse(value.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     private static int parseVersion(String value, int fallback) {

@@ -44,25 +44,62 @@ public class EditingSessions {
     ObjectMapper json;
 
     /** Takes or renews this person's lease on the story ("since" stays while the lease lives). */
-    public void touch(Story story, StaffAccount me) {
-        Instant now = Instant.now(clock);
+    public Instant touch(Story story, StaffAccount me) {
+        return touch(story.id, me);
+    }
+
+    /**
+     * The same, by the story's number (the open page's renewal, which reads no story). Answers the renewal's time
+     * as stored (to the microsecond), which the page sends back when it closes ({@link #release(long, StaffAccount,
+     * Instant)}).
+     */
+    public Instant touch(long storyId, StaffAccount me) {
+        Instant now = Instant.now(clock).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         Panache.getEntityManager().createNativeQuery(
                 "insert into story_lease (story_id, staff_id, since, renewed_at) values (?1, ?2, ?3, ?3) "
                         + "on conflict (story_id, staff_id) do update set renewed_at = excluded.renewed_at, "
                         + "since = case when story_lease.renewed_at < ?4 then excluded.since else story_lease.since end")
-                .setParameter(1, story.id).setParameter(2, me.id).setParameter(3, Timestamp.from(now))
+                .setParameter(1, storyId).setParameter(2, me.id).setParameter(3, Timestamp.from(now))
                 .setParameter(4, Timestamp.from(now.minus(config.editing().lease()))).executeUpdate();
+        return now;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<OtherEditor> othersEditing(Story story, StaffAccount me) {
+        return othersEditing(story.id, me);
+    }
+
+    /** The others holding a live lease on the story, earliest first: one query on the lease's key, no story read. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<OtherEditor> othersEditing(long storyId, StaffAccount me) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = Panache.getEntityManager().createNativeQuery(
                 "select a.display_name, l.since from story_lease l join staff_account a on a.id = l.staff_id "
                         + "where l.story_id = ?1 and l.staff_id <> ?2 and l.renewed_at >= ?3 order by l.since")
-                .setParameter(1, story.id).setParameter(2, me.id)
+                .setParameter(1, storyId).setParameter(2, me.id)
                 .setParameter(3, Timestamp.from(Instant.now(clock).minus(config.editing().lease()))).getResultList();
         return rows.stream().map(r -> new OtherEditor((String) r[0], toInstant(r[1]))).toList();
+    }
+
+    /** Gives this person's lease on the story back: the story moved on from their hands. */
+    public void release(long storyId, StaffAccount me) {
+        release(storyId, me, null);
+    }
+
+    /**
+     * Gives the lease back as a closed page does: only when nothing renewed it after {@code lastRenewed} (that
+     * page's last renewal; null: whatever renewed it). A page closed by going to another of the same story
+     * (reloading, Restore autosaved text, a small form of the page sent) says goodbye only after the next page
+     * took the lease: that page keeps it.
+     */
+    public void release(long storyId, StaffAccount me, Instant lastRenewed) {
+        var delete = Panache.getEntityManager().createNativeQuery("delete from story_lease where story_id = ?1 and staff_id = ?2"
+                        + (lastRenewed == null ? "" : " and renewed_at <= ?3"))
+                .setParameter(1, storyId).setParameter(2, me.id);
+        if (lastRenewed != null) {
+            delete.setParameter(3, Timestamp.from(lastRenewed));
+        }
+        delete.executeUpdate();
     }
 
     public void saveWorkingCopy(Story story, StaffAccount me, Map<String, String> fields, int basedOnVersion) {

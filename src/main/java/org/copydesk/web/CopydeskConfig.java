@@ -140,9 +140,20 @@ public interface CopydeskConfig {
 
     /** "Being edited by" (editing.EditingSessions). */
     interface Editing {
-        /** How long an open story's lease lasts unless its page renews it. */
-        @WithDefault("PT3M")
+        /**
+         * How long an open story's lease lasts unless its page renews it. "Being edited by" goes within a minute of
+         * the person leaving, even when their page crashed without saying goodbye: at most a minute with the
+         * others' pages asking every {@link #renew()}.
+         */
+        @WithDefault("PT45S")
         Duration lease();
+
+        /**
+         * How often the open page renews its lease and asks who else has the story open and whether it was saved
+         * since (assets/story-form.js): "Being edited by" shows on the others' pages within this time.
+         */
+        @WithDefault("PT15S")
+        Duration renew();
     }
 
     /** The story form's autosave (assets/story-form.js). */

@@ -113,9 +113,17 @@ public final class DeskPaths {
         return storyAutosave(id) + "/discard";
     }
 
-    /** Where the form's script renews its "Being edited by" lease. */
+    /**
+     * Where the form's script renews its "Being edited by" lease, and learns who else has the story open and
+     * whether it was saved since.
+     */
     public static String storyLease(long id) {
         return story(id) + "/lease";
+    }
+
+    /** Where the form's script gives its lease back when the page is closed. */
+    public static String storyLeaseRelease(long id) {
+        return storyLease(id) + "/release";
     }
 
     /** The saved story as readers would see it (GET); the form as typed (POST). */

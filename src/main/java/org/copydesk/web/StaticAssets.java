@@ -46,7 +46,7 @@ public class StaticAssets {
         }
 
         Asset asset(String name) {
-            if (!List.of("copydesk.css", "story-form.js", "pickers.js", "image-size.js", "logo.svg").contains(name)) {
+            if (!List.of("copydesk.css", "story-form.js", "pickers.js", "presence-ticker.js", "image-size.js", "logo.svg").contains(name)) {
                 throw new NotFoundException();
             }
             return byName.computeIfAbsent(name, Fingerprints::load);

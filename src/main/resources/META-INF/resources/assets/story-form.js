@@ -184,12 +184,128 @@
   }());
 
   setInterval(function () { if (dirty) { autosave(); } }, interval);
-  if (leaseUrl) {
-    setInterval(function () {
+
+  // Presence: the lease is renewed every few seconds, and each renewal answers who else has the story open and
+  // whether someone saved it since this page's version; the notices at the top (#presence, a polite live region,
+  // rendered by the server for the page's first look) are rewritten in place when that changes. Closing the page
+  // gives the lease back at once; a page that dies without saying so lets it run out within the minute.
+  (function presence() {
+    var region = document.getElementById('presence');
+    var releaseUrl = config.dataset.leaseReleaseUrl;
+    var every = parseInt(config.dataset.renewMs, 10) || 15000;
+    var openedRevision = config.dataset.openedRevision || '0';
+    var leaseAt = config.dataset.leaseAt || '';
+    var shown = null;
+    var left = false;
+    if (!leaseUrl) { return; }
+
+    function tokenData() {
       var data = new URLSearchParams();
       var csrf = form.querySelector('input[name="csrf-token"]');
       if (csrf) { data.append('csrf-token', csrf.value); }
-      fetch(leaseUrl, { method: 'POST', body: data, credentials: 'same-origin', redirect: 'manual' });
-    }, 60000);
-  }
+      return data;
+    }
+
+    function timeEl(display, iso) {
+      var t = document.createElement('time');
+      t.setAttribute('datetime', iso);
+      t.textContent = display;
+      return t;
+    }
+
+    function show(answer) {
+      if (!answer) { return; }
+      if (answer.leaseAt) { leaseAt = answer.leaseAt; }
+      if (!region) { return; }
+      var others = answer.others || [];
+      var saved = answer.saved;
+      var key = JSON.stringify([others, saved]);
+      if (key === shown) { return; }
+      shown = key;
+      var lines = [];
+      others.forEach(function (other) {
+        var p = document.createElement('p');
+        p.className = 'notice editing-notice';
+        p.append('Being edited by ' + other.name + ' since ', timeEl(other.since, other.sinceIso),
+          '. Saving is still possible; if you both save, the second save is shown the differences.');
+        lines.push(p);
+      });
+      if (saved) {
+        var p = document.createElement('p');
+        p.className = 'notice saved-since-notice';
+        var link = document.createElement('a');
+        link.href = saved.differenceUrl;
+        link.textContent = 'see the difference';
+        p.append('Saved by ' + saved.savedBy + ' at ', timeEl(saved.savedAt, saved.savedAtIso),
+          ' since you opened it — ', link, '. Saving now shows you the differences to merge.');
+        lines.push(p);
+      }
+      // The same words as shown (the server's first rendering included) are not announced again.
+      var said = function (text) { return text.replace(/\s+/g, ' ').trim(); };
+      if (said(lines.map(function (line) { return line.textContent; }).join(' ')) === said(region.textContent)) { return; }
+      region.replaceChildren.apply(region, lines);
+    }
+
+    // Refused: this person may no longer change the story (it was submitted from another tab, say). Said once, and
+    // the page stops asking.
+    function movedOn() {
+      if (left || !region) { return; }
+      left = true;
+      var p = document.createElement('p');
+      p.className = 'notice moved-on-notice';
+      var link = document.createElement('a');
+      link.href = window.location.pathname;
+      link.textContent = 'Open the story again';
+      p.append('This story can no longer be changed from this page: it has moved on since you opened it. ', link,
+        ' to see where it is.');
+      region.replaceChildren(p);
+    }
+
+    function renew() {
+      if (left) { return; }
+      var data = tokenData();
+      var version = form.elements.version;
+      if (version) { data.append('version', version.value); }
+      data.append('revision', openedRevision);
+      fetch(leaseUrl, { method: 'POST', body: data, credentials: 'same-origin', redirect: 'manual',
+        headers: { 'Accept': 'application/json' } })
+        .then(function (response) {
+          if (response.status === 403) { movedOn(); }
+          return response.ok ? response.json() : null;
+        })
+        .then(show)
+        .catch(function () { /* offline or signed out: the autosave line says so; the next renewal tries again */ });
+    }
+
+    // Ticks from a worker where one can be had (hidden tabs' own timers are slowed to once a minute), else here.
+    var ticking = false;
+    if (window.Worker && config.dataset.renewTickerUrl) {
+      try {
+        var ticker = new Worker(config.dataset.renewTickerUrl);
+        ticker.onmessage = renew;
+        ticker.onerror = function () { ticker.terminate(); setInterval(renew, every); };
+        ticker.postMessage(every);
+        ticking = true;
+      } catch (e) { ticking = false; }
+    }
+    if (!ticking) { setInterval(renew, every); }
+    // A page not made by opening the story (one shown again after a refused or conflicting save) took no lease.
+    if (!leaseAt) { renew(); }
+    // Back to the tab (timers of hidden tabs are slowed) or back from the browser's history cache: at once.
+    document.addEventListener('visibilitychange', function () {
+      if (document.visibilityState === 'visible') { renew(); }
+    });
+    window.addEventListener('pageshow', function (event) {
+      if (event.persisted) { left = false; renew(); }
+    });
+    window.addEventListener('pagehide', function () {
+      // Going to another page of the same story (a form sent, a reload) is safe too: the release names this page's
+      // last renewal, and the next page renewed the lease after it.
+      if (!releaseUrl || !navigator.sendBeacon) { return; }
+      left = true;
+      var data = tokenData();
+      if (leaseAt) { data.append('leaseAt', leaseAt); }
+      navigator.sendBeacon(releaseUrl, data);
+    });
+  }());
 }());

@@ -120,6 +120,9 @@ class PermissionMatrixTest {
             new Line("POST /desk/stories/{id}/comments", "L A A A A", w -> Request.post("/desk/stories/" + w.draft().id
                     + "/comments", "staffComment", "A comment")),
             new Line("POST /desk/stories/{id}/lease", "L A D A A", w -> Request.post("/desk/stories/" + w.draft().id + "/lease")),
+            // Giving back one's own lease (none held: nothing to give back) is anyone's on the desk.
+            new Line("POST /desk/stories/{id}/lease/release", "L A A A A", w -> Request.post("/desk/stories/" + w.draft().id
+                    + "/lease/release")),
             new Line("POST /desk/stories/{id}/autosave", "L A D A A", w -> Request.post("/desk/stories/" + w.draft().id
                     + "/autosave", "headline", "Typed")),
             new Line("POST /desk/stories/{id}/autosave/discard", "L A A A A", w -> Request.post("/desk/stories/"

@@ -51,6 +51,7 @@ class DeskPathsTest {
                 Map.entry(DeskPaths.storyAutosave(12), "/desk/stories/12/autosave"),
                 Map.entry(DeskPaths.storyDiscardAutosaveAction(12), "/desk/stories/12/autosave/discard"),
                 Map.entry(DeskPaths.storyLease(12), "/desk/stories/12/lease"),
+                Map.entry(DeskPaths.storyLeaseRelease(12), "/desk/stories/12/lease/release"),
                 Map.entry(DeskPaths.storyPreview(12), "/desk/stories/12/preview"),
                 Map.entry(DeskPaths.newStoryPreview(), "/desk/stories/new/preview"),
                 Map.entry(DeskPaths.storyShareAction(12), "/desk/stories/12/preview/links"),
