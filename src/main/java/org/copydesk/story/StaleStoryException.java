@@ -13,8 +13,8 @@ public class StaleStoryException extends FormInvalidException {
 
     public StaleStoryException(Story saved) {
         super("headline", "This story was saved by " + (saved.updatedBy == null ? "someone else" : saved.updatedBy.displayName)
-                + " at " + Times.display(saved.updatedAt) + ", after you opened it. Your text is kept below; the "
-                + "differences from the saved story are shown above the form. Merge them by hand and save again.");
+                + " at " + Times.display(saved.updatedAt) + ", after you opened it. Your text is kept below; "
+                + "above the form, choose what to keep where the two differ, then press Save draft.");
         this.saved = saved;
     }
 

@@ -112,6 +112,7 @@ class NewsroomInBrowserTest {
         // The pre-publish check: the address to be, then Publish again to go ahead.
         WebElement check = waiting(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("prepublish-check")));
         assertThat(check.getText()).contains("/mali-denies-hiring-private-russian-military-contractor");
+        Chromium.screenshot(driver, "prepublish-check");
         check.findElement(By.xpath(".//button[normalize-space()='Publish']")).click();
         waiting(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash"), "Published."));
         String live = driver.findElement(By.linkText("Live page")).getDomAttribute("href");
