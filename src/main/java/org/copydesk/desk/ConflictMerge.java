@@ -48,7 +48,12 @@ public record ConflictMerge(int version, String savedBy, Instant savedAt, List<P
      * One part to choose for. {@code paragraphs}: Body blocks (HTML, sanitised like any stored body), else a
      * field's text, one item a side.
      */
-    public record Part(String key, String label, List<String> theirs, List<String> mine, boolean paragraphs) {
+    public record Part(String key, String label, List<String> theirs, List<String> mine, boolean paragraphs, String preferred) {
+
+        /** The choice made at first: theirs where only they changed the text since it was opened, else mine. */
+        public boolean prefersTheirs() {
+            return THEIRS.equals(preferred);
+        }
 
         public String fieldName() {
             return "merge-" + key;
@@ -87,16 +92,21 @@ public record ConflictMerge(int version, String savedBy, Instant savedAt, List<P
             new FieldSide("creditLine", "Credit line", StoryForm::creditLine, (f, v) -> f.creditLine = v),
             new FieldSide("notesToEditor", "Notes to editor", StoryForm::notesToEditor, (f, v) -> f.notesToEditor = v));
 
-    /** The parts where the typed form differs from the saved story, in the order of the page. */
-    public static ConflictMerge of(Story saved, StoryForm typed, ZoneId zone) {
+    /**
+     * The parts where the typed form differs from the saved story, in the order of the page.
+     *
+     * @param opened the story as the writer opened it (its revision then), or null when not known: where only the
+     *               other side changed a part since, theirs is chosen at first, so pressing Save draft undoes no one
+     */
+    public static ConflictMerge of(Story saved, StoryForm typed, ZoneId zone, StoryForm opened) {
         StoryForm theirs = StoryForm.fromStory(saved, zone);
         List<Part> parts = new ArrayList<>();
         for (FieldSide field : FIELDS.subList(0, 3)) {
-            fieldPart(field, theirs, typed).ifPresent(parts::add);
+            fieldPart(field, theirs, typed, opened).ifPresent(parts::add);
         }
-        parts.addAll(new BodyParts(saved.body, typed.body()).parts());
+        parts.addAll(new BodyParts(saved.body, typed.body(), opened == null ? null : opened.body()).parts());
         for (FieldSide field : FIELDS.subList(3, FIELDS.size())) {
-            fieldPart(field, theirs, typed).ifPresent(parts::add);
+            fieldPart(field, theirs, typed, opened).ifPresent(parts::add);
         }
         return new ConflictMerge(saved.version, saved.updatedBy == null ? null : saved.updatedBy.displayName,
                 saved.updatedAt, List.copyOf(parts));
@@ -110,10 +120,10 @@ public record ConflictMerge(int version, String savedBy, Instant savedAt, List<P
         StoryForm theirs = StoryForm.fromStory(saved, zone);
         StoryForm.Builder merged = typed.toBuilder();
         for (FieldSide field : FIELDS) {
-            fieldPart(field, theirs, typed).filter(part -> THEIRS.equals(choice.apply(part.fieldName())))
+            fieldPart(field, theirs, typed, null).filter(part -> THEIRS.equals(choice.apply(part.fieldName())))
                     .ifPresent(part -> field.write().accept(merged, field.read().apply(theirs)));
         }
-        BodyParts body = new BodyParts(saved.body, typed.body());
+        BodyParts body = new BodyParts(saved.body, typed.body(), null);
         if (body.parts().stream().anyMatch(part -> !MINE.equals(choiceOf(part, choice)))) {
             merged.body = body.merged(part -> choiceOf(part, choice));
         }
@@ -125,14 +135,15 @@ public record ConflictMerge(int version, String savedBy, Instant savedAt, List<P
         return THEIRS.equals(chosen) || BOTH.equals(chosen) ? chosen : MINE;
     }
 
-    private static java.util.Optional<Part> fieldPart(FieldSide field, StoryForm theirs, StoryForm typed) {
+    private static java.util.Optional<Part> fieldPart(FieldSide field, StoryForm theirs, StoryForm typed, StoryForm opened) {
         String saved = field.read().apply(theirs);
         String mine = field.read().apply(typed);
         if (strip(saved).equals(strip(mine))) {
             return java.util.Optional.empty();
         }
+        boolean onlyTheyChanged = opened != null && strip(mine).equals(strip(field.read().apply(opened)));
         return java.util.Optional.of(new Part(field.name() + "-" + digest(saved + "\u0000" + mine), field.label(),
-                List.of(strip(saved)), List.of(strip(mine)), false));
+                List.of(strip(saved)), List.of(strip(mine)), false, onlyTheyChanged ? THEIRS : MINE));
     }
 
     private static String strip(String value) {
@@ -147,17 +158,24 @@ public record ConflictMerge(int version, String savedBy, Instant savedAt, List<P
         private final List<AbstractDelta<String>> deltas;
         private final List<Part> parts = new ArrayList<>();
 
-        BodyParts(String savedHtml, String typedBody) {
+        /** {@code openedBody}: the body as the writer opened it (HTML), or null when not known. */
+        BodyParts(String savedHtml, String typedBody, String openedBody) {
             this.theirs = blocks(savedHtml == null ? "" : savedHtml);
             this.mine = blocks(BodyHtml.fromInput(typedBody));
             this.deltas = DiffUtils.diff(normalised(theirs), normalised(mine)).getDeltas();
+            java.util.Set<String> opened = openedBody == null ? null
+                    : new java.util.HashSet<>(normalised(blocks(BodyHtml.fromInput(openedBody))));
             Map<String, Integer> seen = new HashMap<>();
             for (AbstractDelta<String> delta : deltas) {
                 List<String> saved = slice(theirs, delta.getSource());
                 List<String> typed = slice(mine, delta.getTarget());
                 String digest = digest(String.join("\u0001", saved) + "\u0000" + String.join("\u0001", typed));
                 int repeat = seen.merge(digest, 1, Integer::sum);
-                parts.add(new Part("body-" + digest + (repeat > 1 ? "-" + repeat : ""), label(delta), saved, typed, true));
+                // Only they changed this run when the writer's side of it is all as opened and theirs is not.
+                boolean onlyTheyChanged = opened != null && opened.containsAll(normalised(typed))
+                        && (saved.isEmpty() || !opened.containsAll(normalised(saved)));
+                parts.add(new Part("body-" + digest + (repeat > 1 ? "-" + repeat : ""), label(delta), saved, typed, true,
+                        onlyTheyChanged ? THEIRS : MINE));
             }
         }
 
@@ -200,8 +218,12 @@ public record ConflictMerge(int version, String savedBy, Instant savedAt, List<P
             return List.copyOf(blocks.subList(chunk.getPosition(), chunk.getPosition() + chunk.size()));
         }
 
+        /**
+         * Blocks as compared: white space run together and dropped beside tags, so a space no reader sees (one
+         * before a paragraph's end, trimmed when stored) is no difference.
+         */
         private static List<String> normalised(List<String> blocks) {
-            return blocks.stream().map(b -> b.replaceAll("\\s+", " ").strip()).toList();
+            return blocks.stream().map(b -> b.replaceAll("\\s+", " ").replaceAll(" ?(<[^>]*>) ?", "$1").strip()).toList();
         }
 
         /** The body's top-level blocks as HTML; loose text (there should be none once sanitised) as a paragraph. */

@@ -228,6 +228,12 @@ public record EditorPage(StoryForm form, FormErrors errors, Story story, boolean
             return this;
         }
 
+        /** The revision the writer's page was opened at, carried through the answers to a post of the form. */
+        public Builder openedRevision(int number) {
+            this.openedRevision = number;
+            return this;
+        }
+
         /** Publish, Schedule or Publish update was pressed: what to look at before it goes ahead. */
         public Builder check(PrePublishCheck shown) {
             this.check = shown;

@@ -12,13 +12,15 @@ import org.jsoup.Jsoup;
 /**
  * What an editor is shown before Publish, Schedule or Publish update takes effect (as WordPress does): the
  * address the story will have, and what readers or search engines would miss. Warnings never stop the
- * editor; pressing the button again goes through them.
+ * editor; pressing the button again goes through them, except a Schedule time already gone, which the workflow
+ * refuses anyway.
  *
  * @param action   the button pressed, pressed again to go ahead
  * @param address  the public path the story will have
  * @param warnings what to look at first, in the order of the page
+ * @param blocked  the action cannot go ahead as it stands (Schedule for a time gone): the page offers no button
  */
-public record PrePublishCheck(StoryAction action, String address, List<String> warnings) {
+public record PrePublishCheck(StoryAction action, String address, List<String> warnings, boolean blocked) {
 
     /** Search results cut a title after about this many characters. */
     static final int HEADLINE_IN_RESULTS = 70;
@@ -50,10 +52,11 @@ public record PrePublishCheck(StoryAction action, String address, List<String> w
         if (!unpublished.isEmpty()) {
             warnings.add("Related stories not published, which readers will not see: " + String.join("; ", unpublished) + ".");
         }
-        if (action == StoryAction.SCHEDULE && scheduleAt != null && !scheduleAt.isAfter(now)) {
+        boolean past = action == StoryAction.SCHEDULE && scheduleAt != null && !scheduleAt.isAfter(now);
+        if (past) {
             warnings.add("Publish at is in the past: a story can only be scheduled for a time to come. Change the time, or press Publish to publish now.");
         }
-        return new PrePublishCheck(action, toPublish.url(zone), List.copyOf(warnings));
+        return new PrePublishCheck(action, toPublish.url(zone), List.copyOf(warnings), past);
     }
 
     private static long imagesWithoutAlt(Story story) {

@@ -33,7 +33,9 @@ import org.copydesk.people.CurrentStaff;
 import org.copydesk.people.Role;
 import org.copydesk.people.StaffAccount;
 import org.copydesk.people.StaffService;
+import org.copydesk.revision.RevisionContent;
 import org.copydesk.revision.RevisionSummary;
+import org.copydesk.revision.StoryRevision;
 import org.copydesk.revision.StoryRevision;
 import org.copydesk.story.Section;
 import org.copydesk.story.StaleStoryException;
@@ -57,6 +59,9 @@ import org.copydesk.web.TypedForm;
 public class StoryDeskResource {
 
     static final int RELATED_RESULTS = 20;
+
+    /** The story form's hidden field naming the story's latest revision when the page was made. */
+    static final String OPENED_REVISION = "openedRevision";
 
     /** The pre-publish check's hidden field: the action it was shown for. */
     static final String CHECKED = "checked";
@@ -257,7 +262,7 @@ public class StoryDeskResource {
         }
         if (imageProblem != null) {
             Response.ResponseBuilder answer = Response.status(imageProblem.status())
-                    .entity(Templates.storyForm(pages.of(form, story)
+                    .entity(Templates.storyForm(pageOf(form, story, fields)
                             .errors(FormErrors.of("imageFile", imageProblem.getMessage())).build()));
             if (imageProblem.retryAfterSeconds() > 0) {
                 answer.header("Retry-After", imageProblem.retryAfterSeconds());
@@ -267,7 +272,7 @@ public class StoryDeskResource {
         if (pickerStep) {
             if ("import".equals(form.action())) {
                 if (form.wireCopy().isBlank()) {
-                    return Response.status(Response.Status.BAD_REQUEST).entity(Templates.storyForm(pages.of(form, story)
+                    return Response.status(Response.Status.BAD_REQUEST).entity(Templates.storyForm(pageOf(form, story, fields)
                             .errors(FormErrors.of("wireCopy", "Paste the wire copy to import")).build())).build();
                 }
                 form = form.withWireCopyImported(name -> AuthorProfile.findByName(name).orElse(null));
@@ -276,14 +281,14 @@ public class StoryDeskResource {
                 form = form.withRelatedResults(stories.findByHeadline(form.relatedQuery(), id, RELATED_RESULTS).stream()
                         .map(s -> new StoryForm.RelatedRow(s.id, s.headline, s.state.label())).toList());
             }
-            return Response.ok(Templates.storyForm(pages.of(form, story).build())).build();
+            return Response.ok(Templates.storyForm(pageOf(form, story, fields).build())).build();
         }
         form = mergedFromTheConflictPage(form, story, fields);
         StoryAction action = form.workflowAction();
         try {
             PrePublishCheck check = checkFirst(action, fields.getFirst(CHECKED), story, form, account);
             if (check != null) {
-                return Response.ok(Templates.storyForm(pages.of(form, story).check(check).build())).build();
+                return Response.ok(Templates.storyForm(pageOf(form, story, fields).check(check).build())).build();
             }
             Story saved = stories.save(id, form, account, action);
             if (id != null) {
@@ -302,13 +307,35 @@ public class StoryDeskResource {
             // form was first opened with, which would be refused for ever. Should yet another save come in
             // between, the next save is shown the differences again.
             StoryForm againstShown = form.withVersion(story.version);
-            return Response.status(Response.Status.CONFLICT).entity(Templates.storyForm(pages.of(againstShown, story)
+            return Response.status(Response.Status.CONFLICT).entity(Templates.storyForm(pages.of(againstShown, story).openedRevision(latestRevision(story))
                     .errors(stale.errors()).conflict(pages.conflict(story, againstShown))
-                    .merge(ConflictMerge.of(story, againstShown, Newsroom.zone())).build())).build();
+                    .merge(ConflictMerge.of(story, againstShown, Newsroom.zone(), asOpened(story, fields))).build())).build();
         } catch (FormInvalidException invalid) {
             return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(Templates.storyForm(pages.of(form, story).errors(invalid.errors()).build())).build();
+                    .entity(Templates.storyForm(pageOf(form, story, fields).errors(invalid.errors()).build())).build();
         }
+    }
+
+    /** The page for a posted form: it keeps naming the revision the writer's page was opened at. */
+    private EditorPage.Builder pageOf(StoryForm form, Story story, MultivaluedMap<String, String> fields) {
+        String number = fields.getFirst(OPENED_REVISION);
+        return pages.of(form, story).openedRevision(number == null || !number.matches("\\d{1,9}") ? 0 : Integer.parseInt(number));
+    }
+
+    /** The conflict page names the newest revision: what the writer now merges against. */
+    private static int latestRevision(Story story) {
+        StoryRevision.Latest latest = StoryRevision.latest(story.id);
+        return latest == null ? 0 : latest.number();
+    }
+
+    /** The story as the writer's page opened it (the revision it names), for the conflict page's first choices. */
+    private static StoryForm asOpened(Story story, MultivaluedMap<String, String> fields) {
+        String number = fields.getFirst(OPENED_REVISION);
+        if (number == null || !number.matches("\\d{1,9}")) {
+            return null;
+        }
+        RevisionContent opened = StoryRevision.contentOf(story.id, Integer.parseInt(number));
+        return opened == null ? null : opened.toForm(story.id, story.version);
     }
 
     /**
@@ -343,6 +370,9 @@ public class StoryDeskResource {
     }
 
     private static String doneMessage(StoryAction action, Story saved, Story before) {
+        if (action == null && before != null && before.isPublished() && saved.id.equals(before.id)) {
+            return "Nothing changed: the live story stays as it is, and no pending update was made.";
+        }
         if (action == null) {
             boolean startedUpdate = before != null && before.isPublished();
             return startedUpdate

@@ -240,6 +240,33 @@ public class Story extends PanacheEntity {
         return lastPublishedAt != null && firstPublishedAt != null && lastPublishedAt.isAfter(firstPublishedAt);
     }
 
+    /**
+     * Whether {@code other} holds the same story as this one: every word and choice an update could change
+     * (a Save draft on a live story that changed nothing starts no pending update). Things not saved yet (a new
+     * tag or author profile, having no id) count as changes.
+     */
+    public boolean sameContentAs(Story other) {
+        return java.util.Objects.equals(headline, other.headline) && java.util.Objects.equals(standfirst, other.standfirst)
+                && java.util.Objects.equals(kicker, other.kicker) && java.util.Objects.equals(body, other.body)
+                && java.util.Objects.equals(slug, other.slug) && java.util.Objects.equals(idOf(section), idOf(other.section))
+                && java.util.Objects.equals(creditLine, other.creditLine)
+                && java.util.Objects.equals(datelinePlace, other.datelinePlace) && java.util.Objects.equals(datelineDate, other.datelineDate)
+                && java.util.Objects.equals(notesToEditor, other.notesToEditor)
+                && java.util.Objects.equals(featuredImage == null ? null : featuredImage.id, other.featuredImage == null ? null : other.featuredImage.id)
+                && java.util.Objects.equals(featuredImageAlt, other.featuredImageAlt)
+                && java.util.Objects.equals(featuredImageCaption, other.featuredImageCaption)
+                && java.util.Objects.equals(featuredImageCredit, other.featuredImageCredit)
+                && tags.stream().map(t -> t.id).toList().equals(other.tags.stream().map(t -> t.id).toList()) && !tags.stream().anyMatch(t -> t.id == null)
+                && related.stream().map(r -> r.id).toList().equals(other.related.stream().map(r -> r.id).toList())
+                && bylines.stream().map(b -> b.author.id + "\u0000" + b.roleLine).toList()
+                        .equals(other.bylines.stream().map(b -> b.author.id + "\u0000" + b.roleLine).toList())
+                && !other.bylines.stream().anyMatch(b -> b.author.id == null) && !other.tags.stream().anyMatch(t -> t.id == null);
+    }
+
+    private static Long idOf(Section section) {
+        return section == null ? null : section.id;
+    }
+
     /** True when a live story other than {@code exceptId} already uses the slug (pending updates don't count). */
     public static boolean slugTaken(String slug, Long exceptId) {
         return exceptId == null

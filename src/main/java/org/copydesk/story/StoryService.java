@@ -107,6 +107,9 @@ public class StoryService {
         FormErrors workflowErrors = decision instanceof StoryWorkflow.NeedsComment needs
                 ? FormErrors.of(needs.field(), needs.message()) : FormErrors.none();
         Story story = existing == null ? create(form, actor, workflowErrors) : update(existing, form, actor, workflowErrors);
+        if (story == existing && existing.isPublished()) {
+            return existing; // a live story saved with nothing changed: nothing was stored
+        }
         Story shown = action != null
                 ? move(story, action, ((StoryWorkflow.Allowed) decision).to(), actor, form.comment(), form.scheduleAt())
                 : story;
@@ -126,6 +129,10 @@ public class StoryService {
             }
             Story update = newUpdateOf(story);
             apply(form, update, actor, workflowErrors);
+            if (update.sameContentAs(story)) {
+                // Nothing changed: no pending update for editors to review; the live story answers as saved.
+                return story;
+            }
             update.persist();
             edited.fire(new StoryEdited(update, actor));
             return update;

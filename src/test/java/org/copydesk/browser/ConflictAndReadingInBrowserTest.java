@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.copydesk.testing.Chromium.button;
 import static org.copydesk.testing.Chromium.waiting;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import java.net.URL;
 import org.copydesk.people.Role;
 import org.copydesk.people.StaffAccount;
 import org.copydesk.story.Story;
@@ -15,8 +12,7 @@ import org.copydesk.story.StoryAction;
 import org.copydesk.testing.Browser;
 import org.copydesk.testing.Chromium;
 import org.copydesk.testing.Fixtures;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.copydesk.testing.InChromium;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -29,32 +25,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * retyped; a story the person may only read shows as readers will see it, never as HTML source.
  */
 @QuarkusTest
-class ConflictAndReadingInBrowserTest {
-
-    @TestHTTPResource("/")
-    URL root;
-
-    @Inject
-    Fixtures fixtures;
-
-    private WebDriver driver;
-
-    @BeforeEach
-    void openBrowser() throws Exception {
-        driver = Chromium.start();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
-
-    private String base() {
-        String url = root.toString();
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-    }
+class ConflictAndReadingInBrowserTest extends InChromium {
 
     @Test
     void aStaleSaveIsMergedOnTheConflictPageAndSaved() {

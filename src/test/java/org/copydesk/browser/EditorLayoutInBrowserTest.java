@@ -2,18 +2,14 @@ package org.copydesk.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import java.net.URL;
 import org.copydesk.people.Role;
 import org.copydesk.people.StaffAccount;
 import org.copydesk.story.Story;
 import org.copydesk.story.StoryAction;
 import org.copydesk.testing.Chromium;
 import org.copydesk.testing.Fixtures;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.copydesk.testing.InChromium;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -26,34 +22,9 @@ import org.openqa.selenium.WebElement;
  * scrolled anywhere. Screenshots go to target/screenshots for docs/editor.md.
  */
 @QuarkusTest
-class EditorLayoutInBrowserTest {
+class EditorLayoutInBrowserTest extends InChromium {
 
     static final int[][] SCREENS = { { 1366, 900 }, { 390, 844 } };
-
-    @TestHTTPResource("/")
-    URL root;
-
-    @Inject
-    Fixtures fixtures;
-
-    private WebDriver driver;
-
-    @BeforeEach
-    void openBrowser() throws Exception {
-        driver = Chromium.start();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
-
-    private String base() {
-        String url = root.toString();
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-    }
 
     @Test
     void aNewStoryHasItsBodyAndSaveDraftOnTheFirstScreen() {

@@ -5,17 +5,13 @@ import static org.copydesk.testing.Chromium.button;
 import static org.copydesk.testing.Chromium.field;
 import static org.copydesk.testing.Chromium.waiting;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import java.net.URL;
 import org.copydesk.people.Role;
 import org.copydesk.people.StaffAccount;
 import org.copydesk.story.Story;
 import org.copydesk.testing.Chromium;
 import org.copydesk.testing.Fixtures;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.copydesk.testing.InChromium;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -25,27 +21,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** Real headless Chromium: the journalist → editor → reader path, and autosave surviving a reload. */
 @QuarkusTest
-class NewsroomInBrowserTest {
-
-    @TestHTTPResource("/")
-    URL root;
-
-    @Inject
-    Fixtures fixtures;
-
-    private WebDriver driver;
-
-    @BeforeEach
-    void openBrowser() throws Exception {
-        driver = Chromium.start();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
+class NewsroomInBrowserTest extends InChromium {
 
     static final String WIRE_HEADLINE = "Mali denies hiring private Russian military contractor";
 
@@ -53,11 +29,6 @@ class NewsroomInBrowserTest {
         try (java.io.InputStream in = NewsroomInBrowserTest.class.getResourceAsStream("/demo/mali-denies-hiring-russian-pmc.txt")) {
             return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
-    }
-
-    private String base() {
-        String url = root.toString();
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     @Test

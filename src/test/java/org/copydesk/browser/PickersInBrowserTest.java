@@ -5,17 +5,13 @@ import static org.copydesk.testing.Chromium.button;
 import static org.copydesk.testing.Chromium.field;
 import static org.copydesk.testing.Chromium.waiting;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import java.net.URL;
 import org.copydesk.people.Role;
 import org.copydesk.people.StaffAccount;
 import org.copydesk.story.Story;
 import org.copydesk.testing.Chromium;
 import org.copydesk.testing.Fixtures;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.copydesk.testing.InChromium;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -28,32 +24,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * tags suggested, all in place: the page never reloads, so the text being written stays where it is.
  */
 @QuarkusTest
-class PickersInBrowserTest {
-
-    @TestHTTPResource("/")
-    URL root;
-
-    @Inject
-    Fixtures fixtures;
-
-    private WebDriver driver;
-
-    @BeforeEach
-    void openBrowser() throws Exception {
-        driver = Chromium.start();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
-
-    private String base() {
-        String url = root.toString();
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-    }
+class PickersInBrowserTest extends InChromium {
 
     @Test
     void bylinesRelatedStoriesAndTagsChangeInPlace() {

@@ -5,18 +5,14 @@ import static org.copydesk.testing.Chromium.button;
 import static org.copydesk.testing.Chromium.field;
 import static org.copydesk.testing.Chromium.waiting;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import java.net.URL;
 import java.util.List;
 import org.copydesk.people.Role;
 import org.copydesk.people.StaffAccount;
 import org.copydesk.story.Story;
 import org.copydesk.testing.Chromium;
 import org.copydesk.testing.Fixtures;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.copydesk.testing.InChromium;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -31,32 +27,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * given its alt text in place, a paste from Google Docs keeping only its structure; never a window.prompt.
  */
 @QuarkusTest
-class RichTextInBrowserTest {
-
-    @TestHTTPResource("/")
-    URL root;
-
-    @Inject
-    Fixtures fixtures;
-
-    private WebDriver driver;
-
-    @BeforeEach
-    void openBrowser() throws Exception {
-        driver = Chromium.start();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
-
-    private String base() {
-        String url = root.toString();
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-    }
+class RichTextInBrowserTest extends InChromium {
 
     private Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);

@@ -72,6 +72,7 @@ class PrePublishCheckTest {
                 .press("Schedule").asString());
         assertThat(check.select("#prepublish-check .warnings li").eachText()).containsExactly(
                 "Publish at is in the past: a story can only be scheduled for a time to come. Change the time, or press Publish to publish now.");
+        assertThat(check.select("#prepublish-check button")).as("no going ahead from the check").isEmpty();
         Response refused = desk.form(check, "#story-form").press("Schedule");
         assertEquals(400, refused.statusCode());
         assertEquals(StoryState.IN_REVIEW, fixtures.reload(story.id).state);

@@ -192,7 +192,7 @@ class StoryLifecycleTest {
         assertThat(after.select("meta[property=article:modified_time]").attr("content")).isNotEqualTo(modifiedBefore);
         assertThat(after.select("script[type=application/ld+json]").html()).contains("\"dateModified\"");
         assertThat(after.html()).doesNotContain("Secret note");
-        assertThat(fixtures.reload(story.id).findPendingUpdateId()).isNull();
+        assertThat(fixtures.pendingUpdateOf(story.id)).isNull();
         assertEquals(1, fixtures.count("PUBLISH_UPDATE", story.id));
     }
 
@@ -214,6 +214,23 @@ class StoryLifecycleTest {
         assertEquals(301, moved.statusCode());
         assertThat(Browser.pathOf(moved.header("Location"))).isEqualTo(newPath);
         assertEquals(200, new Browser().get(newPath).statusCode());
+    }
+
+    @Test
+    void savingALiveStoryWithNothingChangedMakesNoPendingUpdate() {
+        StaffAccount reporter = fixtures.staff(Role.REPORTER);
+        StaffAccount editor = fixtures.staff(Role.EDITOR);
+        Story story = fixtures.published("Left as it was " + Fixtures.unique("n"), reporter, editor);
+        fixtures.tag(story.id, "Sahel");
+        Browser desk = new Browser().signIn(editor.username, Fixtures.PASSWORD);
+        Document same = desk.follow(desk.form(desk.page("/desk/stories/" + story.id), "#story-form").press("Save draft"));
+        assertThat(same.select(".flash").text()).startsWith("Nothing changed");
+        assertThat(fixtures.pendingUpdateOf(story.id)).isNull();
+
+        Document changed = desk.follow(desk.form(desk.page("/desk/stories/" + story.id), "#story-form")
+                .set("standfirst", "A sharper standfirst.").press("Save draft"));
+        assertThat(changed.select(".flash").text()).startsWith("Saved as a pending update");
+        assertThat(fixtures.pendingUpdateOf(story.id)).isNotNull();
     }
 
     @Test

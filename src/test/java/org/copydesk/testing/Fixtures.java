@@ -94,6 +94,12 @@ public class Fixtures {
         return story(headline, writer, editor, StoryAction.SUBMIT, StoryAction.PUBLISH);
     }
 
+    /** The id of the live story's pending update, or null when none is being worked on. */
+    @Transactional
+    public Long pendingUpdateOf(long id) {
+        return Story.<Story>findById(id).findPendingUpdateId();
+    }
+
     @Transactional
     public long count(String action, long storyId) {
         return org.copydesk.audit.AuditEvent.count("action = ?1 and story.id = ?2", action, storyId);
