@@ -132,7 +132,7 @@ public class EditingSessions {
         int basedOn = ((Number) row[2]).intValue();
         boolean newer = story.updatedAt == null || savedAt.isAfter(story.updatedAt);
         boolean overtaken = basedOn < story.version;
-        return newer || overtaken ? new WorkingCopy(read((String) row[0]), savedAt, basedOn, overtaken && !newer) : null;
+        return newer || overtaken ? new WorkingCopy(read((String) row[0]), savedAt, basedOn, overtaken) : null;
     }
 
     public void discardWorkingCopy(long storyId, StaffAccount me) {

@@ -161,6 +161,27 @@ class ConflictRecoveryTest {
      * Reopened, the story offers the autosaved text all the same (it was offered only when newer than the last
      * save by anyone, so it sat unseen), and restoring it leads to the differences to merge.
      */
+    /** Typed on the page opened before someone else's save, autosaved after it: the offer says so. */
+    @Test
+    void textAutosavedAfterSomeoneElseSavedSaysTheStoryWasSavedSince() {
+        StaffAccount reporter = fixtures.staff(Role.REPORTER);
+        StaffAccount editor = fixtures.staff(Role.EDITOR);
+        Story story = fixtures.story("Typed on " + Fixtures.unique("c"), reporter, null);
+        Browser writer = new Browser().signIn(reporter.username, Fixtures.PASSWORD);
+        Document opened = writer.page("/desk/stories/" + story.id);
+        Browser other = new Browser().signIn(editor.username, Fixtures.PASSWORD);
+        other.follow(other.form(other.page("/desk/stories/" + story.id), "#story-form")
+                .set("kicker", "Exclusive").press("Save draft"));
+        writer.post("/desk/stories/" + story.id + "/autosave", Map.of(
+                "csrf-token", List.of(opened.select("#story-form input[name=csrf-token]").val()),
+                "version", List.of(opened.select("#story-form input[name=version]").val()),
+                "headline", List.of(opened.select("#headline").val()),
+                "body", List.of("A paragraph typed after the editor saved.")));
+
+        Document reopened = writer.page("/desk/stories/" + story.id);
+        assertThat(reopened.select(".autosave-offer").text()).contains("someone has saved the story since");
+    }
+
     @Test
     void textAutosavedBeforeSomeoneElseSavedIsStillOfferedWhenTheWriterComesBack() {
         StaffAccount reporter = fixtures.staff(Role.REPORTER);
