@@ -95,8 +95,11 @@ public final class Chromium {
         }
     }
 
+    /** Waits up to 15 s; an element replaced in place meanwhile (a picker, the presence area) is looked up again. */
     public static WebDriverWait waiting(WebDriver driver) {
-        return new WebDriverWait(driver, Duration.ofSeconds(15));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
     }
 
     public static void signIn(WebDriver driver, String base, String username, String password) {
