@@ -5,11 +5,23 @@ import java.util.Locale;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
-/** URL slugs: lower-case ASCII words joined by hyphens, made from any Unicode text. */
+/**
+ * URL slugs: lower-case ASCII words joined by hyphens, made from any Unicode text. Text in another script than
+ * Latin is first written in Latin letters (ICU's transliterators: Cyrillic, Greek, Arabic, Hebrew, CJK and the
+ * rest), so "Москва" gives "moskva" and "Ελλάδα" "ellada". Chosen over slugs of Unicode letters because an
+ * address in ASCII reads the same everywhere it travels (logs, mail, chat, the feeds of aggregators) instead of
+ * as percent-escapes, and one alphabet keeps the newsroom's addresses typeable and comparable.
+ */
 public final class Slugs {
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NOT_WORD = Pattern.compile("[^a-z0-9]+");
+    private static final Pattern NOT_LATIN = Pattern.compile("[\\p{L}&&[^\\p{IsLatin}]]");
+
+    /** Made on first need only: the transliterators' tables are large, and most slugs are Latin already. */
+    private static final class ToLatin {
+        static final com.ibm.icu.text.Transliterator ANY_LATIN = com.ibm.icu.text.Transliterator.getInstance("Any-Latin");
+    }
 
     private Slugs() {
     }
@@ -19,7 +31,8 @@ public final class Slugs {
         if (text == null) {
             return "";
         }
-        String ascii = MARKS.matcher(Normalizer.normalize(text.replace("ß", "ss").replace("ı", "i"), Normalizer.Form.NFKD))
+        String latin = NOT_LATIN.matcher(text).find() ? toLatin(text) : text;
+        String ascii = MARKS.matcher(Normalizer.normalize(latin.replace("ß", "ss").replace("ı", "i"), Normalizer.Form.NFKD))
                 .replaceAll("");
         String slug = NOT_WORD.matcher(ascii.toLowerCase(Locale.ROOT)).replaceAll("-");
         slug = trimHyphens(slug);
@@ -69,6 +82,11 @@ public final class Slugs {
             previous = c;
         }
         return previous != '-';
+    }
+
+    /** ICU's transliterators share state while they work: one slug at a time (slugs are made on saves, not reads). */
+    private static synchronized String toLatin(String text) {
+        return ToLatin.ANY_LATIN.transliterate(text);
     }
 
     private static String trimHyphens(String s) {

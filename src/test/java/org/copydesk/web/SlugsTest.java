@@ -17,6 +17,16 @@ class SlugsTest {
         assertThat(Slugs.of("  “Quotes” – and… dashes!  ", 120)).isEqualTo("quotes-and-dashes");
     }
 
+    /** Every script gives a readable address, never a placeholder: written in Latin letters (ICU). */
+    @Test
+    void headlinesInOtherScriptsGiveReadableSlugs() {
+        assertThat(Slugs.of("Москва отвергает обвинения", 120)).isEqualTo("moskva-otvergaet-obvinenia");
+        assertThat(Slugs.of("Η Ελλάδα ψηφίζει", 120)).isEqualTo("e-ellada-psephizei");
+        assertThat(Slugs.of("Iğdır'da seçim: İstanbul ve Ağrı", 120)).isEqualTo("igdir-da-secim-istanbul-ve-agri");
+        assertThat(Slugs.of("مالي تنفي التعاقد مع شركة روسية", 120)).matches("[a-z0-9]+(-[a-z0-9]+){4,}");
+        assertThat(Slugs.of("北京 2026", 120)).matches("[a-z0-9]+(-[a-z0-9]+)+");
+    }
+
     @Test
     void longSlugsBreakAtAWord() {
         assertThat(Slugs.of("alpha beta gamma delta", 13)).isEqualTo("alpha-beta");
