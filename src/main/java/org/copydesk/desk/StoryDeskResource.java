@@ -318,8 +318,13 @@ public class StoryDeskResource {
 
     /** The page for a posted form: it keeps naming the revision the writer's page was opened at. */
     private EditorPage.Builder pageOf(StoryForm form, Story story, MultivaluedMap<String, String> fields) {
+        return pages.of(form, story).openedRevision(openedRevision(fields));
+    }
+
+    /** The revision the writer's page names as opened at (0: none, or not a number). */
+    private static int openedRevision(MultivaluedMap<String, String> fields) {
         String number = fields.getFirst(OPENED_REVISION);
-        return pages.of(form, story).openedRevision(number == null || !number.matches("\\d{1,9}") ? 0 : Integer.parseInt(number));
+        return number == null || !number.matches("\\d{1,9}") ? 0 : Integer.parseInt(number);
     }
 
     /** The conflict page names the newest revision: what the writer now merges against. */
@@ -330,11 +335,11 @@ public class StoryDeskResource {
 
     /** The story as the writer's page opened it (the revision it names), for the conflict page's first choices. */
     private static StoryForm asOpened(Story story, MultivaluedMap<String, String> fields) {
-        String number = fields.getFirst(OPENED_REVISION);
-        if (number == null || !number.matches("\\d{1,9}")) {
+        int number = openedRevision(fields);
+        if (number == 0) {
             return null;
         }
-        RevisionContent opened = StoryRevision.contentOf(story.id, Integer.parseInt(number));
+        RevisionContent opened = StoryRevision.contentOf(story.id, number);
         return opened == null ? null : opened.toForm(story.id, story.version);
     }
 

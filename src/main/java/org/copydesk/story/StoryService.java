@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -405,7 +404,7 @@ public class StoryService {
         if (q == null) {
             return List.of();
         }
-        String pattern = "%" + q.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String pattern = "%" + Text.likeLiteral(q) + "%";
         return Story.find("lower(headline) like ?1 and state = ?2 and updateOf is null order by firstPublishedAt desc, id desc",
                 pattern, StoryState.PUBLISHED).page(0, limit).list();
     }
@@ -417,7 +416,7 @@ public class StoryService {
         if (q == null) {
             return List.of();
         }
-        String pattern = "%" + q.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String pattern = "%" + Text.likeLiteral(q) + "%";
         return Story.find("lower(headline) like ?1 and id <> ?2 and updateOf is null order by updatedAt desc",
                 pattern, excludeId == null ? -1L : excludeId).page(0, limit).list();
     }

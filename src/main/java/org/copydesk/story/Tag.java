@@ -1,7 +1,6 @@
 package org.copydesk.story;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
@@ -27,7 +26,7 @@ public class Tag extends PanacheEntity {
 
     /** The names of tags starting with {@code prefix} (any case, taken literally), in order, at most {@code limit}. */
     public static List<String> namesStartingWith(String prefix, int limit) {
-        String pattern = prefix.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String pattern = org.copydesk.web.Text.likeLiteral(prefix) + "%";
         return getEntityManager()
                 .createQuery("select t.name from Tag t where lower(t.name) like ?1 order by lower(t.name)", String.class)
                 .setParameter(1, pattern).setMaxResults(limit).getResultList();

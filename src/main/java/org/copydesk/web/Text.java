@@ -49,4 +49,12 @@ public final class Text {
         }
         return false;
     }
+
+    /**
+     * Typed text as it is matched by a SQL {@code LIKE} (lower-cased; its own {@code %}, {@code _} and backslash
+     * taken literally), for {@code lower(column) like ?}: put {@code %} around or after it for contains or starts.
+     */
+    public static String likeLiteral(String typed) {
+        return typed.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
 }
