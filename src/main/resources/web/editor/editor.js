@@ -423,7 +423,9 @@ function start(textarea) {
       PendingSelection,
     ],
     editorProps: {
+      // Typed in the story's direction (story-form.js changes it with the Language select).
       attributes: { id: 'body-editor', class: 'rich-text', role: 'textbox', 'aria-multiline': 'true',
+        dir: textarea.getAttribute('dir') || 'auto',
         'aria-label': 'Body', 'aria-describedby': textarea.getAttribute('aria-describedby') || '' },
       // A paste from Word or Google Docs keeps its headings, lists, links, bold and italic, and nothing else.
       transformPastedHTML: (html) => pastedFromWordProcessor(html),

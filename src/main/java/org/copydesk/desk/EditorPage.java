@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.copydesk.audit.AuditEvent;
 import org.copydesk.editing.EditingSessions;
+import org.copydesk.language.Language;
+import org.copydesk.language.Languages;
 import org.copydesk.people.AuthorProfile;
 import org.copydesk.revision.WordDiff;
 import org.copydesk.story.Section;
@@ -25,7 +27,8 @@ public record EditorPage(StoryForm form, FormErrors errors, Story story, boolean
                          List<StoryComment> comments, String staffComment, List<WordDiff.FieldDiff> conflict,
                          List<EditingSessions.OtherEditor> othersEditing, EditingSessions.WorkingCopy workingCopy,
                          boolean restoredWorkingCopy, int autosaveMillis, PrePublishCheck check, String readingBody,
-                         ConflictMerge merge, long renewMillis, int openedRevision, String leaseAt) {
+                         ConflictMerge merge, long renewMillis, int openedRevision, String leaseAt,
+                         List<Language> languages) {
 
     public boolean isNew() {
         return story == null;
@@ -34,6 +37,20 @@ public record EditorPage(StoryForm form, FormErrors errors, Story story, boolean
     /** Some of the conflict's differences are shown paragraph by paragraph only. */
     public boolean conflictParagraphsOnly() {
         return conflict.stream().anyMatch(WordDiff.FieldDiff::paragraphsOnly);
+    }
+
+    /** The Language select's choices: the newsroom's languages, and the story's own should it no longer be one of them. */
+    public List<Language> languageChoices() {
+        if (form.language() == null || languages.stream().anyMatch(l -> l.tag().equals(form.language()))) {
+            return languages;
+        }
+        return Languages.parse(form.language()).map(own -> java.util.stream.Stream.concat(languages.stream(),
+                java.util.stream.Stream.of(own)).toList()).orElse(languages);
+    }
+
+    /** The direction the story's words are typed in (Headline, Standfirst, Body follow the Language chosen). */
+    public String textDir() {
+        return Languages.parse(form.language()).map(Language::dir).orElse("auto");
     }
 
     public boolean readOnly() {
@@ -144,10 +161,13 @@ public record EditorPage(StoryForm form, FormErrors errors, Story story, boolean
         private PrePublishCheck check;
         private ConflictMerge merge;
         private final String readingBody;
+        private final List<Language> languages;
 
         Builder(StoryForm form, Story story, boolean canEdit, List<StoryAction> actions, List<Section> sections,
                 List<AuthorProfile> authors, AuditEvent changeRequest, Story pendingUpdate, boolean editor,
-                List<StoryComment> comments, int autosaveMillis, long renewMillis, String readingBody) {
+                List<StoryComment> comments, int autosaveMillis, long renewMillis, String readingBody,
+                List<Language> languages) {
+            this.languages = languages;
             this.readingBody = readingBody;
             this.renewMillis = renewMillis;
             this.form = form;
@@ -243,7 +263,7 @@ public record EditorPage(StoryForm form, FormErrors errors, Story story, boolean
         public EditorPage build() {
             return new EditorPage(form, errors, story, canEdit, actions, sections, authors, changeRequest, pendingUpdate,
                     editor, unpublishReason, correction, comments, staffComment, conflict, othersEditing, workingCopy,
-                    restoredWorkingCopy, autosaveMillis, check, readingBody, merge, renewMillis, openedRevision, leaseAt);
+                    restoredWorkingCopy, autosaveMillis, check, readingBody, merge, renewMillis, openedRevision, leaseAt, languages);
         }
     }
 }

@@ -13,6 +13,7 @@ import org.copydesk.people.StaffService;
 import org.copydesk.revision.ComparisonTurns;
 import org.copydesk.revision.RevisionContent;
 import org.copydesk.revision.WordDiff;
+import org.copydesk.site.SiteInfo;
 import org.copydesk.site.StoryPages;
 import org.copydesk.story.BodyHtml;
 import org.copydesk.story.Section;
@@ -48,6 +49,9 @@ public class EditorPages {
     @Inject
     StoryPages storyPages;
 
+    @Inject
+    SiteInfo site;
+
     /** The page for this form over this story (null: a story not saved yet), as the person signed in sees it. */
     public EditorPage.Builder of(StoryForm form, Story story) {
         StaffAccount account = me.account();
@@ -62,7 +66,7 @@ public class EditorPages {
         String readingBody = canEdit || story == null ? null : storyPages.bodyAsRead(story);
         return new EditorPage.Builder(form, story, canEdit, actions, Section.inOrder(), staff.listAuthors(), changeRequest,
                 pending, me.isEditor(), story == null ? List.of() : StoryComment.thread(story), config.autosave().interval(),
-                config.editing().renew().toMillis(), readingBody);
+                config.editing().renew().toMillis(), readingBody, site.languages());
     }
 
     /**

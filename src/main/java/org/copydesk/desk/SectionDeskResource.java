@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.copydesk.language.Language;
 import org.copydesk.people.Role;
 import org.copydesk.site.SiteInfo;
 import org.copydesk.story.Section;
@@ -31,7 +32,8 @@ public class SectionDeskResource {
 
     @CheckedTemplate(basePath = "desk")
     static class Templates {
-        static native TemplateInstance sections(List<Section> sections, String name, String slug, FormErrors errors);
+        static native TemplateInstance sections(List<Section> sections, String name, String slug, String language,
+                                                List<Language> languages, FormErrors errors);
     }
 
     @Inject
@@ -45,18 +47,20 @@ public class SectionDeskResource {
 
     @GET
     public TemplateInstance list() {
-        return Templates.sections(Section.inOrder(), "", "", FormErrors.none());
+        return Templates.sections(Section.inOrder(), "", "", "", site.languages(), FormErrors.none());
     }
 
     @POST
-    public Response create(@FormParam("name") String name, @FormParam("slug") String slug) {
+    public Response create(@FormParam("name") String name, @FormParam("slug") String slug,
+                           @FormParam("language") String language) {
         try {
-            Section section = sections.create(name, slug);
+            Section section = sections.create(name, slug, language);
             site.reload();
             return flash.redirect(DeskPaths.sections(), "Section " + section.name + " added.");
         } catch (FormInvalidException invalid) {
             return Response.status(Response.Status.BAD_REQUEST).entity(Templates.sections(Section.inOrder(),
-                    name == null ? "" : name, slug == null ? "" : slug, invalid.errors())).build();
+                    name == null ? "" : name, slug == null ? "" : slug, language == null ? "" : language, site.languages(),
+                    invalid.errors())).build();
         }
     }
 }

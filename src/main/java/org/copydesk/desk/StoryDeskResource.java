@@ -37,6 +37,7 @@ import org.copydesk.revision.RevisionContent;
 import org.copydesk.revision.RevisionSummary;
 import org.copydesk.revision.StoryRevision;
 import org.copydesk.revision.StoryRevision;
+import org.copydesk.site.SiteInfo;
 import org.copydesk.story.Section;
 import org.copydesk.story.StaleStoryException;
 import org.copydesk.story.Story;
@@ -103,11 +104,17 @@ public class StoryDeskResource {
     @Inject
     Clock clock;
 
+    @Inject
+    SiteInfo site;
+
     @GET
     @Path("new")
     public TemplateInstance newStory() {
         List<Section> sections = Section.inOrder();
-        StoryForm form = StoryForm.blank(me.authorProfile(), sections.isEmpty() ? null : sections.get(0).id);
+        // A new story is in its section's language (the site's unless the section has its own).
+        Section first = sections.isEmpty() ? null : sections.get(0);
+        StoryForm form = StoryForm.blank(me.authorProfile(), first == null ? null : first.id,
+                (first == null ? site.language() : site.languageOf(first.slug)).tag());
         return Templates.storyForm(pages.of(form, null).build());
     }
 

@@ -12,7 +12,7 @@ public record RevisionContent(String headline, String standfirst, String kicker,
                               Long sectionId, String sectionName, String tags, List<BylineSnapshot> bylines,
                               String creditLine, String datelinePlace, String datelineDate, String notesToEditor,
                               List<RelatedSnapshot> related, String imageKey, String imageAlt, String imageCaption,
-                              String imageCredit) {
+                              String imageCredit, String language) {
 
     /** A byline as it stood. */
     public record BylineSnapshot(Long authorId, String name, String roleLine) {
@@ -30,7 +30,7 @@ public record RevisionContent(String headline, String standfirst, String kicker,
                 story.creditLine, story.datelinePlace, story.datelineDate == null ? null : story.datelineDate.toString(),
                 story.notesToEditor, story.related.stream().map(r -> new RelatedSnapshot(r.id, r.headline)).toList(),
                 story.featuredImage == null ? null : story.featuredImage.publicKey, story.featuredImageAlt,
-                story.featuredImageCaption, story.featuredImageCredit);
+                story.featuredImageCaption, story.featuredImageCredit, story.language);
     }
 
     /** The body as readable text, a paragraph a line, for comparing. */
@@ -65,6 +65,8 @@ public record RevisionContent(String headline, String standfirst, String kicker,
         form.kicker = orEmpty(content.kicker());
         form.body = orEmpty(content.body());
         form.slug = orEmpty(content.slug());
+        // Revisions kept before stories had a language were of English stories.
+        form.language = content.language() == null ? "en" : content.language();
         form.sectionId = content.sectionId();
         form.tags = orEmpty(content.tags());
         form.creditLine = orEmpty(content.creditLine());

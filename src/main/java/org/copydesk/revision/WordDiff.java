@@ -102,6 +102,7 @@ public final class WordDiff {
                 field("Dateline", before.datelinePlace(), after.datelinePlace()),
                 field("Dateline date", before.datelineDate(), after.datelineDate()),
                 field("Section", before.sectionName(), after.sectionName()),
+                field("Language", languageOf(before), languageOf(after)),
                 field("Tags", before.tags(), after.tags()),
                 field("Slug", before.slug(), after.slug()),
                 field("Bylines", before.bylinesText(), after.bylinesText()),
@@ -109,6 +110,10 @@ public final class WordDiff {
                 field("Featured image", before.imageText(), after.imageText()),
                 field("Related stories", before.relatedText(), after.relatedText()),
                 field("Notes to editor", before.notesToEditor(), after.notesToEditor()));
+    }
+
+    private static String languageOf(RevisionContent content) {
+        return content.language() == null ? "en" : content.language();
     }
 
     /** Token comparisons made so far. */

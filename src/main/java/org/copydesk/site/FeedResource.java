@@ -16,6 +16,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.copydesk.language.Language;
 import org.copydesk.people.AuthorProfile;
 import org.copydesk.story.Section;
 import org.copydesk.story.Story;
@@ -39,13 +40,13 @@ public class FeedResource {
 
     @CheckedTemplate(basePath = "feeds")
     static class Templates {
-        static native TemplateInstance atom(Feed feed, String siteName);
+        static native TemplateInstance atom(Feed feed, String siteName, String language);
 
         static native TemplateInstance sitemap(String base, List<SitemapEntry> stories);
 
         static native TemplateInstance sitemapIndex(String base, List<Integer> pages);
 
-        static native TemplateInstance newsSitemap(String base, List<SitemapEntry> stories, String siteName, String language);
+        static native TemplateInstance newsSitemap(String base, List<SitemapEntry> stories, String siteName);
 
         static native TemplateInstance robots(String base);
     }
@@ -73,7 +74,7 @@ public class FeedResource {
     @Produces(ATOM)
     public TemplateInstance siteFeed() {
         freshness.sinceLastPublicChange();
-        return atom(site.name(), "/feed.xml", "/", stories.latest(1, FEED_SIZE - 1));
+        return atom(site.name(), "/feed.xml", "/", stories.latest(1, FEED_SIZE - 1), site.language());
     }
 
     @GET
@@ -83,7 +84,7 @@ public class FeedResource {
         freshness.sinceLastPublicChange();
         Section section = Section.findBySlug(slug).orElseThrow(NotFoundException::new);
         return atom(section.name + " – " + site.name(), section.url() + "/feed.xml", section.url(),
-                stories.inSection(section, 1, FEED_SIZE - 1));
+                stories.inSection(section, 1, FEED_SIZE - 1), site.languageOf(section.slug));
     }
 
     @GET
@@ -95,7 +96,7 @@ public class FeedResource {
         if (theirs.isEmpty()) {
             throw new NotFoundException();
         }
-        return atom(author.name + " – " + site.name(), author.url() + "/feed.xml", author.url(), theirs);
+        return atom(author.name + " – " + site.name(), author.url() + "/feed.xml", author.url(), theirs, site.language());
     }
 
     /**
@@ -129,7 +130,7 @@ public class FeedResource {
     public TemplateInstance newsSitemap() {
         freshness.sinceLastPublicChange();
         return Templates.newsSitemap(base(), stories.publishedSince(Instant.now().minus(Duration.ofHours(48)), 1000),
-                site.name(), config.site().language());
+                site.name());
     }
 
     @GET
@@ -139,9 +140,10 @@ public class FeedResource {
         return Templates.robots(base());
     }
 
-    private TemplateInstance atom(String title, String self, String html, List<Story> fetched) {
+    /** {@code language}: the feed's own (xml:lang); each entry says its story's. */
+    private TemplateInstance atom(String title, String self, String html, List<Story> fetched, Language language) {
         List<Story> shown = fetched.size() > FEED_SIZE ? fetched.subList(0, FEED_SIZE) : fetched;
-        return Templates.atom(new Feed(title, base() + self, base() + html, base(), shown), site.name());
+        return Templates.atom(new Feed(title, base() + self, base() + html, base(), shown), site.name(), language.tag());
     }
 
     private String base() {

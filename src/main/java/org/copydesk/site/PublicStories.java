@@ -87,7 +87,7 @@ public class PublicStories {
     }
 
     private static final String SITEMAP_ENTRIES = "select new org.copydesk.site.SitemapEntry(s.publicPath, s.headline, "
-            + "s.firstPublishedAt, s.lastPublishedAt) from Story s where s.state = ?1 and s.updateOf is null ";
+            + "s.firstPublishedAt, s.lastPublishedAt, s.language) from Story s where s.state = ?1 and s.updateOf is null ";
 
     /** Published stories, oldest first (sitemap pages that keep their contents as the archive grows). */
     public List<SitemapEntry> inPublicationOrder(int offset, int limit) {

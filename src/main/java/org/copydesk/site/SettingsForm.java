@@ -1,5 +1,5 @@
 package org.copydesk.site;
 
 /** The settings form as typed. */
-public record SettingsForm(String siteName, String agencyCredit, String datelineFormat) {
+public record SettingsForm(String siteName, String agencyCredit, String datelineFormat, String languages) {
 }

@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.copydesk.language.Language;
 import org.copydesk.people.CurrentStaff;
 import org.copydesk.people.Role;
 import org.copydesk.web.DeskPaths;
@@ -47,14 +48,15 @@ public class SettingsResource {
     @GET
     public TemplateInstance form() {
         SiteInfo.Settings current = site.settings();
-        SettingsForm form = new SettingsForm(current.siteName(), current.agencyCredit(), current.datelineFormat());
+        SettingsForm form = new SettingsForm(current.siteName(), current.agencyCredit(), current.datelineFormat(),
+                String.join(" ", current.languages().stream().map(Language::tag).toList()));
         return Templates.settings(form, FormErrors.none(), example(form));
     }
 
     @POST
     public Response save(@FormParam("siteName") String siteName, @FormParam("agencyCredit") String agencyCredit,
-                         @FormParam("datelineFormat") String datelineFormat) {
-        SettingsForm form = new SettingsForm(orEmpty(siteName), orEmpty(agencyCredit), orEmpty(datelineFormat));
+                         @FormParam("datelineFormat") String datelineFormat, @FormParam("languages") String languages) {
+        SettingsForm form = new SettingsForm(orEmpty(siteName), orEmpty(agencyCredit), orEmpty(datelineFormat), orEmpty(languages));
         try {
             settings.save(form, me.account());
             site.reload();

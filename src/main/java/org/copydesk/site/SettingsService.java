@@ -9,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.copydesk.language.Language;
+import org.copydesk.language.Languages;
 import org.copydesk.people.StaffAccount;
 import org.copydesk.publishing.Publication;
 import org.copydesk.publishing.PublicChange;
@@ -51,15 +53,38 @@ public class SettingsService {
                 errors.add("datelineFormat", "That date pattern cannot be used; try MMM d or d MMMM");
             }
         }
+        String languages = languages(form.languages(), errors);
         if (errors.any()) {
             throw new FormInvalidException(errors);
         }
         SiteSettings row = SiteSettings.current();
-        String before = row.siteName + " · " + row.agencyCredit + " · " + row.datelineFormat;
+        String before = row.siteName + " · " + row.agencyCredit + " · " + row.datelineFormat + " · " + row.languages;
         row.siteName = name;
         row.agencyCredit = credit == null ? "" : credit;
         row.datelineFormat = pattern;
+        row.languages = languages;
         publication.announce(PublicChange.ofSettings(by == null ? null : by.id, "site settings: " + before + " → "
-                + row.siteName + " · " + row.agencyCredit + " · " + row.datelineFormat));
+                + row.siteName + " · " + row.agencyCredit + " · " + row.datelineFormat + " · " + row.languages));
+    }
+
+    static final int MAX_LANGUAGES = 40;
+
+    /** The typed list of language tags, written the standard way and separated by spaces; an error added when one is wrong. */
+    static String languages(String typed, FormErrors errors) {
+        java.util.Set<String> kept = new java.util.LinkedHashSet<>();
+        for (String tag : Languages.split(typed)) {
+            java.util.Optional<Language> language = Languages.parse(tag);
+            if (language.isEmpty()) {
+                errors.add("languages", "\u201c" + tag + "\u201d is not a language tag we know: use tags such as en, tr, ar, fr, de, es or pt-BR");
+                return null;
+            }
+            kept.add(language.get().tag());
+        }
+        if (kept.isEmpty()) {
+            errors.add("languages", "Enter at least one language, such as en");
+        } else if (kept.size() > MAX_LANGUAGES) {
+            errors.add("languages", "List at most " + MAX_LANGUAGES + " languages");
+        }
+        return String.join(" ", kept);
     }
 }

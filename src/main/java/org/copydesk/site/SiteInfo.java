@@ -10,6 +10,8 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Named;
 
+import org.copydesk.language.Language;
+import org.copydesk.language.Languages;
 import org.copydesk.publishing.VersionHeard;
 import org.copydesk.story.Section;
 
@@ -23,17 +25,22 @@ import org.copydesk.story.Section;
 public class SiteInfo {
 
     /** A section as the navigation needs it. */
-    public record SectionLink(String name, String slug) {
+    public record SectionLink(String name, String slug, String language) {
         public String url() {
             return "/" + slug;
         }
     }
 
-    /** The settings as last loaded. */
-    public record Settings(String siteName, String agencyCredit, String datelineFormat) {
+    /** The settings as last loaded; {@code languages} never empty, the site's own first. */
+    public record Settings(String siteName, String agencyCredit, String datelineFormat, List<Language> languages) {
+
+        /** The site's own language: front, section and tag pages, new stories unless their section has another. */
+        public Language language() {
+            return languages.get(0);
+        }
     }
 
-    private volatile Settings settings = new Settings("Copydesk", "Copydesk", "MMM d");
+    private volatile Settings settings = new Settings("Copydesk", "Copydesk", "MMM d", List.of(Language.ENGLISH));
     private volatile List<SectionLink> sections = List.of();
     private volatile java.time.Instant loadedAt = java.time.Instant.now();
     /** Counts reloads: a page cached before the latest one may show old settings or sections. */
@@ -56,8 +63,9 @@ public class SiteInfo {
     public void reload() {
         boolean changed = QuarkusTransaction.requiringNew().call(() -> {
             SiteSettings row = SiteSettings.current();
-            Settings read = row == null ? settings : new Settings(row.siteName, row.agencyCredit, row.datelineFormat);
-            List<SectionLink> readSections = Section.inOrder().stream().map(s -> new SectionLink(s.name, s.slug)).toList();
+            Settings read = row == null ? settings : new Settings(row.siteName, row.agencyCredit, row.datelineFormat,
+                    languagesOrEnglish(row.languages));
+            List<SectionLink> readSections = Section.inOrder().stream().map(s -> new SectionLink(s.name, s.slug, s.language)).toList();
             if (read.equals(settings) && readSections.equals(sections)) {
                 return false;
             }
@@ -94,5 +102,30 @@ public class SiteInfo {
 
     public List<SectionLink> sections() {
         return sections;
+    }
+
+    /** The site's own language (the {@code lang} of pages that are not one story's). */
+    public Language language() {
+        return settings.language();
+    }
+
+    /** The languages the newsroom writes in, the site's own first. */
+    public List<Language> languages() {
+        return settings.languages();
+    }
+
+    /** The language of a section's pages: its own, or the site's. */
+    public Language languageOf(String sectionSlug) {
+        for (SectionLink section : sections) {
+            if (section.slug().equals(sectionSlug) && section.language() != null) {
+                return Languages.of(section.language());
+            }
+        }
+        return language();
+    }
+
+    private static List<Language> languagesOrEnglish(String tags) {
+        List<Language> languages = Languages.list(tags);
+        return languages.isEmpty() ? List.of(Language.ENGLISH) : List.copyOf(languages);
     }
 }

@@ -25,6 +25,9 @@ public class SiteSettings extends PanacheEntityBase {
     @Column(name = "dateline_format")
     public String datelineFormat;
 
+    /** The languages the newsroom writes in, BCP 47 tags separated by spaces; the first is the site's own. */
+    public String languages;
+
     public static SiteSettings current() {
         return findById(1);
     }

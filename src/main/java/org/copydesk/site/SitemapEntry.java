@@ -7,5 +7,10 @@ import java.time.Instant;
  * sitemap page lists up to 50,000 of them (as whole stories, bodies included, one page needed more memory
  * than the app has).
  */
-public record SitemapEntry(String url, String headline, Instant firstPublishedAt, Instant lastPublishedAt) {
+public record SitemapEntry(String url, String headline, Instant firstPublishedAt, Instant lastPublishedAt, String language) {
+
+    /** The story's language as the news sitemap wants it (news:language). */
+    public String newsLanguage() {
+        return org.copydesk.language.Languages.of(language).newsLanguage();
+    }
 }

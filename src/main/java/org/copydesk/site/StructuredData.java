@@ -35,6 +35,7 @@ public class StructuredData {
         article.put("mainEntityOfPage", absoluteUrl);
         article.put("url", absoluteUrl);
         article.put("headline", story.headline);
+        article.put("inLanguage", story.lang().tag());
         if (story.standfirst != null) {
             article.put("description", story.standfirst);
         }

@@ -16,6 +16,20 @@ public class Section extends PanacheEntity {
 
     public int position;
 
+    /** The BCP 47 tag of the section's own language, or null for the site's. */
+    public String language;
+
+    /** The language of a new story in this section when none is chosen: the section's own, or the site's (the first of the settings' list). */
+    public String languageOfItsStories() {
+        if (language != null) {
+            return language;
+        }
+        Object siteLanguages = getEntityManager().createNativeQuery("select languages from site_settings where id = 1")
+                .getResultStream().findFirst().orElse("en");
+        return org.copydesk.language.Languages.list(siteLanguages.toString()).stream().findFirst()
+                .map(org.copydesk.language.Language::tag).orElse("en");
+    }
+
     public String url() {
         return "/" + slug;
     }

@@ -27,7 +27,8 @@ public class SectionService {
     @jakarta.inject.Inject
     AppRoutes routes;
 
-    public Section create(String name, String slug) {
+    /** {@code language}: the section's own language tag, or empty for the site's. */
+    public Section create(String name, String slug, String language) {
         String cleanName = Text.clean(name);
         String cleanSlug = Text.clean(slug);
         FormErrors errors = new FormErrors().singleLine("name", "Section name", cleanName);
@@ -47,10 +48,18 @@ public class SectionService {
         } else if (Section.findBySlug(finalSlug).isPresent()) {
             errors.add("slug", "Another section already uses this slug");
         }
+        String ownLanguage = null;
+        if (!Text.isBlank(language)) {
+            ownLanguage = org.copydesk.language.Languages.parse(language).map(l -> l.tag()).orElse(null);
+            if (ownLanguage == null) {
+                errors.add("language", "Choose one of the newsroom's languages, or the site's");
+            }
+        }
         if (errors.any()) {
             throw new FormInvalidException(errors);
         }
         Section section = new Section();
+        section.language = ownLanguage;
         section.name = cleanName;
         section.slug = finalSlug;
         Integer last = Section.find("select max(position) from Section").project(Integer.class).firstResult();

@@ -38,6 +38,7 @@ public class Story extends PanacheEntity {
     public static final int CREDIT_MAX = 200;
     public static final int IMAGE_TEXT_MAX = 400;
     public static final int DATELINE_PLACE_MAX = 80;
+    public static final int LANGUAGE_MAX = 35;
 
     public String headline;
 
@@ -49,6 +50,14 @@ public class Story extends PanacheEntity {
     public String body = "";
 
     public String slug;
+
+    /** The BCP 47 tag of the language the story is written in: the page's {@code lang} and {@code dir}, its words, its search. */
+    public String language = "en";
+
+    /** The story this one was translated from (the original of its set), or null. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "translation_of")
+    public Story translationOf;
 
     @ManyToOne(optional = false, fetch = FetchType.LAZY)
     @JoinColumn(name = "section_id")
@@ -152,6 +161,11 @@ public class Story extends PanacheEntity {
         return Story.<Story>list("id in ?1", ids).stream().collect(java.util.stream.Collectors.toMap(s -> s.id, s -> s));
     }
 
+    /** The language the story is written in. */
+    public org.copydesk.language.Language lang() {
+        return org.copydesk.language.Languages.of(language);
+    }
+
     public boolean isPublished() {
         return state == StoryState.PUBLISHED && updateOf == null;
     }
@@ -248,7 +262,7 @@ public class Story extends PanacheEntity {
     public boolean sameContentAs(Story other) {
         return java.util.Objects.equals(headline, other.headline) && java.util.Objects.equals(standfirst, other.standfirst)
                 && java.util.Objects.equals(kicker, other.kicker) && java.util.Objects.equals(body, other.body)
-                && java.util.Objects.equals(slug, other.slug) && java.util.Objects.equals(idOf(section), idOf(other.section))
+                && java.util.Objects.equals(slug, other.slug) && java.util.Objects.equals(language, other.language) && java.util.Objects.equals(idOf(section), idOf(other.section))
                 && java.util.Objects.equals(creditLine, other.creditLine)
                 && java.util.Objects.equals(datelinePlace, other.datelinePlace) && java.util.Objects.equals(datelineDate, other.datelineDate)
                 && java.util.Objects.equals(notesToEditor, other.notesToEditor)

@@ -49,6 +49,8 @@ public record StoryForm(
         String tags,
         @Storable
         String slug,
+        /** The BCP 47 tag of the story's language, as the Language select sends it. */
+        String language,
         List<@Valid BylineRow> bylines,
         /** The featured image: the key of an uploaded image (kept across picker steps and errors) and its words. */
         String imageKey,
@@ -85,7 +87,7 @@ public record StoryForm(
 
     /** The fields in the order the page shows them: the error summary lists problems in this order. */
     public static final List<String> FIELDS_ON_PAGE = List.of("wireCopy", "kicker", "headline", "standfirst", "body",
-            "datelinePlace", "datelineDate", "section", "tags", "slug", "bylines", "imageFile", "imageAlt", "imageCaption",
+            "datelinePlace", "datelineDate", "section", "language", "tags", "slug", "bylines", "imageFile", "imageAlt", "imageCaption",
             "imageCredit", "creditLine", "notesToEditor", "comment", "publishAt");
 
     /** One byline row: an existing author profile, or a new one to create on save. */
@@ -126,6 +128,7 @@ public record StoryForm(
         public String kicker = "";
         public String body = "";
         public String slug = "";
+        public String language = "";
         public Long sectionId;
         public String tags = "";
         public String creditLine = "";
@@ -157,7 +160,7 @@ public record StoryForm(
 
         public StoryForm build() {
             return new StoryForm(id, version, kicker, headline, standfirst, body, datelinePlace, datelineDate, sectionId,
-                    tags, slug, List.copyOf(bylines), imageKey, imageAlt, imageCaption, imageCredit, creditLine,
+                    tags, slug, language, List.copyOf(bylines), imageKey, imageAlt, imageCaption, imageCredit, creditLine,
                     List.copyOf(related), notesToEditor, comment, publishAt, action,
                     new Pickers(bylineAdd, bylineAddRole, newAuthorName, Set.copyOf(bylineRemove), bylineUp, relatedQuery,
                             List.copyOf(relatedAdd), Set.copyOf(relatedRemove), relatedUp, List.copyOf(relatedResults),
@@ -179,6 +182,7 @@ public record StoryForm(
         b.kicker = kicker;
         b.body = body;
         b.slug = slug;
+        b.language = language;
         b.sectionId = sectionId;
         b.tags = tags;
         b.creditLine = creditLine;
@@ -219,6 +223,7 @@ public record StoryForm(
         form.kicker = orEmpty(story.kicker);
         form.body = BodyHtml.toEditable(story.body);
         form.slug = orEmpty(story.slug);
+        form.language = orEmpty(story.language);
         form.sectionId = story.section == null ? null : story.section.id;
         form.tags = story.tags.stream().map(t -> t.name).collect(Collectors.joining(", "));
         form.creditLine = orEmpty(story.creditLine);
@@ -270,9 +275,10 @@ public record StoryForm(
         return form.build();
     }
 
-    public static StoryForm blank(AuthorProfile writer, Long defaultSectionId) {
+    public static StoryForm blank(AuthorProfile writer, Long defaultSectionId, String defaultLanguage) {
         Builder form = new Builder();
         form.sectionId = defaultSectionId;
+        form.language = defaultLanguage;
         if (writer != null) {
             form.bylines.add(new BylineRow(writer.id, writer.name, "", false));
         }
@@ -289,6 +295,7 @@ public record StoryForm(
         form.kicker = first(in, "kicker");
         form.body = first(in, "body");
         form.slug = first(in, "slug");
+        form.language = first(in, "language");
         form.sectionId = parseLong(first(in, "section"));
         form.tags = first(in, "tags");
         form.creditLine = first(in, "creditLine");

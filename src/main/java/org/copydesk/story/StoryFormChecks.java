@@ -32,6 +32,9 @@ final class StoryFormChecks {
         if (form.sectionId() == null || Section.findById(form.sectionId()) == null) {
             errors.add("section", "Choose a section");
         }
+        if (!Text.isBlank(form.language()) && org.copydesk.language.Languages.parse(form.language()).isEmpty()) {
+            errors.add("language", "Choose the language the story is written in");
+        }
         checkTags(form.tagNames(), errors);
         if (!Text.isBlank(form.imageKey())) {
             if (org.copydesk.media.Image.findByKey(form.imageKey().strip()).isEmpty()) {

@@ -378,6 +378,7 @@ public class StoryService {
         to.kicker = from.kicker;
         to.body = from.body;
         to.slug = from.slug;
+        to.language = from.language;
         to.section = from.section;
         to.creditLine = from.creditLine;
         to.featuredImage = from.featuredImage;
@@ -476,6 +477,9 @@ public class StoryService {
         story.kicker = Text.clean(form.kicker());
         story.body = BodyHtml.fromInput(form.body());
         story.section = Section.findById(form.sectionId());
+        // A form without a language (a page opened before there was a choice, a script) keeps the story's.
+        story.language = Text.isBlank(form.language()) ? (story.language != null && story.id != null ? story.language
+                : story.section.languageOfItsStories()) : org.copydesk.language.Languages.parse(form.language()).orElseThrow().tag();
         story.creditLine = Text.clean(form.creditLine());
         story.featuredImage = Text.isBlank(form.imageKey()) ? null : org.copydesk.media.Image.findByKey(form.imageKey().strip()).orElse(null);
         story.featuredImageAlt = story.featuredImage == null ? null : Text.clean(form.imageAlt());

@@ -63,8 +63,6 @@ public interface CopydeskConfig {
 
     Render render();
 
-    Site site();
-
     Sitemap sitemap();
 
     Search search();
@@ -207,13 +205,6 @@ public interface CopydeskConfig {
         /** How long one waits its turn before the reader is answered 503 with Retry-After. */
         @WithDefault("20000")
         long waitMillis();
-    }
-
-    /** The public site (site.FeedResource). */
-    interface Site {
-        /** The language code in the news sitemap. */
-        @WithDefault("en")
-        String language();
     }
 
     /** Sitemaps (site.FeedResource). */

@@ -34,7 +34,7 @@ public record OutagePage(String action, List<Field> fields, boolean fileLost) {
             Map.entry("publishAt", "Publish at"), Map.entry("wireCopy", "Wire copy"), Map.entry("correction", "Correction"),
             Map.entry("reason", "Reason"), Map.entry("staffComment", "Comment"), Map.entry("name", "Name"),
             Map.entry("bio", "Biography"), Map.entry("displayName", "Display name"), Map.entry("description", "Description"),
-            Map.entry("siteName", "Site name"), Map.entry("newAuthorName", "New author profile"),
+            Map.entry("siteName", "Site name"), Map.entry("languages", "Languages"), Map.entry("newAuthorName", "New author profile"),
             Map.entry("bylineRole", "Byline role line"), Map.entry("relatedQuery", "Related stories search"));
 
     /** Staff forms are given back; a sign-in (whose password is never echoed) only gets the message. */

@@ -183,6 +183,36 @@
     update();
   }());
 
+  // The Language select sets the direction the story's words are typed in (right to left for Arabic); on a new
+  // story, choosing a section with a language of its own chooses that language, until the writer picks one.
+  (function () {
+    var language = form.elements.language;
+    var section = form.elements.section;
+    if (!language) {
+      return;
+    }
+    var picked = false;
+    function follow() {
+      var option = language.selectedOptions[0];
+      var dir = option ? option.dataset.dir : 'auto';
+      ['kicker', 'headline', 'standfirst', 'body'].forEach(function (name) {
+        if (form.elements[name]) { form.elements[name].setAttribute('dir', dir); }
+      });
+      var editor = document.getElementById('body-editor');
+      if (editor) { editor.setAttribute('dir', dir); }
+    }
+    language.addEventListener('change', function () { picked = true; follow(); });
+    if (section && config.dataset.storyKey === 'copydesk:story:new') {
+      section.addEventListener('change', function () {
+        var own = section.selectedOptions.length ? section.selectedOptions[0].dataset.language : null;
+        if (!picked && own && language.querySelector('option[value="' + own + '"]')) {
+          language.value = own;
+          follow();
+        }
+      });
+    }
+  }());
+
   setInterval(function () { if (dirty) { autosave(); } }, interval);
 
   // Presence: the lease is renewed every few seconds, and each renewal answers who else has the story open and

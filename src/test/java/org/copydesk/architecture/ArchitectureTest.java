@@ -31,6 +31,7 @@ class ArchitectureTest {
     /**
      * Bottom to top; a layer may use those below it, never one above. Why this order:
      * <ol>
+     * <li>language: the languages stories and pages are written in (tags, names, direction, stemmers), needing nothing;</li>
      * <li>web: the shared web bits (forms, text, slugs, flash, errors) every feature uses;</li>
      * <li>publishing: the seam. Every writer of public things reaches down to it (people for authors, story,
      * site for settings) and every reader of them listens to it from above (audit, site, search, ops), so it
@@ -47,6 +48,7 @@ class ArchitectureTest {
      * </ol>
      */
     static final List<List<String>> LAYERS = List.of(
+            List.of("language"),
             List.of("web"),
             List.of("publishing"),
             List.of("media", "ops"),

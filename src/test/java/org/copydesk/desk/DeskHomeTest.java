@@ -194,7 +194,7 @@ class DeskHomeTest {
     }
 
     private Section newSection() {
-        return QuarkusTransaction.requiringNew().call(() -> sections.create("Desk " + Fixtures.unique("s"), null));
+        return QuarkusTransaction.requiringNew().call(() -> sections.create("Desk " + Fixtures.unique("s"), null, null));
     }
 
     /** Files a story not yet published under another section (no public page changes). */

@@ -95,7 +95,7 @@ class PublicWritesGuardTest {
                 .isGreaterThan(before);
         QuarkusTransaction.requiringNew().run(() -> stories.addCorrection(story.id, "A name was misspelt.", editor));
         QuarkusTransaction.requiringNew().run(() -> stories.act(story.id, StoryAction.UNPUBLISH, editor, "Withdrawn."));
-        QuarkusTransaction.requiringNew().run(() -> sections.create("Announced " + System.nanoTime(), null));
+        QuarkusTransaction.requiringNew().run(() -> sections.create("Announced " + System.nanoTime(), null, null));
         long author = QuarkusTransaction.requiringNew().call(() -> AuthorProfile.findByStaffAccount(reporter).orElseThrow().id);
         QuarkusTransaction.requiringNew().run(() -> staff.updateAuthor(author, "Announced Author", "A bio."));
         assertThat(fixtures.count("UNPUBLISH", story.id)).as("the audit line commits with the change").isEqualTo(1);

@@ -142,7 +142,7 @@ class WordDiffTest {
 
     private static RevisionContent content(String body) {
         return new RevisionContent("Headline", null, null, body, "slug", 1L, "World", "", List.of(), null, null, null,
-                null, List.of(), null, null, null, null);
+                null, List.of(), null, null, null, null, null);
     }
 
     private static String text(List<WordDiff.Segment> segments) {
