@@ -13,6 +13,7 @@ import org.copydesk.story.Story;
 import org.copydesk.story.StoryAction;
 import org.copydesk.story.StoryComment;
 import org.copydesk.story.StoryForm;
+import org.copydesk.story.TranslationSet;
 import org.copydesk.web.DeskPaths;
 import org.copydesk.web.FormErrors;
 
@@ -46,6 +47,22 @@ public record EditorPage(StoryForm form, FormErrors errors, Story story, boolean
         }
         return Languages.parse(form.language()).map(own -> java.util.stream.Stream.concat(languages.stream(),
                 java.util.stream.Stream.of(own)).toList()).orElse(languages);
+    }
+
+    /** The story and its translations (null for a story not saved yet). */
+    public TranslationSet translations() {
+        return story == null ? null : TranslationSet.of(story);
+    }
+
+    /** Whether a member of the set is this story (or the live story this pending update is of). */
+    public boolean isThisStory(Story member) {
+        return story != null && (member.id.equals(story.id) || (story.updateOf != null && member.id.equals(story.updateOf.id)));
+    }
+
+    /** The newsroom's languages the story has no version in yet: what Translate offers. */
+    public List<Language> translateChoices() {
+        TranslationSet set = translations();
+        return set == null ? List.of() : languages.stream().filter(l -> set.inLanguage(l.tag()).isEmpty()).toList();
     }
 
     /** The direction the story's words are typed in (Headline, Standfirst, Body follow the Language chosen). */

@@ -218,6 +218,21 @@ public class StoryDeskResource {
         return flash.redirect(DeskPaths.story(id), "Schedule cancelled: the story is back in review.");
     }
 
+    /** Translate: a linked draft in another language, opened for the translator. */
+    @POST
+    @Path("{id}/translations")
+    public Response translate(@PathParam("id") long id, @FormParam("translateTo") String language) {
+        try {
+            Story draft = stories.translate(id, language, me.account());
+            return flash.redirect(DeskPaths.story(draft.id), "Translation started: write the "
+                    + draft.lang().englishName() + " version over the copied text, then save it.");
+        } catch (FormInvalidException invalid) {
+            Story story = stories.load(id);
+            return Response.status(Response.Status.BAD_REQUEST).entity(Templates.storyForm(
+                    pages.of(StoryForm.fromStory(story, Newsroom.zone()), story).errors(invalid.errors()).build())).build();
+        }
+    }
+
     @POST
     @Path("{id}/corrections")
     @RolesAllowed(Role.EDITOR_ROLE)

@@ -42,7 +42,7 @@ public class FeedResource {
     static class Templates {
         static native TemplateInstance atom(Feed feed, String siteName, String language);
 
-        static native TemplateInstance sitemap(String base, List<SitemapEntry> stories);
+        static native TemplateInstance sitemap(String base, List<SitemapEntry> stories, SitemapAlternates alternates);
 
         static native TemplateInstance sitemapIndex(String base, List<Integer> pages);
 
@@ -72,17 +72,26 @@ public class FeedResource {
     @GET
     @Path("feed.xml")
     @Produces(ATOM)
-    public TemplateInstance siteFeed() {
+    public TemplateInstance siteFeed(@QueryParam("lang") String lang) {
         freshness.sinceLastPublicChange();
+        Language only = site.listedLanguage(lang);
+        if (only != null) {
+            return atom(site.name() + " (" + only.name() + ")", "/feed.xml?lang=" + only.tag(), "/", stories.latest(1, FEED_SIZE - 1, only), only);
+        }
         return atom(site.name(), "/feed.xml", "/", stories.latest(1, FEED_SIZE - 1), site.language());
     }
 
     @GET
     @Path("{section: [a-z0-9-]+}/feed.xml")
     @Produces(ATOM)
-    public TemplateInstance sectionFeed(@PathParam("section") String slug) {
+    public TemplateInstance sectionFeed(@PathParam("section") String slug, @QueryParam("lang") String lang) {
         freshness.sinceLastPublicChange();
         Section section = Section.findBySlug(slug).orElseThrow(NotFoundException::new);
+        Language only = site.listedLanguage(lang);
+        if (only != null) {
+            return atom(section.name + " – " + site.name() + " (" + only.name() + ")", section.url() + "/feed.xml?lang=" + only.tag(),
+                    section.url() + "?lang=" + only.tag(), stories.inSection(section, 1, FEED_SIZE - 1, only), only);
+        }
         return atom(section.name + " – " + site.name(), section.url() + "/feed.xml", section.url(),
                 stories.inSection(section, 1, FEED_SIZE - 1), site.languageOf(section.slug));
     }
@@ -112,7 +121,7 @@ public class FeedResource {
         int sitemapPageSize = config.sitemap().pageSize();
         if (page == null) {
             if (published <= sitemapPageSize) {
-                return Templates.sitemap(base(), stories.inPublicationOrder(0, sitemapPageSize));
+                return sitemapOf(stories.inPublicationOrder(0, sitemapPageSize));
             }
             int pages = (int) ((published + sitemapPageSize - 1) / sitemapPageSize);
             return Templates.sitemapIndex(base(), java.util.stream.IntStream.rangeClosed(1, pages).boxed().toList());
@@ -120,7 +129,7 @@ public class FeedResource {
         if (page < 1 || (long) (page - 1) * sitemapPageSize >= Math.max(published, 1)) {
             throw new NotFoundException();
         }
-        return Templates.sitemap(base(), stories.inPublicationOrder((page - 1) * sitemapPageSize, sitemapPageSize));
+        return sitemapOf(stories.inPublicationOrder((page - 1) * sitemapPageSize, sitemapPageSize));
     }
 
     /** Google News sitemap: stories first published in the last 48 hours. */
@@ -144,6 +153,10 @@ public class FeedResource {
     private TemplateInstance atom(String title, String self, String html, List<Story> fetched, Language language) {
         List<Story> shown = fetched.size() > FEED_SIZE ? fetched.subList(0, FEED_SIZE) : fetched;
         return Templates.atom(new Feed(title, base() + self, base() + html, base(), shown), site.name(), language.tag());
+    }
+
+    private TemplateInstance sitemapOf(List<SitemapEntry> entries) {
+        return Templates.sitemap(base(), entries, stories.alternatesOf(entries));
     }
 
     private String base() {

@@ -6,6 +6,7 @@ import java.util.Optional;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.copydesk.language.Language;
 import org.copydesk.people.AuthorProfile;
 import org.copydesk.story.Section;
 import org.copydesk.story.Story;
@@ -19,8 +20,17 @@ public class PublicStories {
 
     /** Newest first; {@code page} counts from 1 and fetches one extra row to know if another page follows. */
     public List<Story> latest(int page, int size) {
-        return Story.find("state = ?1 and updateOf is null order by firstPublishedAt desc, id desc", StoryState.PUBLISHED)
-                .range((page - 1) * size, page * size).list();
+        return latest(page, size, null);
+    }
+
+    /** The same, of one language only when {@code language} is not null (a feed per language). */
+    public List<Story> latest(int page, int size, Language language) {
+        if (language == null) {
+            return Story.find("state = ?1 and updateOf is null order by firstPublishedAt desc, id desc", StoryState.PUBLISHED)
+                    .range((page - 1) * size, page * size).list();
+        }
+        return Story.find("state = ?1 and updateOf is null and language = ?2 order by firstPublishedAt desc, id desc",
+                StoryState.PUBLISHED, language.tag()).range((page - 1) * size, page * size).list();
     }
 
     /** A front-page block: a section and its newest stories. */
@@ -56,8 +66,18 @@ public class PublicStories {
     }
 
     public List<Story> inSection(Section section, int page, int size) {
-        return Story.find("section = ?1 and state = ?2 and updateOf is null order by firstPublishedAt desc, id desc",
-                section, StoryState.PUBLISHED).range((page - 1) * size, page * size).list();
+        return inSection(section, page, size, null);
+    }
+
+    /** A section's stories, of one language only when {@code language} is not null. */
+    public List<Story> inSection(Section section, int page, int size, Language language) {
+        if (language == null) {
+            return Story.find("section = ?1 and state = ?2 and updateOf is null order by firstPublishedAt desc, id desc",
+                    section, StoryState.PUBLISHED).range((page - 1) * size, page * size).list();
+        }
+        return Story.find("section = ?1 and state = ?2 and updateOf is null and language = ?3 "
+                + "order by firstPublishedAt desc, id desc", section, StoryState.PUBLISHED, language.tag())
+                .range((page - 1) * size, page * size).list();
     }
 
     /** The author's public stories, newest first (V12: one index walk, however large the archive). */
@@ -87,13 +107,42 @@ public class PublicStories {
     }
 
     private static final String SITEMAP_ENTRIES = "select new org.copydesk.site.SitemapEntry(s.publicPath, s.headline, "
-            + "s.firstPublishedAt, s.lastPublishedAt, s.language) from Story s where s.state = ?1 and s.updateOf is null ";
+            + "s.firstPublishedAt, s.lastPublishedAt, s.language, s.id, s.translationOf.id) from Story s where s.state = ?1 and s.updateOf is null ";
 
     /** Published stories, oldest first (sitemap pages that keep their contents as the archive grows). */
     public List<SitemapEntry> inPublicationOrder(int offset, int limit) {
         return Panache.getEntityManager().createQuery(SITEMAP_ENTRIES + "order by s.firstPublishedAt, s.id", SitemapEntry.class)
                 .setParameter(1, StoryState.PUBLISHED).setFirstResult(offset).setMaxResults(limit).getResultList();
     }
+
+    /**
+     * The published versions of the stories listed, by set of translations, for the sitemap's hreflang alternates:
+     * only sets with two or more published members. A few queries however long the page: first which originals have
+     * a published translation at all (most stories have none), then those sets' members.
+     */
+    @SuppressWarnings("unchecked")
+    public SitemapAlternates alternatesOf(List<SitemapEntry> entries) {
+        java.util.Set<Long> translated = new java.util.HashSet<>(Story.getEntityManager().createQuery(
+                "select distinct s.translationOf.id from Story s where s.translationOf is not null and s.state = ?1 "
+                        + "and s.updateOf is null", Long.class).setParameter(1, StoryState.PUBLISHED).getResultList());
+        List<Long> sets = entries.stream().map(SitemapEntry::setId).filter(translated::contains).distinct().toList();
+        java.util.Map<Long, List<SitemapAlternates.Version>> versions = new java.util.HashMap<>();
+        for (int from = 0; from < sets.size(); from += ALTERNATES_AT_ONCE) {
+            List<Long> chunk = sets.subList(from, Math.min(sets.size(), from + ALTERNATES_AT_ONCE));
+            List<Object[]> rows = Story.getEntityManager().createQuery("select coalesce(s.translationOf.id, s.id), s.language, "
+                    + "s.publicPath from Story s where s.state = ?1 and s.updateOf is null and (s.id in ?2 or s.translationOf.id in ?2) "
+                    + "order by s.id", Object[].class).setParameter(1, StoryState.PUBLISHED).setParameter(2, chunk).getResultList();
+            for (Object[] row : rows) {
+                versions.computeIfAbsent((Long) row[0], k -> new java.util.ArrayList<>())
+                        .add(new SitemapAlternates.Version((String) row[1], (String) row[2]));
+            }
+        }
+        versions.values().removeIf(list -> list.size() < 2);
+        return new SitemapAlternates(versions);
+    }
+
+    /** Sets looked up in one query (each id is a bound parameter, twice). */
+    static final int ALTERNATES_AT_ONCE = 5_000;
 
     /** Published since the instant, newest first (news sitemap). */
     public List<SitemapEntry> publishedSince(java.time.Instant since, int limit) {

@@ -114,6 +114,18 @@ public class SiteInfo {
         return settings.languages();
     }
 
+    /**
+     * The language a list or feed is narrowed to by its {@code ?lang=} (null: every language): one of the newsroom's
+     * languages, or a 404 (a made-up value is not a page of its own).
+     */
+    public Language listedLanguage(String lang) {
+        if (lang == null) {
+            return null;
+        }
+        return Languages.parse(lang).flatMap(l -> languages().stream().filter(known -> known.tag().equals(l.tag())).findFirst())
+                .orElseThrow(jakarta.ws.rs.NotFoundException::new);
+    }
+
     /** The language of a section's pages: its own, or the site's. */
     public Language languageOf(String sectionSlug) {
         for (SectionLink section : sections) {

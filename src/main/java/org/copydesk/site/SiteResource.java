@@ -18,12 +18,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.copydesk.language.Language;
 import org.copydesk.people.AuthorProfile;
 import org.copydesk.story.BodyHtml;
 import org.copydesk.story.Section;
 import org.copydesk.story.Story;
 import org.copydesk.story.StoryState;
 import org.copydesk.story.Tag;
+import org.copydesk.story.TranslationSet;
 import org.copydesk.web.ErrorPages;
 import org.copydesk.web.RequestValues;
 import org.copydesk.web.Newsroom;
@@ -46,14 +48,18 @@ public class SiteResource {
      */
     public record StoryPage(Story story, String canonicalUrl, String dateline, String bodyHtml, List<Story> related,
                             String jsonLd, String breadcrumbsJsonLd, java.time.Instant publishedAt, String preview,
-                            String imageUrl) {
+                            String imageUrl, List<Story> translations, List<Alternate> alternates) {
+    }
+
+    /** A version of the page in a language, for {@code <link rel="alternate" hreflang>}. */
+    public record Alternate(String hreflang, String url) {
     }
 
     @CheckedTemplate(basePath = "site")
     static class Templates {
         static native TemplateInstance front(StoryList page, String webSiteJsonLd, List<PublicStories.SectionBlock> sectionBlocks);
 
-        static native TemplateInstance section(Section section, StoryList page);
+        static native TemplateInstance section(Section section, StoryList page, Language shown, List<Language> languages);
 
         static native TemplateInstance tag(Tag tag, StoryList page);
 
@@ -94,12 +100,15 @@ public class SiteResource {
 
     @GET
     @Path("{section: [a-z0-9-]+}")
-    public TemplateInstance section(@PathParam("section") String sectionSlug, @QueryParam("page") String page) {
+    public TemplateInstance section(@PathParam("section") String sectionSlug, @QueryParam("page") String page,
+                                    @QueryParam("lang") String lang) {
         Section section = Section.findBySlug(sectionSlug).orElseThrow(NotFoundException::new);
+        Language shown = site.listedLanguage(lang);
         int number = pageNumber(page);
         freshness.sinceLastPublicChange();
-        return Templates.section(section, listed(stories.inSection(section, number, LIST_LIMIT), LIST_LIMIT, number,
-                section.url()));
+        String path = shown == null ? section.url() : section.url() + "?lang=" + shown.tag();
+        return Templates.section(section, listed(stories.inSection(section, number, LIST_LIMIT, shown), LIST_LIMIT, number,
+                path), shown, site.languages());
     }
 
     @GET
@@ -131,7 +140,8 @@ public class SiteResource {
         if (!story.isPublished()) {
             throw new NotFoundException();
         }
-        freshness.lastModified(story.lastChangedAt());
+        // Its page also names its published translations: a newly published one changes it.
+        freshness.lastModified(TranslationSet.of(story).lastChangedAt(story));
         return Response.ok(storyPages.page(story, baseUrl(), null)).build();
     }
 

@@ -7,7 +7,13 @@ import java.time.Instant;
  * sitemap page lists up to 50,000 of them (as whole stories, bodies included, one page needed more memory
  * than the app has).
  */
-public record SitemapEntry(String url, String headline, Instant firstPublishedAt, Instant lastPublishedAt, String language) {
+public record SitemapEntry(String url, String headline, Instant firstPublishedAt, Instant lastPublishedAt, String language,
+                           long id, Long translationOf) {
+
+    /** The id of the story's set of translations: its original's. */
+    public long setId() {
+        return translationOf != null ? translationOf : id;
+    }
 
     /** The story's language as the news sitemap wants it (news:language). */
     public String newsLanguage() {

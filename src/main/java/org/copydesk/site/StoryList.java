@@ -8,7 +8,7 @@ import org.copydesk.story.Story;
  * One page of a story list with stable ?page= links: page 1 is the plain address, later pages
  * add ?page=N; prev/next are null at the ends.
  */
-public record StoryList(List<Story> stories, int number, String previous, String next) {
+public record StoryList(List<Story> stories, int number, String previous, String next, String self) {
 
     /**
      * The deepest page a list offers (5,000 stories at 20 a page): the cost of a page grows with its
@@ -19,9 +19,11 @@ public record StoryList(List<Story> stories, int number, String previous, String
     public static StoryList of(List<Story> fetched, int size, int number, String path) {
         boolean more = fetched.size() > size;
         List<Story> shown = more ? fetched.subList(0, size) : fetched;
-        String previous = number <= 1 ? null : (number == 2 ? path : path + "?page=" + (number - 1));
-        String next = more && number < MAX_PAGE ? path + "?page=" + (number + 1) : null;
-        return new StoryList(shown, number, previous, next);
+        // A list of one language has its own address (/world?lang=tr): its pages add &page=N.
+        String page = path.contains("?") ? "&page=" : "?page=";
+        String previous = number <= 1 ? null : (number == 2 ? path : path + page + (number - 1));
+        String next = more && number < MAX_PAGE ? path + page + (number + 1) : null;
+        return new StoryList(shown, number, previous, next, number <= 1 ? path : path + page + number);
     }
 
     public boolean isEmpty() {

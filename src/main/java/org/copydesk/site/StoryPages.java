@@ -2,6 +2,8 @@ package org.copydesk.site;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +11,7 @@ import jakarta.inject.Inject;
 
 import org.copydesk.story.BodyHtml;
 import org.copydesk.story.Story;
+import org.copydesk.story.TranslationSet;
 import org.copydesk.web.Newsroom;
 
 /**
@@ -41,12 +44,32 @@ public class StoryPages {
         String dateline = dateline(story, publishedAt, settings);
         String path = story.publicPath != null ? story.publicPath : story.section.slug + "/" + story.slug;
         String canonical = baseUrl + (path.startsWith("/") ? path : "/" + path);
-        String jsonLd = structuredData.newsArticle(story, canonical, baseUrl, settings, dateline);
+        TranslationSet set = TranslationSet.of(story);
+        List<Story> translations = set.publishedOtherThan(story);
+        String jsonLd = structuredData.newsArticle(story, canonical, baseUrl, settings, dateline, set);
         String body = bodyAsRead(story, dateline);
         String breadcrumbs = structuredData.breadcrumbs(story, canonical, baseUrl, settings);
         return SiteResource.Templates.story(new SiteResource.StoryPage(story, canonical, dateline, body,
                 story.publishedRelated(), jsonLd, breadcrumbs, publishedAt, preview,
-                story.featuredImage == null ? null : baseUrl + story.featuredImage.src()));
+                story.featuredImage == null ? null : baseUrl + story.featuredImage.src(), translations,
+                alternates(story, canonical, translations, baseUrl)));
+    }
+
+    /**
+     * The page in every language it is published in, itself included (as search engines ask), when it has
+     * translations; none otherwise.
+     */
+    private static List<SiteResource.Alternate> alternates(Story story, String canonical, List<Story> translations,
+                                                           String baseUrl) {
+        if (translations.isEmpty()) {
+            return List.of();
+        }
+        List<SiteResource.Alternate> alternates = new ArrayList<>();
+        alternates.add(new SiteResource.Alternate(story.lang().tag(), canonical));
+        for (Story other : translations) {
+            alternates.add(new SiteResource.Alternate(other.lang().tag(), baseUrl + StoryViews.url(other)));
+        }
+        return alternates;
     }
 
     /**

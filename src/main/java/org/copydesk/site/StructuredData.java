@@ -15,6 +15,7 @@ import org.copydesk.story.Byline;
 import org.copydesk.story.Story;
 import org.copydesk.story.StoryCorrection;
 import org.copydesk.story.Tag;
+import org.copydesk.story.TranslationSet;
 import org.copydesk.web.Times;
 
 /** schema.org NewsArticle JSON-LD for a story page. */
@@ -28,7 +29,8 @@ public class StructuredData {
      * The JSON, safe to place inside a {@code <script>} element: Jackson escapes quotes and control
      * characters, and "<" is escaped here so no "</script>" can close the element early.
      */
-    public String newsArticle(Story story, String absoluteUrl, String baseUrl, SiteInfo.Settings settings, String dateline) {
+    public String newsArticle(Story story, String absoluteUrl, String baseUrl, SiteInfo.Settings settings, String dateline,
+                              TranslationSet translations) {
         Map<String, Object> article = new LinkedHashMap<>();
         article.put("@context", "https://schema.org");
         article.put("@type", "NewsArticle");
@@ -89,6 +91,17 @@ public class StructuredData {
             article.put("correction", corrections);
         }
         article.put("wordCount", BodyHtml.wordCount(story.body));
+        // The set of translations, published members only: a translation names its original, the original its translations.
+        Story original = translations.original();
+        boolean isOriginal = original == story || original == story.updateOf || !translations.hasTranslations();
+        if (!isOriginal && original.isPublished()) {
+            article.put("translationOfWork", work(original, baseUrl));
+        } else if (isOriginal) {
+            List<Map<String, Object>> works = translations.publishedOtherThan(story).stream().map(t -> work(t, baseUrl)).toList();
+            if (!works.isEmpty()) {
+                article.put("workTranslation", works);
+            }
+        }
         return write(article);
     }
 
@@ -120,6 +133,16 @@ public class StructuredData {
         publisher.put("logo", logo(baseUrl));
         site.put("publisher", publisher);
         return write(site);
+    }
+
+    private static Map<String, Object> work(Story story, String baseUrl) {
+        Map<String, Object> work = new LinkedHashMap<>();
+        work.put("@type", "NewsArticle");
+        work.put("@id", baseUrl + StoryViews.url(story));
+        work.put("url", baseUrl + StoryViews.url(story));
+        work.put("headline", story.headline);
+        work.put("inLanguage", story.lang().tag());
+        return work;
     }
 
     private static Map<String, Object> crumb(int position, String name, String url) {

@@ -116,6 +116,41 @@ public class StoryService {
         return shown;
     }
 
+    /**
+     * Translate: a new draft in another language, linked to the story's set of translations, for the translator to
+     * write over. It starts as a copy of the story (words to translate, same section, bylines, tags, dateline, image)
+     * with the related stories that have a version in that language, and an address of its own; it then follows the
+     * workflow like any draft. Refused, with the reason, when the set already has a version in that language.
+     */
+    public Story translate(long id, String languageTag, StaffAccount actor) {
+        Story loaded = load(id);
+        Story source = loaded.updateOf != null ? loaded.updateOf : loaded;
+        org.copydesk.language.Language language = org.copydesk.language.Languages.parse(languageTag)
+                .orElseThrow(() -> new FormInvalidException("translateTo", "Choose the language to translate the story into"));
+        TranslationSet set = TranslationSet.of(source);
+        java.util.Optional<Story> existing = set.inLanguage(language.tag());
+        if (existing.isPresent()) {
+            throw new FormInvalidException("translateTo", "This story already has a version in " + language.englishName()
+                    + ": “" + existing.get().headline + "”");
+        }
+        StoryForm.Builder form = StoryForm.fromStory(source, Newsroom.zone()).toBuilder();
+        form.id = null;
+        form.version = null;
+        form.language = language.tag();
+        String base = Slugs.of(source.headline, Story.SLUG_MAX - 8);
+        form.slug = Slugs.unique((base.isEmpty() ? "story" : base) + "-" + language.tag().toLowerCase(java.util.Locale.ROOT),
+                Story.SLUG_MAX, s -> Story.slugTaken(s, null));
+        form.related = new ArrayList<>();
+        for (Story related : source.related) {
+            TranslationSet.of(related).inLanguage(language.tag()).ifPresent(r ->
+                    form.related.add(new StoryForm.RelatedRow(r.id, r.headline, r.state.label())));
+        }
+        form.action = "save";
+        Story draft = save(null, form.build(), actor, null);
+        draft.translationOf = set.original();
+        return draft;
+    }
+
     /** Saves the form over the story (or, for a live story, over its pending update). */
     private Story update(Story story, StoryForm form, StaffAccount actor, FormErrors workflowErrors) {
         if (form.version() == null || form.version() != story.version) {

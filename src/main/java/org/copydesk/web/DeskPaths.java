@@ -96,6 +96,11 @@ public final class DeskPaths {
         return story(id) + "/cancel-schedule";
     }
 
+    /** Translate: makes a linked draft in another language. */
+    public static String storyTranslateAction(long id) {
+        return story(id) + "/translations";
+    }
+
     public static String storyCorrectionAction(long id) {
         return story(id) + "/corrections";
     }

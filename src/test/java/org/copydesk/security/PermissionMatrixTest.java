@@ -117,6 +117,9 @@ class PermissionMatrixTest {
             new Line("POST /desk/stories/{id}", "L A D A A", w -> Request.post("/desk/stories/" + w.draft().id,
                     "headline", "Matrix changed", "section", "1", "version", String.valueOf(w.draft().version))),
             new Line("GET /desk/stories/{id}/history", "L A A A A", w -> Request.get("/desk/stories/" + w.draft().id + "/history")),
+            // Anyone on the desk may start a translation (a new draft of their own); a second one in a language is refused (400).
+            new Line("POST /desk/stories/{id}/translations", "L A A A A", w -> Request.post("/desk/stories/" + w.draft().id
+                    + "/translations", "translateTo", "fr")),
             new Line("POST /desk/stories/{id}/comments", "L A A A A", w -> Request.post("/desk/stories/" + w.draft().id
                     + "/comments", "staffComment", "A comment")),
             new Line("POST /desk/stories/{id}/lease", "L A D A A", w -> Request.post("/desk/stories/" + w.draft().id + "/lease")),
