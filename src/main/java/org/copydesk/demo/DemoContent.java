@@ -16,6 +16,9 @@ import org.copydesk.people.AuthorProfile;
 import org.copydesk.people.Role;
 import org.copydesk.people.StaffAccount;
 import org.copydesk.people.StaffService;
+import org.copydesk.site.SettingsForm;
+import org.copydesk.site.SettingsService;
+import org.copydesk.site.SiteSettings;
 import org.copydesk.story.Section;
 import org.copydesk.story.Story;
 import org.copydesk.story.StoryAction;
@@ -23,12 +26,13 @@ import org.copydesk.story.StoryForm;
 import org.copydesk.story.StoryService;
 import org.copydesk.story.WireCopy;
 import org.copydesk.web.CopydeskConfig;
+import org.copydesk.web.Newsroom;
 import org.jboss.logging.Logger;
 
 /**
  * Dev mode's demo newsroom (copydesk.demo-content=true): a reporter and an editor, and the example
- * agency story published in World with its byline and a Moscow dateline, so a newcomer sees a real
- * story at once. Runs only on an empty database, after the first admin exists.
+ * agency story published in World with its byline and a Moscow dateline, with its Turkish and Arabic
+ * translations, so a newcomer sees a real story, in three languages, at once. Runs only on an empty database, after the first admin exists.
  */
 @ApplicationScoped
 public class DemoContent {
@@ -45,6 +49,9 @@ public class DemoContent {
     @Inject
     StoryService stories;
 
+    @Inject
+    SettingsService settings;
+
     @Transactional
     void onStart(@Observes @Priority(20) StartupEvent event) {
         if (!config.demoContent() || Story.count() > 0) {
@@ -53,11 +60,35 @@ public class DemoContent {
         String demoPassword = config.demo().password();
         StaffAccount editor = staff.createAccount("editor", demoPassword, "Erin Editor", Role.EDITOR, null);
         StaffAccount reporter = staff.createAccount("reporter", demoPassword, "Riley Reporter", Role.REPORTER, null);
-        publishWireStory(reporter, editor);
+        newsroomInSixLanguages(editor);
+        Story wireStory = publishWireStory(reporter, editor);
+        publishTranslation(wireStory, "tr", "Moskova", reporter, editor);
+        publishTranslation(wireStory, "ar", "موسكو", reporter, editor);
         LOG.infof("Demo content loaded: staff 'reporter' and 'editor' (password '%s') and the example story", demoPassword);
     }
 
-    private void publishWireStory(StaffAccount reporter, StaffAccount editor) {
+    /** The agency's languages: English first (the site's own), then the ones the demo's translations are in. */
+    private void newsroomInSixLanguages(StaffAccount admin) {
+        SiteSettings current = SiteSettings.current();
+        settings.save(new SettingsForm(current.siteName, current.agencyCredit, current.datelineFormat, "en tr ar fr de es"), admin);
+    }
+
+    /** The wire story translated as a translator would: Translate, write over the copy, submit, publish. */
+    private void publishTranslation(Story original, String language, String datelinePlace, StaffAccount translator,
+                                    StaffAccount editor) {
+        Story draft = stories.translate(original.id, language, translator);
+        WireCopy.Parsed words = WireCopy.parse(readResource(WIRE_STORY.replace(".txt", "." + language + ".txt")));
+        StoryForm.Builder form = StoryForm.fromStory(draft, Newsroom.zone()).toBuilder();
+        form.headline = words.headline();
+        form.standfirst = words.standfirst();
+        form.body = words.bodyHtml();
+        form.datelinePlace = datelinePlace;
+        form.slug = ""; // made from the translated headline
+        Story submitted = stories.save(draft.id, form.build(), translator, StoryAction.SUBMIT);
+        stories.act(submitted.id, StoryAction.PUBLISH, editor, null);
+    }
+
+    private Story publishWireStory(StaffAccount reporter, StaffAccount editor) {
         WireCopy.Parsed wire = WireCopy.parse(readResource(WIRE_STORY));
         StoryForm.Builder form = StoryForm.builder();
         form.headline = wire.headline();
@@ -73,6 +104,7 @@ public class DemoContent {
         }
         Story story = stories.save(null, form.build(), reporter, StoryAction.SUBMIT);
         stories.act(story.id, StoryAction.PUBLISH, editor, null);
+        return story;
     }
 
     private static String readResource(String path) {

@@ -135,9 +135,12 @@ public class StructuredData {
         return write(site);
     }
 
+    /**
+     * Another language version, named by its address (its own page carries its whole NewsArticle): a reference, so
+     * readers of this page's data do not take it for a second article of this page.
+     */
     private static Map<String, Object> work(Story story, String baseUrl) {
         Map<String, Object> work = new LinkedHashMap<>();
-        work.put("@type", "NewsArticle");
         work.put("@id", baseUrl + StoryViews.url(story));
         work.put("url", baseUrl + StoryViews.url(story));
         work.put("headline", story.headline);

@@ -486,6 +486,7 @@ public class StoryService {
             preview.lastPublishedAt = saved.lastPublishedAt;
             preview.publicPath = saved.publicPath;
             preview.corrections = new ArrayList<>(saved.corrections);
+            preview.translationOf = (saved.updateOf != null ? saved.updateOf : saved).translationOf;
         }
         fill(form, preview, false);
         return preview;
