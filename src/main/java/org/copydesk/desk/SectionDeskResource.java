@@ -51,6 +51,20 @@ public class SectionDeskResource {
     }
 
     @POST
+    @jakarta.ws.rs.Path("{id}/language")
+    public Response setLanguage(@jakarta.ws.rs.PathParam("id") long id, @FormParam("language") String language) {
+        try {
+            Section section = sections.setLanguage(id, language);
+            site.reload();
+            return flash.redirect(DeskPaths.sections(), "Section " + section.name + " is now in "
+                    + (section.language == null ? "the site's language" : site.languageOf(section.slug).englishName()) + ".");
+        } catch (FormInvalidException invalid) {
+            return Response.status(Response.Status.BAD_REQUEST).entity(Templates.sections(Section.inOrder(), "", "", "",
+                    site.languages(), invalid.errors())).build();
+        }
+    }
+
+    @POST
     public Response create(@FormParam("name") String name, @FormParam("slug") String slug,
                            @FormParam("language") String language) {
         try {

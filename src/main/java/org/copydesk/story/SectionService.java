@@ -48,13 +48,7 @@ public class SectionService {
         } else if (Section.findBySlug(finalSlug).isPresent()) {
             errors.add("slug", "Another section already uses this slug");
         }
-        String ownLanguage = null;
-        if (!Text.isBlank(language)) {
-            ownLanguage = org.copydesk.language.Languages.parse(language).map(l -> l.tag()).orElse(null);
-            if (ownLanguage == null) {
-                errors.add("language", "Choose one of the newsroom's languages, or the site's");
-            }
-        }
+        String ownLanguage = ownLanguage(language, errors);
         if (errors.any()) {
             throw new FormInvalidException(errors);
         }
@@ -67,5 +61,32 @@ public class SectionService {
         section.persist();
         publication.announce(PublicChange.ofSection(section.id, null));
         return section;
+    }
+
+    /** A section's own language changes (empty: the site's): its pages' language, and new stories' in it. */
+    public Section setLanguage(long id, String language) {
+        Section section = Section.findById(id);
+        if (section == null) {
+            throw new jakarta.ws.rs.NotFoundException();
+        }
+        FormErrors errors = new FormErrors();
+        String own = ownLanguage(language, errors);
+        if (errors.any()) {
+            throw new FormInvalidException(errors);
+        }
+        section.language = own;
+        publication.announce(PublicChange.ofSection(section.id, null));
+        return section;
+    }
+
+    private static String ownLanguage(String language, FormErrors errors) {
+        if (Text.isBlank(language)) {
+            return null;
+        }
+        String tag = org.copydesk.language.Languages.parse(language).map(l -> l.tag()).orElse(null);
+        if (tag == null) {
+            errors.add("language", "Choose one of the newsroom's languages, or the site's");
+        }
+        return tag;
     }
 }

@@ -168,6 +168,11 @@ public final class DeskPaths {
         return SECTIONS;
     }
 
+    /** Sets a section's own language. */
+    public static String sectionLanguageAction(long id) {
+        return SECTIONS + "/" + id + "/language";
+    }
+
     public static String authors() {
         return AUTHORS;
     }

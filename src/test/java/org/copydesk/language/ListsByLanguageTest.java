@@ -88,6 +88,12 @@ class ListsByLanguageTest {
         assertThat(siteFeed.select("entry > title").eachText()).contains(turkish.headline).doesNotContain(inEnglish.headline);
         assertThat(reader.page("/").select("link[rel=alternate][hreflang=tr]").attr("href")).isEqualTo("/feed.xml?lang=tr");
 
+        // The section's language can be changed afterwards: back to the site's, its pages are in English.
+        Response changed = deskEditor.form(deskEditor.page("/desk/sections"), "form[action=/desk/sections/" + section.id
+                + "/language]").set("language", "").press("Set");
+        assertEquals(303, changed.statusCode(), changed.asString());
+        assertThat(reader.page(section.url()).select("html").attr("lang")).isEqualTo("en");
+
         // A language that is not the newsroom's is no page of its own.
         assertThat(reader.get("/feed.xml?lang=zz").statusCode()).isEqualTo(404);
         assertThat(reader.get(section.url() + "?lang=ja").statusCode()).isEqualTo(404);

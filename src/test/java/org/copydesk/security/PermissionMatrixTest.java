@@ -152,6 +152,7 @@ class PermissionMatrixTest {
             new Line("GET /desk/story-links", "L A A A A", w -> Request.get("/desk/story-links?q=matrix")),
             new Line("GET /desk/sections", "L D D A A", w -> Request.get("/desk/sections")),
             new Line("POST /desk/sections", "L D D A A", w -> Request.post("/desk/sections", "name", Fixtures.unique("Sec"))),
+            new Line("POST /desk/sections/{id}/language", "L D D A A", w -> Request.post("/desk/sections/1/language", "language", "")),
             new Line("GET /desk/authors", "L D D A A", w -> Request.get("/desk/authors")),
             new Line("POST /desk/authors", "L D D A A", w -> Request.post("/desk/authors", "name", Fixtures.unique("Author"))),
             new Line("GET /desk/authors/{id}", "L D D A A", w -> Request.get("/desk/authors/" + w.authorId())),

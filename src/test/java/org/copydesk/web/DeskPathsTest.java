@@ -48,6 +48,7 @@ class DeskPathsTest {
                 Map.entry(DeskPaths.storyCancelScheduleAction(12), "/desk/stories/12/cancel-schedule"),
                 Map.entry(DeskPaths.storyCorrectionAction(12), "/desk/stories/12/corrections"),
                 Map.entry(DeskPaths.storyTranslateAction(12), "/desk/stories/12/translations"),
+                Map.entry(DeskPaths.sectionLanguageAction(3), "/desk/sections/3/language"),
                 Map.entry(DeskPaths.storyCommentAction(12), "/desk/stories/12/comments"),
                 Map.entry(DeskPaths.storyAutosave(12), "/desk/stories/12/autosave"),
                 Map.entry(DeskPaths.storyDiscardAutosaveAction(12), "/desk/stories/12/autosave/discard"),
