@@ -51,8 +51,11 @@ public class Story extends PanacheEntity {
 
     public String slug;
 
-    /** The BCP 47 tag of the language the story is written in: the page's {@code lang} and {@code dir}, its words, its search. */
-    public String language = "en";
+    /**
+     * The BCP 47 tag of the language the story is written in: the page's {@code lang} and {@code dir}, its words, its
+     * search. Null only until a new story is first filled from its form.
+     */
+    public String language;
 
     /** The story this one was translated from (the original of its set), or null. */
     @ManyToOne(fetch = FetchType.LAZY)

@@ -513,9 +513,10 @@ public class StoryService {
         story.kicker = Text.clean(form.kicker());
         story.body = BodyHtml.fromInput(form.body());
         story.section = Section.findById(form.sectionId());
-        // A form without a language (a page opened before there was a choice, a script) keeps the story's.
-        story.language = Text.isBlank(form.language()) ? (story.language != null && story.id != null ? story.language
-                : story.section.languageOfItsStories()) : org.copydesk.language.Languages.parse(form.language()).orElseThrow().tag();
+        // A form without a language (a page opened before there was a choice, a script) keeps the story's (a pending
+        // update has its live story's); a new story is then in its section's.
+        story.language = !Text.isBlank(form.language()) ? org.copydesk.language.Languages.parse(form.language()).orElseThrow().tag()
+                : story.language != null ? story.language : story.section.languageOfItsStories();
         story.creditLine = Text.clean(form.creditLine());
         story.featuredImage = Text.isBlank(form.imageKey()) ? null : org.copydesk.media.Image.findByKey(form.imageKey().strip()).orElse(null);
         story.featuredImageAlt = story.featuredImage == null ? null : Text.clean(form.imageAlt());

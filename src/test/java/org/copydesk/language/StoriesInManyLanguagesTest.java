@@ -91,6 +91,19 @@ class StoriesInManyLanguagesTest {
         Document page = new Browser().page(story.publicPath);
         assertThat(page.select("html").attr("lang")).isEqualTo("en");
         assertThat(page.select("html").attr("dir")).isEqualTo("ltr");
+
+        // A French story's update, sent by a form that has no Language field (a page opened before there was one),
+        // stays French.
+        Browser desk = new Browser().signIn(editor.username, Fixtures.PASSWORD);
+        long id = Browser.storyIdOf(desk.form(desk.page("/desk/stories/new"), "#story-form").set("language", "fr")
+                .set("headline", "Les élections " + Fixtures.unique("f")).set("body", "Texte.").press("Save draft"));
+        fixtures.publish(id, editor);
+        Document update = desk.follow(desk.form(desk.page("/desk/stories/" + id), "#story-form").remove("language")
+                .set("headline", "Les élections municipales " + Fixtures.unique("f")).press("Save draft"));
+        assertThat(fixtures.reload(fixtures.pendingUpdateOf(id)).language).isEqualTo("fr");
+        desk.follow(desk.form(update, "#story-form").pressThroughCheck("Publish update"));
+        assertThat(fixtures.reload(id).language).isEqualTo("fr");
+        assertThat(new Browser().page(fixtures.reload(id).publicPath).select("html").attr("lang")).isEqualTo("fr");
     }
 
     @Test
