@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.copydesk.site.PageLanguage;
 import org.copydesk.site.SiteInfo;
 
 /** /search: readers' search over published stories. */
@@ -47,7 +48,8 @@ public class SearchResource {
                 + encode(query.sectionSlug())) + (query.authorSlug().isEmpty() ? "" : "&author=" + encode(query.authorSlug()));
         String next = hits.size() == StorySearch.PAGE_SIZE ? base + "&page=" + (query.page() + 1) : null;
         String previous = query.page() > 1 ? base + "&page=" + (query.page() - 1) : null;
-        return Templates.results(query, hits, site.sections(), authors.options(query.authorSlug()), next, previous);
+        return PageLanguage.in(Templates.results(query, hits, site.sections(), authors.options(query.authorSlug()), next,
+                previous), site.language());
     }
 
     static String clip(String value) {

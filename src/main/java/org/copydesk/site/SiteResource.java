@@ -44,11 +44,13 @@ public class SiteResource {
     /**
      * The story page's data beyond the story itself. {@code publishedAt} is the first publication, or
      * the time of a preview of a story not yet published; {@code preview}, when set, is the notice a
-     * preview page carries (and such a page is never indexed).
+     * preview page carries (and such a page is never indexed); {@code readingPlural} is the CLDR plural category
+     * of {@code readingMinutes} in the story's language, which its words need.
      */
     public record StoryPage(Story story, String canonicalUrl, String dateline, String bodyHtml, List<Story> related,
                             String jsonLd, String breadcrumbsJsonLd, java.time.Instant publishedAt, String preview,
-                            String imageUrl, List<Story> translations, List<Alternate> alternates) {
+                            String imageUrl, int readingMinutes, String readingPlural, List<Story> translations,
+                            List<Alternate> alternates) {
     }
 
     /** A version of the page in a language, for {@code <link rel="alternate" hreflang>}. */
@@ -93,9 +95,9 @@ public class SiteResource {
     public TemplateInstance front(@QueryParam("page") String page) {
         int number = pageNumber(page);
         freshness.sinceLastPublicChange();
-        return Templates.front(listed(stories.latest(number, FRONT_LIMIT), FRONT_LIMIT, number, "/"),
+        return PageLanguage.in(Templates.front(listed(stories.latest(number, FRONT_LIMIT), FRONT_LIMIT, number, "/"),
                 structuredData.webSite(baseUrl(), site.settings()),
-                number == 1 ? stories.sectionBlocks(SECTION_BLOCK_SIZE) : List.of());
+                number == 1 ? stories.sectionBlocks(SECTION_BLOCK_SIZE) : List.of()), site.language());
     }
 
     @GET
@@ -107,8 +109,8 @@ public class SiteResource {
         int number = pageNumber(page);
         freshness.sinceLastPublicChange();
         String path = shown == null ? section.url() : section.url() + "?lang=" + shown.tag();
-        return Templates.section(section, listed(stories.inSection(section, number, LIST_LIMIT, shown), LIST_LIMIT, number,
-                path), shown, site.languages());
+        return PageLanguage.in(Templates.section(section, listed(stories.inSection(section, number, LIST_LIMIT, shown),
+                LIST_LIMIT, number, path), shown, site.languages()), site.languageOf(section.slug));
     }
 
     @GET
@@ -117,7 +119,8 @@ public class SiteResource {
         Tag tag = Tag.findBySlug(slug).orElseThrow(NotFoundException::new);
         int number = pageNumber(page);
         freshness.sinceLastPublicChange();
-        return Templates.tag(tag, listedNonEmpty(stories.tagged(tag, number, LIST_LIMIT), LIST_LIMIT, number, tag.url()));
+        return PageLanguage.in(Templates.tag(tag, listedNonEmpty(stories.tagged(tag, number, LIST_LIMIT), LIST_LIMIT, number,
+                tag.url())), site.language());
     }
 
     @GET
@@ -151,8 +154,8 @@ public class SiteResource {
         AuthorProfile author = AuthorProfile.findBySlug(slug).orElseThrow(NotFoundException::new);
         int number = pageNumber(page);
         // A profile with nothing published (a byline typed on a draft) is not public yet.
-        return Templates.author(author, listedNonEmpty(stories.byAuthor(author, number, LIST_LIMIT), LIST_LIMIT, number,
-                author.url()));
+        return PageLanguage.in(Templates.author(author, listedNonEmpty(stories.byAuthor(author, number, LIST_LIMIT),
+                LIST_LIMIT, number, author.url())), site.language());
     }
 
     /** A page of a list; a page number past the end is a 404, not an empty page. */

@@ -9,6 +9,7 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.copydesk.language.Language;
 import org.copydesk.story.BodyHtml;
 import org.copydesk.story.Story;
 import org.copydesk.story.TranslationSet;
@@ -49,10 +50,12 @@ public class StoryPages {
         String jsonLd = structuredData.newsArticle(story, canonical, baseUrl, settings, dateline, set);
         String body = bodyAsRead(story, dateline);
         String breadcrumbs = structuredData.breadcrumbs(story, canonical, baseUrl, settings);
-        return SiteResource.Templates.story(new SiteResource.StoryPage(story, canonical, dateline, body,
+        int minutes = readingMinutes(story);
+        return PageLanguage.in(SiteResource.Templates.story(new SiteResource.StoryPage(story, canonical, dateline, body,
                 story.publishedRelated(), jsonLd, breadcrumbs, publishedAt, preview,
-                story.featuredImage == null ? null : baseUrl + story.featuredImage.src(), translations,
-                alternates(story, canonical, translations, baseUrl)));
+                story.featuredImage == null ? null : baseUrl + story.featuredImage.src(), minutes,
+                PageLanguage.plural(story.lang(), minutes), translations, alternates(story, canonical, translations, baseUrl))),
+                story.lang());
     }
 
     /**
@@ -82,12 +85,19 @@ public class StoryPages {
         return bodyAsRead(story, dateline(story, publishedAt, site.settings()));
     }
 
+    /** Minutes to read the body at an unhurried 200 words a minute; never less than one. */
+    static int readingMinutes(Story story) {
+        return Math.max(1, (int) Math.round(BodyHtml.wordCount(story.body) / 200.0));
+    }
+
     private static String bodyAsRead(Story story, String dateline) {
         return BodyHtml.withResponsiveImages(BodyHtml.withLeadIn(story.body, dateline, "dateline"));
     }
 
     private static String dateline(Story story, Instant publishedAt, SiteInfo.Settings settings) {
         var day = story.datelineDate != null ? story.datelineDate : publishedAt.atZone(Newsroom.zone()).toLocalDate();
-        return Dateline.render(story.datelinePlace, day, settings.datelineFormat(), settings.agencyCredit());
+        Language language = story.lang();
+        return Dateline.render(story.datelinePlace, day, PageLanguage.datelinePattern(language, settings.datelineFormat()),
+                language.locale(), settings.agencyCredit());
     }
 }

@@ -2,6 +2,7 @@ package org.copydesk.site;
 
 import io.quarkus.qute.TemplateExtension;
 
+import org.copydesk.language.Language;
 import org.copydesk.story.Story;
 import org.copydesk.web.Newsroom;
 
@@ -17,12 +18,29 @@ public final class StoryViews {
         return story.publicPath != null ? story.publicPath : story.url(Newsroom.zone());
     }
 
-    /** What follows byline {@code index}: ", " between names, " and " before the last, nothing after it. */
-    public static String bylineJoiner(Story story, int index) {
+    /**
+     * What follows byline {@code index} in the page's language: ", " between names (Arabic "، "), " and " before
+     * the last (" ve ", " et ", Arabic " و" joined to the name after it), nothing after it.
+     */
+    public static String bylineJoiner(Story story, int index, @TemplateExtension.TemplateAttribute("locale") Object locale) {
         int last = story.bylines.size() - 1;
         if (index >= last) {
             return "";
         }
-        return index == last - 1 ? " and " : ", ";
+        Language language = PageLanguage.of(locale);
+        if (index < last - 1) {
+            return Dateline.comma(language.locale());
+        }
+        String and = PageLanguage.words(language).and();
+        return " " + and + (writtenJoined(and) ? "" : " ");
+    }
+
+    /** A one-letter Arabic or Hebrew conjunction (و, ו) is written joined to the word after it. */
+    static boolean writtenJoined(String word) {
+        if (word.codePointCount(0, word.length()) != 1) {
+            return false;
+        }
+        Character.UnicodeScript script = Character.UnicodeScript.of(word.codePointAt(0));
+        return script == Character.UnicodeScript.ARABIC || script == Character.UnicodeScript.HEBREW;
     }
 }

@@ -18,6 +18,8 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.copydesk.site.PageLanguage;
+import org.copydesk.site.SiteInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -58,11 +60,16 @@ public class ErrorPages {
 
     /** 410 Gone: the story was published and then taken down. */
     public static Response gonePage() {
-        return html(410, Templates.gone());
+        return html(410, inSiteLanguage(Templates.gone()));
     }
 
     public static Response notFoundPage() {
-        return html(404, Templates.notFound());
+        return html(404, inSiteLanguage(Templates.notFound()));
+    }
+
+    /** Readers meet these two: in the site's language, like the front page they lead back to. */
+    private static TemplateInstance inSiteLanguage(TemplateInstance page) {
+        return PageLanguage.in(page, Arc.container().instance(SiteInfo.class).get().language());
     }
 
     @ServerExceptionMapper

@@ -7,8 +7,13 @@ import java.util.Locale;
 
 import io.quarkus.qute.TemplateExtension;
 
-/** Times on screen, always in the newsroom's time zone. */
-@TemplateExtension
+import org.copydesk.language.Language;
+import org.copydesk.site.PageLanguage;
+
+/**
+ * Times on screen, always in the newsroom's time zone. In templates a time shows in the page's language (the
+ * template's {@code locale} attribute: see site.PageLanguage); the desk's pages and Java's messages are English.
+ */
 public final class Times {
 
     private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm zzz", Locale.ENGLISH);
@@ -24,7 +29,20 @@ public final class Times {
         return instant == null ? "" : DISPLAY.format(instant.atZone(Newsroom.zone()));
     }
 
+    /** {@code {time.display}}: "6 Aralık 2026, 09:15 UTC" on a Turkish page. */
+    @TemplateExtension(matchName = "display")
+    static String displayOnPage(Instant instant, @TemplateExtension.TemplateAttribute("locale") Object locale) {
+        return displayIn(instant, PageLanguage.of(locale));
+    }
+
+    /** {@code {time.displayIn(story.lang)}}: in a language other than the page's (a teaser in its story's). */
+    @TemplateExtension
+    public static String displayIn(Instant instant, Language language) {
+        return instant == null ? "" : PageLanguage.timeFormat(language).format(instant.atZone(Newsroom.zone()));
+    }
+
     /** For {@code <time datetime>}, feeds, sitemaps and structured data: RFC 3339 to the second, with the offset. */
+    @TemplateExtension
     public static String iso(Instant instant) {
         return instant == null ? "" : RFC_3339.format(instant.atZone(Newsroom.zone()));
     }

@@ -72,7 +72,7 @@ class ListsByLanguageTest {
         Document all = reader.page(section.url());
         assertThat(all.select("html").attr("lang")).isEqualTo("tr");
         assertThat(all.select("article.teaser h2 a").eachAttr("href")).contains(turkish.publicPath, inEnglish.publicPath);
-        assertThat(all.select("nav.language-filter a[aria-current]").text()).isEqualTo("All languages");
+        assertThat(all.select("nav.language-filter a[aria-current]").text()).isEqualTo("Tüm diller"); // the section is in Turkish
         Document onlyTurkish = reader.page(section.url() + "?lang=tr");
         assertThat(onlyTurkish.select("article.teaser h2 a").eachAttr("href")).containsExactly(turkish.publicPath);
         assertThat(onlyTurkish.select("link[rel=canonical]").attr("href")).isEqualTo(section.url() + "?lang=tr");
