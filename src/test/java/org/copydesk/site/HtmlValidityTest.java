@@ -60,6 +60,22 @@ class HtmlValidityTest {
                 .press("Share preview")).select(".flash").text();
         pages.put("/preview/{token}", reader.get(flash.substring(flash.indexOf("/preview/"))));
         pages.put("/preview/{closed}", reader.get("/preview/" + "x".repeat(43)));
+        // Many languages: an Arabic translation (right to left, the set named on both pages), a section's list of one
+        // language, and the desk's settings and sections with their language choices.
+        Browser admin = new Browser().signIn("admin", "test-admin-password");
+        admin.form(admin.page("/desk/settings"), "form[action=/desk/settings]").set("languages", "en tr ar fr de es")
+                .press("Save settings");
+        long arabic = Browser.storyIdOf(desk.form(desk.page("/desk/stories/" + story.id), "form[action=/desk/stories/"
+                + story.id + "/translations]").set("translateTo", "ar").press("Translate"));
+        desk.form(desk.page("/desk/stories/" + arabic), "#story-form").set("headline", "قصة صالحة " + Fixtures.unique(""))
+                .set("body", "نص القصة.").press("Save draft");
+        fixtures.publish(arabic, editor);
+        pages.put("/{arabic translation}", reader.get(fixtures.reload(arabic).publicPath));
+        pages.put("/{original with a translation}", reader.get(fixtures.reload(story.id).publicPath));
+        pages.put("/world?lang=ar", reader.get("/world?lang=ar"));
+        pages.put("/desk/stories/{translation}", desk.get("/desk/stories/" + arabic));
+        pages.put("/desk/sections", desk.get("/desk/sections"));
+        pages.put("/desk/settings", admin.get("/desk/settings"));
         for (Map.Entry<String, Response> page : pages.entrySet()) {
             assertThat(HtmlChecker.errors(page.getValue().asString())).as(page.getKey()).isEmpty();
         }
