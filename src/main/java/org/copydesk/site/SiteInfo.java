@@ -22,7 +22,7 @@ import org.copydesk.story.Section;
  */
 @Named("site")
 @ApplicationScoped
-public class SiteInfo {
+public class SiteInfo implements org.copydesk.web.SiteLanguage {
 
     /** A section as the navigation needs it. */
     public record SectionLink(String name, String slug, String language) {
@@ -102,6 +102,11 @@ public class SiteInfo {
 
     public List<SectionLink> sections() {
         return sections;
+    }
+
+    @Override
+    public Language siteLanguage() {
+        return language();
     }
 
     /** The site's own language (the {@code lang} of pages that are not one story's). */

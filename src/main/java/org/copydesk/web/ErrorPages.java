@@ -18,8 +18,6 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.copydesk.site.PageLanguage;
-import org.copydesk.site.SiteInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -69,7 +67,7 @@ public class ErrorPages {
 
     /** Readers meet these two: in the site's language, like the front page they lead back to. */
     private static TemplateInstance inSiteLanguage(TemplateInstance page) {
-        return PageLanguage.in(page, Arc.container().instance(SiteInfo.class).get().language());
+        return page.setLocale(Arc.container().instance(SiteLanguage.class).get().siteLanguage().locale());
     }
 
     @ServerExceptionMapper

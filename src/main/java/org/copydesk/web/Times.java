@@ -7,12 +7,10 @@ import java.util.Locale;
 
 import io.quarkus.qute.TemplateExtension;
 
-import org.copydesk.language.Language;
-import org.copydesk.site.PageLanguage;
 
 /**
- * Times on screen, always in the newsroom's time zone. In templates a time shows in the page's language (the
- * template's {@code locale} attribute: see site.PageLanguage); the desk's pages and Java's messages are English.
+ * Times on screen, always in the newsroom's time zone. In templates a time shows in the page's language
+ * (site.PageTimes); the desk's pages and Java's messages are English.
  */
 public final class Times {
 
@@ -27,18 +25,6 @@ public final class Times {
     /** "28 Nov 2026, 09:15 UTC" */
     public static String display(Instant instant) {
         return instant == null ? "" : DISPLAY.format(instant.atZone(Newsroom.zone()));
-    }
-
-    /** {@code {time.display}}: "6 Aralık 2026, 09:15 UTC" on a Turkish page. */
-    @TemplateExtension(matchName = "display")
-    static String displayOnPage(Instant instant, @TemplateExtension.TemplateAttribute("locale") Object locale) {
-        return displayIn(instant, PageLanguage.of(locale));
-    }
-
-    /** {@code {time.displayIn(story.lang)}}: in a language other than the page's (a teaser in its story's). */
-    @TemplateExtension
-    public static String displayIn(Instant instant, Language language) {
-        return instant == null ? "" : PageLanguage.timeFormat(language).format(instant.atZone(Newsroom.zone()));
     }
 
     /** For {@code <time datetime>}, feeds, sitemaps and structured data: RFC 3339 to the second, with the offset. */
