@@ -21,6 +21,7 @@ import org.copydesk.story.StoryForm;
 import org.copydesk.story.StoryService;
 import org.copydesk.testing.Browser;
 import org.copydesk.testing.Fixtures;
+import org.copydesk.testing.HtmlChecker;
 import org.copydesk.web.Newsroom;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -81,7 +82,7 @@ class ReaderWordsTest {
     }
 
     @Test
-    void anArabicStoryReadsInArabicWithItsPluralsAndCorrection() {
+    void anArabicStoryReadsInArabicWithItsPluralsAndCorrection() throws Exception {
         StaffAccount third = fixtures.staff(Role.REPORTER);
         Story story = publish("ar", "القاهرة " + Fixtures.unique("a"), words(400), "القاهرة", null, reporter, editor, third);
         stories.addCorrection(story.id, "صُحّح اسم الوزير.", editor);
@@ -95,6 +96,24 @@ class ReaderWordsTest {
         assertThat(page.select(".story-body .dateline").text())
                 .isEqualTo("القاهرة، 6 ديسمبر (" + site.settings().agencyCredit() + ") –");
         assertThat(page.select("#corrections-heading").text()).isEqualTo("تصويبات");
+        assertThat(HtmlChecker.errors(new Browser().get(story.publicPath).asString())).isEmpty();
+    }
+
+    @Test
+    void germanAndSpanishStoriesInTheirOwnShape() {
+        Story german = publish("de", "Moskau " + Fixtures.unique("d"), words(600), "Moskau", null, reporter, editor);
+        Document page = new Browser().page(german.publicPath);
+        assertThat(page.select(".byline").text()).isEqualTo("Von " + name(reporter) + " und " + name(editor));
+        assertThat(page.select(".times").text()).startsWith("Veröffentlicht am " + day("de", german.firstPublishedAt) + ", ")
+                .contains(" Uhr ").contains("Lesezeit: 3 Minuten");
+        assertThat(page.select(".story-body .dateline").text()).startsWith("MOSKAU, 6. Dezember (");
+
+        Story spanish = publish("es", "Moscú " + Fixtures.unique("e"), words(200), "Moscú", null, reporter, editor);
+        page = new Browser().page(spanish.publicPath);
+        assertThat(page.select(".byline").text()).isEqualTo("Por " + name(reporter) + " y " + name(editor));
+        assertThat(page.select(".times").text()).startsWith("Publicado el " + day("es", spanish.firstPublishedAt))
+                .contains("Tiempo de lectura: 1 minuto");
+        assertThat(page.select(".story-body .dateline").text()).startsWith("MOSCÚ, 6 de diciembre (");
     }
 
     @Test
@@ -146,10 +165,12 @@ class ReaderWordsTest {
     }
 
     @Test
-    void aTurkishSiteSearchesAndFailsInTurkish() {
+    void aTurkishSiteSearchesAndFailsInTurkish() throws Exception {
         languages("tr en ar fr de es");
         Browser reader = new Browser();
-        Document search = reader.page("/search?q=" + Fixtures.unique("yok").replace("-", ""));
+        Response searched = reader.get("/search?q=" + Fixtures.unique("yok").replace("-", ""));
+        assertEquals(200, searched.statusCode());
+        Document search = org.jsoup.Jsoup.parse(searched.asString());
         assertThat(search.select("html").attr("lang")).isEqualTo("tr");
         assertThat(search.select("h1").text()).isEqualTo("Ara");
         assertThat(search.select("label[for=q]").text()).isEqualTo("Haberlerde ara");
@@ -161,9 +182,19 @@ class ReaderWordsTest {
         assertEquals(404, missing.statusCode());
         assertThat(missing.asString()).contains("<h1>Sayfa bulunamadı</h1>").contains("lang=\"tr\"");
 
+        assertThat(HtmlChecker.errors(searched.asString())).isEmpty();
+        assertThat(HtmlChecker.errors(missing.asString())).isEmpty();
+
         // The desk stays English whatever the site's language or the browser's.
         Browser desk = new Browser().signIn(reporter.username, Fixtures.PASSWORD);
-        assertThat(desk.page("/desk").select(".skip-link").text()).isEqualTo("Skip to content");
+        Response home = io.restassured.RestAssured.given().cookies(desk.cookies()).header("Accept-Language", "tr")
+                .redirects().follow(false).get("/desk");
+        assertEquals(200, home.statusCode());
+        assertThat(org.jsoup.Jsoup.parse(home.asString()).select(".skip-link").text()).isEqualTo("Skip to content");
+        // And so does a reader's page of an English site asked for in Turkish.
+        languages(SIX);
+        Response front = io.restassured.RestAssured.given().header("Accept-Language", "tr").get("/");
+        assertThat(org.jsoup.Jsoup.parse(front.asString()).select(".skip-link").text()).isEqualTo("Skip to content");
     }
 
     // Helpers.
