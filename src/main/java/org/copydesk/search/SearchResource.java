@@ -26,7 +26,7 @@ public class SearchResource {
     static class Templates {
         static native TemplateInstance results(StorySearch.Query query, List<StorySearch.Hit> hits, List<SiteInfo.SectionLink> sections,
                                                RawString authorOptions, String nextPage, String previousPage,
-                                               List<Language> languages, String languageNote);
+                                               List<Language> languages, String languageNote, String pageLanguage);
 
     }
 
@@ -59,7 +59,7 @@ public class SearchResource {
         String next = hits.size() == StorySearch.PAGE_SIZE ? base + "&page=" + (query.page() + 1) : null;
         String previous = query.page() > 1 ? base + "&page=" + (query.page() - 1) : null;
         return Templates.results(query, hits, site.sections(), authors.options(query.authorSlug()), next, previous,
-                site.languages(), languageNote);
+                site.languages(), languageNote, site.language().tag()); // the page's: a result in another says so
     }
 
     /**

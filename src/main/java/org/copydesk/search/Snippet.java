@@ -99,9 +99,21 @@ final class Snippet {
         if (config.equals("simple")) {
             return null;
         }
+        try {
+            return STEMMERS.computeIfAbsent(config, Snippet::stemmerMaker).newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("No Snowball stemmer for the search configuration " + config, e);
+        }
+    }
+
+    /** Each configuration's stemmer class, looked up once (a snippet maker is made for every results page). */
+    private static final Map<String, java.lang.reflect.Constructor<? extends SnowballStemmer>> STEMMERS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static java.lang.reflect.Constructor<? extends SnowballStemmer> stemmerMaker(String config) {
         String name = "org.tartarus.snowball.ext." + Character.toUpperCase(config.charAt(0)) + config.substring(1) + "Stemmer";
         try {
-            return (SnowballStemmer) Class.forName(name).getDeclaredConstructor().newInstance();
+            return Class.forName(name).asSubclass(SnowballStemmer.class).getDeclaredConstructor();
         } catch (ReflectiveOperationException | ClassCastException e) {
             throw new IllegalStateException("No Snowball stemmer for the search configuration " + config, e);
         }
