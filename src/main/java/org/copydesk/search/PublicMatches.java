@@ -54,9 +54,13 @@ import org.roaringbitmap.RoaringBitmap;
  * then (milliseconds), searches ask the database, so a search never answers from an older version than the
  * pages.
  * <p>
- * Plain words only: letters a to z, so that each word is one lexeme, the one PostgreSQL's 'english'
- * configuration gives it (read from the database, never worked out here). Phrases, exclusions, "or",
- * filters and other words are searched in the database ({@link StorySearch}).
+ * Plain words only: letters (of any script, accented or not), so that each word is one lexeme, the one the search's
+ * language's folded configuration gives it (V27; read from the database, never worked out here: a word the
+ * configuration reads as more than one lexeme is searched in the database). The stories of each language are kept
+ * as a set too, read and brought up to date like a word's, and a search's matches are those of its language.
+ * Phrases, exclusions, "or", filters, words with digits or marks, and searches of every language at once (their
+ * query is several readings joined by "or", which sets of words per reading would not reproduce exactly) are
+ * searched in the database ({@link StorySearch}).
  */
 @ApplicationScoped
 @Startup // made at start, so that its gauges are on the metrics page before the first search
@@ -88,9 +92,16 @@ public class PublicMatches {
     private record Read(RoaringBitmap ids, long sinceMicros) {
     }
 
-    private static final Pattern PLAIN = Pattern.compile("[A-Za-z]+(\\s+[A-Za-z]+)*");
+    private static final Pattern PLAIN = Pattern.compile("\\p{L}+(\\s+\\p{L}+)*");
     /** A word's lexeme when it is a stop word (PostgreSQL leaves it out of the query). */
     private static final String STOP = "";
+    /** A word's lexeme when its configuration reads it as more than one: memory cannot answer for it. */
+    private static final String SEVERAL = "\u0000";
+    /**
+     * What a language's set of public stories is kept under, with its tag, among the words' sets (a lexeme never
+     * holds this character): read, brought up to date and counted like them.
+     */
+    private static final String LANGUAGE = "\u0001";
     /** Words whose lexemes are kept, at most (a word is a few dozen bytes). */
     static final int WORDS_KEPT = 100_000;
     /** Words waiting to be read, at most; and read in one statement, at most. */
@@ -155,13 +166,19 @@ public class PublicMatches {
      * memory yet is read in the background: reading a common word's set takes 60 ms or more (every story
      * holding it), which no reader should wait for.
      */
-    Optional<Found> newest(String text, int limit) {
-        List<String> words = plainWords(text);
+    Optional<Found> newest(String text, int limit, SearchScope scope) {
+        List<String> plain = plainWords(text);
         PublicOrder now = current();
-        if (words.isEmpty() || now == null) {
+        if (plain.isEmpty() || now == null || scope.everyLanguage()) {
             return Optional.empty();
         }
-        List<String> missing = words.stream().filter(word -> !held(word, now)).toList();
+        // A word is known by the configuration that reads it ("copydesk_french élections").
+        List<String> words = plain.stream().map(word -> scope.configs().get(0) + " " + word).toList();
+        String language = LANGUAGE + scope.tag();
+        List<String> missing = new ArrayList<>(words.stream().filter(word -> !held(word, now)).toList());
+        if (!heldSet(language, now)) {
+            missing.add(language);
+        }
         if (!missing.isEmpty()) {
             want(missing);
             return Optional.empty();
@@ -175,6 +192,9 @@ public class PublicMatches {
             if (STOP.equals(lexeme)) {
                 continue;
             }
+            if (SEVERAL.equals(lexeme)) {
+                return Optional.empty();
+            }
             Holders held = lexeme == null ? null : holders.get(lexeme);
             if (held == null || held.version != now.version()) { // let go or brought up to date meanwhile
                 return Optional.empty();
@@ -187,12 +207,21 @@ public class PublicMatches {
         if (all == null) { // stop words only: the database says what that finds
             return Optional.empty();
         }
+        Holders inLanguage = holders.get(language);
+        if (inLanguage == null || inLanguage.version != now.version()) {
+            return Optional.empty();
+        }
+        inLanguage.lastUsed = used;
+        // Public stories all in the one language (a newsroom writing in one, bench/seed's): nothing to narrow.
+        if (inLanguage.ids.cardinality() != now.size()) {
+            all = all.and(inLanguage.ids);
+        }
         long[] newest = now.newest(all, limit, since);
         return newest == null ? Optional.empty() : Optional.of(new Found(newest, lexemes)); // too few in the window: the database
 
     }
 
-    /** The text's words in lower case, when it is plain words only; otherwise none. */
+    /** The text's words in lower case, when it is plain words (letters) only; otherwise none. */
     static List<String> plainWords(String text) {
         String stripped = text == null ? "" : text.strip();
         if (!PLAIN.matcher(stripped).matches()) {
@@ -232,8 +261,12 @@ public class PublicMatches {
         if (lexeme == null) {
             return false;
         }
-        Holders held = holders.get(lexeme);
-        return STOP.equals(lexeme) || held != null && held.version == now.version();
+        return STOP.equals(lexeme) || SEVERAL.equals(lexeme) || heldSet(lexeme, now);
+    }
+
+    private boolean heldSet(String key, PublicOrder now) {
+        Holders held = holders.get(key);
+        return held != null && held.version == now.version();
     }
 
     /** Words to read in the background; at most {@link #WANTED_MAX} wait (a flood of made-up words is not queued whole). */
@@ -291,27 +324,42 @@ public class PublicMatches {
             settings.execute("select set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true), "
                     + "set_config('jit', 'off', true), set_config('plan_cache_mode', 'force_custom_plan', true)");
         }
-        long version = -1;
+        long version;
+        try (Statement select = connection.createStatement();
+             ResultSet row = select.executeQuery("select value from public_version where id = 1")) {
+            row.next();
+            version = row.getLong(1);
+        }
+        List<String> languages = words.stream().filter(word -> word.startsWith(LANGUAGE)).toList();
         Set<String> lexemes = new LinkedHashSet<>();
-        try (PreparedStatement select = connection.prepareStatement("select w, (tsvector_to_array(to_tsvector('english', w)))[1], "
-                + "(select value from public_version where id = 1) from unnest(?) w")) {
-            select.setArray(1, connection.createArrayOf("text", words.toArray()));
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    String lexeme = rows.getString(2);
-                    rememberLexeme(rows.getString(1), lexeme == null ? STOP : lexeme);
-                    version = rows.getLong(3);
-                    if (lexeme != null) {
-                        lexemes.add(lexeme);
+        List<String> plain = words.stream().filter(word -> !word.startsWith(LANGUAGE)).toList();
+        if (!plain.isEmpty()) {
+            // Each word as its configuration reads it (the key: configuration, a space, the word).
+            try (PreparedStatement select = connection.prepareStatement("select k, tsvector_to_array(to_tsvector("
+                    + "split_part(k, ' ', 1)::regconfig, substr(k, strpos(k, ' ') + 1))) from unnest(?) k")) {
+                select.setArray(1, connection.createArrayOf("text", plain.toArray()));
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        String[] read = (String[]) rows.getArray(2).getArray();
+                        String lexeme = read.length == 0 ? STOP : read.length == 1 ? read[0] : SEVERAL;
+                        rememberLexeme(rows.getString(1), lexeme);
+                        if (read.length == 1) {
+                            lexemes.add(lexeme);
+                        }
                     }
                 }
             }
         }
-        if (version != now.version() || lexemes.isEmpty()) {
+        if (version != now.version() || lexemes.isEmpty() && languages.isEmpty()) {
+            return;
+        }
+        Map<String, Read> read = new HashMap<>();
+        readLanguages(connection, languages, read);
+        if (lexemes.isEmpty()) {
+            keep(read, version);
             return;
         }
         long since = now.microsAt(window - 1);
-        Map<String, Read> read = new HashMap<>();
         if (since == TimesById.NONE) { // the window is every public story: each word read whole
             readWhole(connection, lexemes, Integer.MAX_VALUE, read);
         } else {
@@ -356,6 +404,23 @@ public class PublicMatches {
             }
         }
         return read;
+    }
+
+    /** The public stories in each language (keys: {@link #LANGUAGE} and a tag), every one of them. */
+    private static void readLanguages(Connection connection, List<String> keys, Map<String, Read> read) throws SQLException {
+        if (keys.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement select = connection.prepareStatement("select k, (select coalesce(string_agg(int4send(s.id::int), ''::bytea), ''::bytea) "
+                + "from story s where s.language = substr(k, 2) and s.state = 'PUBLISHED' and s.update_of is null) from unnest(?) k")) {
+            select.setArray(1, connection.createArrayOf("text", keys.toArray()));
+            select.setFetchSize(1);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    read.put(rows.getString(1), new Read(bitmap(rows.getBytes(2)), PublicOrder.EVERY_STORY));
+                }
+            }
+        }
     }
 
     /**
@@ -521,15 +586,15 @@ public class PublicMatches {
         return rows.wasNull() ? Long.MAX_VALUE : micros;
     }
 
-    /** One story changed since what is known: public now or not, its publication time and lexemes when public. */
-    private record Change(int id, boolean isPublic, long micros, String[] lexemes) {
+    /** One story changed since what is known: public now or not, its publication time, lexemes and language when public. */
+    private record Change(int id, boolean isPublic, long micros, String[] lexemes, String language) {
     }
 
     private void catchUp(Connection connection, PublicOrder before, long version, long readAt) throws SQLException {
         List<Change> changes = new ArrayList<>();
         try (PreparedStatement changed = connection.prepareStatement("select c.story_id, coalesce(s.state = 'PUBLISHED' and s.update_of is null, false), "
                 + "(extract(epoch from s.first_published_at) * 1000000)::bigint, "
-                + "case when s.state = 'PUBLISHED' and s.update_of is null then tsvector_to_array(s.search_vector) end "
+                + "case when s.state = 'PUBLISHED' and s.update_of is null then tsvector_to_array(s.search_vector) end, s.language "
                 + "from (" + ChangeLog.STORIES_CHANGED_AFTER + ") c left join story s on s.id = c.story_id")) {
             changed.setLong(1, before.version());
             changed.setFetchSize(FETCH_ROWS);
@@ -537,7 +602,7 @@ public class PublicMatches {
                 while (rows.next()) {
                     Array lexemes = rows.getArray(4);
                     changes.add(new Change(storyId(rows.getLong(1)), rows.getBoolean(2), micros(rows, 3),
-                            lexemes == null ? new String[0] : (String[]) lexemes.getArray()));
+                            lexemes == null ? new String[0] : (String[]) lexemes.getArray(), rows.getString(5)));
                 }
             }
         }
@@ -573,6 +638,7 @@ public class PublicMatches {
                 for (String lexeme : change.lexemes()) {
                     added.computeIfAbsent(lexeme, l -> new RoaringBitmap()).add(change.id());
                 }
+                added.computeIfAbsent(LANGUAGE + change.language(), l -> new RoaringBitmap()).add(change.id());
             }
         }
         RoaringBitmap none = new RoaringBitmap();

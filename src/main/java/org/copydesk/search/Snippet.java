@@ -4,23 +4,25 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.copydesk.language.Language;
 import org.jsoup.parser.Parser;
-import org.tartarus.snowball.ext.EnglishStemmer;
+import org.tartarus.snowball.SnowballStemmer;
 
 /**
  * A search result's snippet: up to two stretches of a story's plain text around the words searched for,
  * those words marked. Made here rather than by PostgreSQL's ts_headline: snippets cost 2.5 ms of every
  * search's 6 (ts_headline parsing and stemming twenty texts word by word, then an HTML parse of each in the
  * app; docs/performance.md). Here a word is stemmed only when
- * it begins like a searched word, with the same algorithm as the search index (Snowball's English stemmer,
- * PostgreSQL's 'english' configuration), so "elections" is marked for "election" and "electric" is not.
- * SnippetStemTest checks the stems agree with PostgreSQL's on the agency story's words.
+ * it begins like a searched word, with the same algorithm as the search index: the story's language's Snowball
+ * stemmer (PostgreSQL's configuration of that language), after folding the word as V27's configurations do
+ * ({@link Fold}), so "elections" is marked for "election" and "electric" is not, and "Élections" for "elections".
+ * SnippetStemTest checks the stems agree with PostgreSQL's on the agency story's words, and on French, Turkish
+ * and Arabic ones.
  */
 final class Snippet {
 
@@ -52,21 +54,28 @@ final class Snippet {
      * nearly every word that merely begins like a searched one.
      */
     private final String[] starts;
-    private final EnglishStemmer stemmer = new EnglishStemmer();
+    /** The story's language's stemmer; none for languages PostgreSQL searches unstemmed ('simple'). */
+    private final SnowballStemmer stemmer;
+    /** Whether a word and its stem share their first letters (see {@link #PREFIX_KEEPING}): then only such words are stemmed. */
+    private final boolean keepsPrefix;
     /**
      * The text being read and where its words start and end, reused from one result to the next: made afresh
      * for each, they were a sixth of everything a search allocates.
      */
     private final Words words = new Words();
 
-    private Snippet(Set<String> stems) {
+    private Snippet(Set<String> stems, Language language) {
         this.stems = stems;
+        this.stemmer = stemmer(language.searchConfig());
+        this.keepsPrefix = PREFIX_KEEPING.contains(language.searchConfig());
+        boolean english = "english".equals(language.searchConfig());
         Set<Integer> keys = new HashSet<>();
         Set<String> safeStarts = new HashSet<>();
         for (String stem : stems) {
-            keys.add(prefixKey(stem.toCharArray(), 0, stem.length()));
-            safeStarts.add(safeStart(stem));
-            String irregular = IRREGULAR_STARTS.get(stem);
+            String folded = Fold.word(stem); // a stem may hold letters its stemmer put back (Turkish "seç" of "secim")
+            keys.add(prefixKey(folded.toCharArray(), 0, folded.length()));
+            safeStarts.add(safeStart(folded));
+            String irregular = english ? IRREGULAR_STARTS.get(stem) : null;
             if (irregular != null) {
                 keys.add(prefixKey(irregular.toCharArray(), 0, irregular.length()));
                 safeStarts.add(irregular);
@@ -74,6 +83,40 @@ final class Snippet {
         }
         this.prefixes = keys.stream().mapToInt(Integer::intValue).toArray();
         this.starts = safeStarts.toArray(String[]::new);
+    }
+
+    /**
+     * Stemmers that only change a word's end (and the folded configuration, which changes nothing): a word and its
+     * stem begin alike. Arabic, Indonesian, Irish, Yiddish and Tamil take prefixes off, Serbian writes Cyrillic in
+     * Latin letters, and the rest are not checked: their stories' words are all stemmed (slower, never unmarked).
+     */
+    private static final Set<String> PREFIX_KEEPING = Set.of("simple", "english", "french", "german", "spanish", "portuguese",
+            "italian", "turkish", "dutch", "danish", "swedish", "norwegian", "finnish", "hungarian", "romanian", "catalan",
+            "russian");
+
+    /** Lucene's build of Snowball's stemmer for one of PostgreSQL's configurations ('turkish': TurkishStemmer), or none. */
+    static SnowballStemmer stemmer(String config) {
+        if (config.equals("simple")) {
+            return null;
+        }
+        try {
+            return STEMMERS.computeIfAbsent(config, Snippet::stemmerMaker).newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("No Snowball stemmer for the search configuration " + config, e);
+        }
+    }
+
+    /** Each configuration's stemmer class, looked up once (a snippet maker is made for every results page). */
+    private static final Map<String, java.lang.reflect.Constructor<? extends SnowballStemmer>> STEMMERS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static java.lang.reflect.Constructor<? extends SnowballStemmer> stemmerMaker(String config) {
+        String name = "org.tartarus.snowball.ext." + Character.toUpperCase(config.charAt(0)) + config.substring(1) + "Stemmer";
+        try {
+            return Class.forName(name).asSubclass(SnowballStemmer.class).getDeclaredConstructor();
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            throw new IllegalStateException("No Snowball stemmer for the search configuration " + config, e);
+        }
     }
 
     /**
@@ -91,12 +134,12 @@ final class Snippet {
      * out with "-" already dropped): one snippet maker per results page (it is not shared between threads).
      */
     static Snippet forQueryTree(String queryTree) {
-        return forLexemes(lexemes(queryTree));
+        return forLexemes(lexemes(queryTree), Language.ENGLISH);
     }
 
-    /** For the query's words as the index has them ({@link #lexemes}). */
-    static Snippet forLexemes(Set<String> lexemes) {
-        return new Snippet(lexemes);
+    /** For the query's words as the index has them ({@link #lexemes}), marked in a story in the given language. */
+    static Snippet forLexemes(Set<String> lexemes, Language language) {
+        return new Snippet(lexemes, language);
     }
 
     /** The words of a query as querytree() writes them, as the index has them ('elect' &amp; 'result': elect, result). */
@@ -121,7 +164,7 @@ final class Snippet {
     }
 
     private static char lower(char c) {
-        return c < 128 ? ASCII_LOWER[c] : Character.toLowerCase(c);
+        return c < 128 ? ASCII_LOWER[c] : Fold.first(c);
     }
 
     private static final char[] ASCII_LOWER = new char[128];
@@ -192,6 +235,9 @@ final class Snippet {
     }
 
     private boolean matches(Words words, int w) {
+        if (!keepsPrefix) {
+            return stemMatches(words, w);
+        }
         int key = prefixKey(words.chars, words.start(w), words.end(w));
         for (int prefix : prefixes) {
             if (prefix == key) {
@@ -222,9 +268,12 @@ final class Snippet {
     }
 
     private boolean stemMatches(Words words, int w) {
-        String lower = words.text.substring(words.start(w), words.end(w)).toLowerCase(Locale.ROOT);
+        String lower = Fold.word(words.text.substring(words.start(w), words.end(w)));
         if (stems.contains(lower)) {
             return true;
+        }
+        if (stemmer == null) {
+            return false;
         }
         stemmer.setCurrent(lower);
         stemmer.stem();
@@ -285,12 +334,17 @@ final class Snippet {
      * the snippet's time.
      */
     private static final class Words {
-        /** Whether each UTF-16 unit is part of a word: a letter, a digit, or half of a surrogate pair (64 kB, made once). */
+        /**
+         * Whether each UTF-16 unit is part of a word: a letter, a digit, a combining mark (Arabic vowel marks, Hindi
+         * vowel signs: PostgreSQL's parser keeps them in the word), or half of a surrogate pair (64 kB, made once).
+         */
         private static final boolean[] IN_WORD = new boolean[Character.MAX_VALUE + 1];
 
         static {
             for (int c = 0; c <= Character.MAX_VALUE; c++) {
-                IN_WORD[c] = Character.isLetterOrDigit(c) || Character.isSurrogate((char) c);
+                int type = Character.getType(c);
+                IN_WORD[c] = Character.isLetterOrDigit(c) || Character.isSurrogate((char) c)
+                        || type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK;
             }
         }
 

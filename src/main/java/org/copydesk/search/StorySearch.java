@@ -8,7 +8,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -21,7 +23,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.copydesk.language.Language;
+import org.copydesk.language.Languages;
 import org.copydesk.ops.RoutedConnections;
+import org.copydesk.site.SiteInfo;
 import org.copydesk.story.Story;
 import org.copydesk.story.StoryState;
 import org.copydesk.story.StoryStored;
@@ -45,13 +50,29 @@ public class StorySearch {
      * whose matches are wrapped in mark elements (escaped HTML).
      */
     public record Hit(long id, String headline, String standfirst, String url, StoryState state, String sectionName,
-                      Instant publishedAt, String snippetHtml) {
+                      Instant publishedAt, String snippetHtml, Language language) {
     }
 
-    /** What to search: words typed, and optional filters. */
-    public record Query(String text, String sectionSlug, String authorSlug, int page) {
+    /**
+     * What to search: words typed, optional filters, and the stories' language: a tag of the newsroom's languages,
+     * {@link #ALL_LANGUAGES}, or null or empty for the site's own (readers' searches; the desk searches every language).
+     */
+    public record Query(String text, String sectionSlug, String authorSlug, int page, String language) {
+
+        /** The language choice that searches stories in every language. */
+        public static final String ALL_LANGUAGES = "all";
+
+        /** In the site's own language. */
+        public Query(String text, String sectionSlug, String authorSlug, int page) {
+            this(text, sectionSlug, authorSlug, page, null);
+        }
+
         public boolean isEmpty() {
             return text == null || text.isBlank();
+        }
+
+        public boolean allLanguages() {
+            return ALL_LANGUAGES.equals(language);
         }
     }
 
@@ -64,7 +85,9 @@ public class StorySearch {
     @Transactional(Transactional.TxType.MANDATORY)
     public void index(Story story) {
         Panache.getEntityManager().flush();
-        Panache.getEntityManager().createNativeQuery("update story set search_vector = v.v, rank_vector = copydesk_story_rank_vector(v.v, body_text) "
+        // In the story's own language's folded configuration (V27).
+        Panache.getEntityManager().createNativeQuery("update story set search_vector = v.v, "
+                + "rank_vector = copydesk_story_rank_vector(v.v, body_text, copydesk_search_config(language)) "
                 + "from (select copydesk_story_search_vector(?1) v) v where id = ?1").setParameter(1, story.id).executeUpdate();
     }
 
@@ -104,21 +127,38 @@ public class StorySearch {
     @Inject
     SessionFactory sessions;
 
+    @Inject
+    SiteInfo site;
+
     private List<Hit> run(Query query, boolean publishedOnly) {
         if (query.isEmpty()) {
             return List.of();
         }
-        return turns.inTurn(() -> runNow(query, publishedOnly));
+        SearchScope scope = publishedOnly ? scope(query) : SearchScope.every(site.languages());
+        return turns.inTurn(() -> runNow(query, scope, publishedOnly));
     }
 
-    private List<Hit> runNow(Query query, boolean publishedOnly) {
+    /**
+     * Readers' stories by language: the one chosen (a tag of the newsroom's languages), every language, or the
+     * site's own when none is (or one it does not write in: the search resource says so to the reader).
+     */
+    SearchScope scope(Query query) {
+        if (query.allLanguages()) {
+            return SearchScope.every(site.languages());
+        }
+        String tag = query.language() == null ? "" : query.language().strip();
+        return SearchScope.of(site.languages().stream().filter(language -> language.tag().equalsIgnoreCase(tag)).findFirst()
+                .orElse(site.language()));
+    }
+
+    private List<Hit> runNow(Query query, SearchScope scope, boolean publishedOnly) {
         String text = query.text().strip();
         // Plain JDBC on a connection of its own (the replica's for a reader, see ops.ReadRouting), outside Hibernate
         // and a JTA transaction: a search from memory is one statement; Hibernate's queries cost a fifth of a
         // search's time in the app, and its session and transaction around plain statements a tenth
         // (docs/performance.md).
-        return onAConnection(connection -> publishedOnly ? publicPage(connection, query, text)
-                : inTransaction(connection, () -> page(connection, query, text, null, null).hits()));
+        return onAConnection(connection -> publishedOnly ? publicPage(connection, query, scope, text)
+                : inTransaction(connection, () -> page(connection, query, scope, text, null, null).hits()));
     }
 
     /** Work on a connection of its own from the request's database, closed after; a database error as unchecked. */
@@ -165,26 +205,26 @@ public class StorySearch {
      * checking a story's words as nearly free, so left alone it walks the newest stories for rare words too
      * (0.4 s); here its estimate is asked for, the way chosen, and the planner held to it for the batch.
      */
-    private List<Hit> publicPage(Connection connection, Query query, String text) throws SQLException {
+    private List<Hit> publicPage(Connection connection, Query query, SearchScope scope, String text) throws SQLException {
         Optional<List<Hit>> fromMemory = isBlank(query.sectionSlug()) && isBlank(query.authorSlug())
-                ? fromMemory(connection, query, text) : Optional.empty();
+                ? fromMemory(connection, query, scope, text) : Optional.empty();
         metrics.searchAnswered(fromMemory.isPresent() ? "memory" : "database");
         if (fromMemory.isPresent()) {
             return fromMemory.get();
         }
         PublicationLadder.Rungs rungs = ladder.current();
-        double estimate = estimatedMatches(connection, text);
+        double estimate = estimatedMatches(connection, scope, text);
         CandidatePlan plan = rungs == null ? CandidatePlan.choose(estimate, storyCount(connection), -1)
                 : CandidatePlan.choose(estimate, rungs.stories(), rungs.publicStories());
-        return inTransaction(connection, () -> publicPage(connection, query, text, plan, rungs));
+        return inTransaction(connection, () -> publicPage(connection, query, scope, text, plan, rungs));
     }
 
     /**
      * Readers' page of results when its candidates can be found in memory ({@link PublicMatches}): then one
      * statement ranks and shows them, and checks the words are what the database makes of the text too.
      */
-    Optional<List<Hit>> fromMemory(Connection connection, Query query, String text) throws SQLException {
-        Optional<PublicMatches.Found> found = matches.newest(text, CANDIDATES);
+    Optional<List<Hit>> fromMemory(Connection connection, Query query, SearchScope scope, String text) throws SQLException {
+        Optional<PublicMatches.Found> found = matches.newest(text, CANDIDATES, scope);
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -195,7 +235,7 @@ public class StorySearch {
         params.add(connection.createArrayOf("bigint", Arrays.stream(found.get().ids()).boxed().toArray()));
         // One statement, planned by PostgreSQL (finding 100 stories by id is cheap whatever it chooses). The stories
         // must still be public on the page's database (memory may be a few milliseconds behind an unpublication).
-        Page page = page(connection, query, text, "", "select ?::bigint[]", " and s.state = 'PUBLISHED' and s.update_of is null", params);
+        Page page = page(connection, query, scope, text, "", "select ?::bigint[]", " and s.state = 'PUBLISHED' and s.update_of is null", params);
         if (!page.hits().isEmpty() && !page.lexemes().equals(found.get().lexemes())) {
             LOG.warnf("Search words read as %s in memory and %s by the database; searching the database", found.get().lexemes(), page.lexemes());
             return Optional.empty();
@@ -205,7 +245,7 @@ public class StorySearch {
 
     /** Readers' search of memory only (tests): empty when memory cannot answer. */
     Optional<List<Hit>> fromMemory(Query query) {
-        return onAConnection(connection -> fromMemory(connection, query, query.text().strip()));
+        return onAConnection(connection -> fromMemory(connection, query, scope(query), query.text().strip()));
     }
 
     private static boolean isBlank(String value) {
@@ -214,17 +254,17 @@ public class StorySearch {
 
     /** Readers' page of results found from a given plan and ladder (tests: every way must find the same). */
     List<Hit> publicPage(Query query, CandidatePlan plan, PublicationLadder.Rungs rungs) {
-        return onAConnection(connection -> inTransaction(connection, () -> publicPage(connection, query, query.text().strip(), plan, rungs)));
+        return onAConnection(connection -> inTransaction(connection, () -> publicPage(connection, query, scope(query), query.text().strip(), plan, rungs)));
     }
 
-    private List<Hit> publicPage(Connection connection, Query query, String text, CandidatePlan plan,
+    private List<Hit> publicPage(Connection connection, Query query, SearchScope scope, String text, CandidatePlan plan,
                                         PublicationLadder.Rungs rungs) throws SQLException {
         while (true) {
             OptionalLong since = plan.way() == CandidatePlan.Way.WINDOW ? rungs.publishedSinceMicros(plan.newest()) : OptionalLong.empty();
             if (plan.way() == CandidatePlan.Way.WINDOW && since.isEmpty()) {
                 plan = CandidatePlan.INDEX;
             }
-            Page page = page(connection, query, text, plan.way(), since.isPresent() ? since.getAsLong() : null);
+            Page page = page(connection, query, scope, text, plan.way(), since.isPresent() ? since.getAsLong() : null);
             // A window that held fewer than the candidates wanted may have missed older matches (an empty page
             // says nothing of how many there were): it is widened and the search run again.
             if (plan.way() != CandidatePlan.Way.WINDOW || page.candidates() >= CANDIDATES) {
@@ -234,10 +274,15 @@ public class StorySearch {
         }
     }
 
-    private double estimatedMatches(Connection connection, String text) throws SQLException {
+    private double estimatedMatches(Connection connection, SearchScope scope, String text) throws SQLException {
         try (Prepared explain = Prepared.on(connection, "explain (format json) select 1 from story s "
-                + "where s.search_vector @@ websearch_to_tsquery('english', ?)", statistics())) {
-            explain.statement().setString(1, text);
+                + "where s.search_vector @@ " + scope.tsquery() + " " + scope.languageFilter(), statistics())) {
+            List<Object> params = new ArrayList<>();
+            scope.addText(params, text);
+            scope.addLanguage(params);
+            for (int i = 0; i < params.size(); i++) {
+                explain.statement().setObject(i + 1, params.get(i));
+            }
             try (ResultSet plan = explain.statement().executeQuery()) {
                 Matcher rows = PLAN_ROWS.matcher(plan.next() ? plan.getString(1) : "");
                 return rows.find() ? Double.parseDouble(rows.group(1)) : 0; // the plan's top node: every match
@@ -269,32 +314,32 @@ public class StorySearch {
      * outside the ranking: an expression in it would be worked out for every candidate, each text read and
      * decompressed, not only for the page's twenty.
      */
-    private Page page(Connection connection, Query query, String text, CandidatePlan.Way way, Long publishedSinceMicros)
-            throws SQLException {
+    private Page page(Connection connection, Query query, SearchScope scope, String text, CandidatePlan.Way way,
+                      Long publishedSinceMicros) throws SQLException {
         List<Object> params = new ArrayList<>();
-        String candidates = "select array(" + newestMatches(query, text, way, publishedSinceMicros, params) + ")";
-        return page(connection, query, text, holdPlannerTo(way), candidates, "", params);
+        String candidates = "select array(" + newestMatches(query, scope, text, way, publishedSinceMicros, params) + ")";
+        return page(connection, query, scope, text, holdPlannerTo(way), candidates, "", params);
     }
 
     /**
      * One page of results from the planner's settings (a statement, or none), a select of the candidates' ids
      * as an array, what a candidate must also be (SQL on story s, or nothing), and the parameters.
      */
-    private Page page(Connection connection, Query query, String text, String planner, String candidatesArray,
+    private Page page(Connection connection, Query query, SearchScope scope, String text, String planner, String candidatesArray,
                              String alsoWhere, List<Object> params) throws SQLException {
         String sql = planner + "with candidates(ids) as materialized (" + candidatesArray
                 + ") select id, headline, standfirst, public_path, state, section_name, first_published_at, "
                 + "coalesce((select o.opening from story_opening o where o.story_id = ranked.id), left(body_text, " + Snippet.TEXT_CHARS + ")), "
-                + "words, candidates from ("
+                + "words, candidates, language from ("
                 + "select s.id, s.headline, s.standfirst, s.public_path, s.state, section.name section_name, "
-                + "s.first_published_at, s.body_text, querytree(q.q) words, cardinality(c.ids) candidates, "
+                + "s.first_published_at, s.body_text, querytree(q.q) words, cardinality(c.ids) candidates, s.language, "
                 + "ts_rank(s.rank_vector, q.q, 1) / (1 + extract(epoch from (now() - "
                 + "coalesce(s.first_published_at, s.updated_at))) / 7776000.0) rank "
-                + "from candidates c cross join websearch_to_tsquery('english', ?) q(q) "
+                + "from candidates c cross join " + scope.tsqueryFromItem() + " q(q) "
                 + "join story s on s.id = any(c.ids)" + alsoWhere + " left join section on section.id = s.section_id "
                 + "order by rank desc, s.id desc "
                 + "limit " + PAGE_SIZE + " offset " + Math.max(0, query.page() - 1) * PAGE_SIZE + ") ranked order by rank desc, id desc";
-        params.add(text);
+        scope.addText(params, text);
         try (Prepared prepared = Prepared.on(connection, sql, statistics())) {
             PreparedStatement batch = prepared.statement();
             for (int i = 0; i < params.size(); i++) {
@@ -308,17 +353,20 @@ public class StorySearch {
             int candidates = 0;
             Set<String> lexemes = Set.of();
             try (ResultSet rows = batch.getResultSet()) {
-                Snippet snippet = null;
+                // One snippet maker per language on the page: each stems the story's words as its language's are.
+                Map<String, Snippet> snippets = new HashMap<>();
                 while (rows.next()) {
-                    if (snippet == null) {
+                    if (snippets.isEmpty()) {
                         lexemes = Snippet.lexemes(rows.getString(9));
-                        snippet = Snippet.forLexemes(lexemes);
                         candidates = rows.getInt(10);
                     }
+                    Language language = Languages.of(rows.getString(11));
+                    Set<String> words = lexemes;
+                    Snippet snippet = snippets.computeIfAbsent(language.primary(), primary -> Snippet.forLexemes(words, language));
                     Timestamp published = rows.getTimestamp(7);
                     hits.add(new Hit(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
                             StoryState.valueOf(rows.getString(5)), rows.getString(6), published == null ? null : published.toInstant(),
-                            snippet.html(rows.getString(8))));
+                            snippet.html(rows.getString(8)), language));
                 }
             }
             return new Page(hits, candidates, lexemes);
@@ -350,14 +398,15 @@ public class StorySearch {
      * given, published since a time when one is given; any story's (the desk's) when the way is null. Adds
      * its parameters, in order.
      */
-    private static String newestMatches(Query query, String text, CandidatePlan.Way way, Long publishedSinceMicros,
+    private static String newestMatches(Query query, SearchScope scope, String text, CandidatePlan.Way way, Long publishedSinceMicros,
                                         List<Object> params) {
         boolean publishedOnly = way != null;
         // Readers' stories all have a publication time, which the public-story index orders.
         String newestFirst = publishedOnly ? "s.first_published_at desc" : "coalesce(s.first_published_at, s.updated_at) desc";
-        StringBuilder sql = new StringBuilder("select s.id from story s where s.search_vector @@ websearch_to_tsquery('english', ?) "
-                + "and s.update_of is null ");
-        params.add(text);
+        StringBuilder sql = new StringBuilder("select s.id from story s where s.search_vector @@ " + scope.tsquery() + " "
+                + scope.languageFilter() + "and s.update_of is null ");
+        scope.addText(params, text);
+        scope.addLanguage(params);
         if (publishedOnly) {
             sql.append("and s.state = 'PUBLISHED' ");
         }

@@ -79,6 +79,14 @@ public interface ReaderWords {
     @Message("All languages")
     String allLanguages();
 
+    /** The search page's Language select. */
+    @Message("Language")
+    String language();
+
+    /** A search asked for a language the newsroom does not write in: the site's was searched instead. */
+    @Message("“{typed}” is not one of this site's languages: stories in {language} were searched.")
+    String languageNotSearched(String typed, String language);
+
     @Message("page {number}")
     String pageNumber(int number);
 

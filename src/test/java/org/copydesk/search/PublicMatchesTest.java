@@ -22,6 +22,9 @@ import org.roaringbitmap.RoaringBitmap;
 @QuarkusTest
 class PublicMatchesTest {
 
+    /** The site's own language in tests: English. */
+    private static final SearchScope ENGLISH = SearchScope.of(org.copydesk.language.Language.ENGLISH);
+
     @Inject
     Fixtures fixtures;
 
@@ -37,7 +40,10 @@ class PublicMatchesTest {
     @Test
     void onlyPlainWordsAreSearchedInMemory() {
         assertThat(PublicMatches.plainWords("  Flood  Warnings ")).containsExactly("flood", "warnings");
-        for (String other : List.of("\"flood warnings\"", "flood -warnings", "flood or drought", "G20", "café", "self-driving", "")) {
+        // Letters of any script, accented too: each the one lexeme its language's folded configuration reads (V27).
+        assertThat(PublicMatches.plainWords("Café élections الانتخابات")).containsExactly("café", "élections", "الانتخابات");
+        // Vowel marks are not letters: such words are searched in the database.
+        for (String other : List.of("\"flood warnings\"", "flood -warnings", "flood or drought", "G20", "self-driving", "الاِنْتِخَابَات", "")) {
             assertThat(PublicMatches.plainWords(other)).as(other).isEmpty();
         }
     }
@@ -106,9 +112,9 @@ class PublicMatchesTest {
         matches.windowForTests(3, 1); // a word held by more than one story is held among the newest three public stories
         try {
             assertThat(newestInMemory(word, 2)).containsExactly(oldestFirst.get(3), oldestFirst.get(2));
-            assertThat(matches.newest(word, 4)).as("three of the four are in the window: the database must be asked").isEmpty();
+            assertThat(matches.newest(word, 4, ENGLISH)).as("three of the four are in the window: the database must be asked").isEmpty();
             assertThat(newestInMemory(rare, 2)).as("a word held by one story is held whole, outside the window too").containsExactly(rareStory);
-            assertThat(matches.newest(word + " " + rare, 2)).as("the common word's set ends at the window: the database is asked").isEmpty();
+            assertThat(matches.newest(word + " " + rare, 2, ENGLISH)).as("the common word's set ends at the window: the database is asked").isEmpty();
 
             long newer = fixtures.published("Storm " + word + " " + Fixtures.unique("s"), reporter, editor).id;
             assertThat(newestInMemory(word, 2)).containsExactly(newer, oldestFirst.get(3));
@@ -125,10 +131,10 @@ class PublicMatchesTest {
     /** The newest matches memory finds, once it is up to date and holds the word's set. */
     private List<Long> newestInMemory(String text, int limit) {
         long until = System.nanoTime() + 10_000_000_000L;
-        Optional<PublicMatches.Found> found = matches.newest(text, limit);
+        Optional<PublicMatches.Found> found = matches.newest(text, limit, ENGLISH);
         while (found.isEmpty() && System.nanoTime() < until) {
             sleep();
-            found = matches.newest(text, limit);
+            found = matches.newest(text, limit, ENGLISH);
         }
         return java.util.Arrays.stream(found.orElseThrow(() -> new AssertionError("memory did not answer")).ids()).boxed().toList();
     }
