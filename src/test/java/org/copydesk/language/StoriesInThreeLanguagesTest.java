@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * A story in Arabic, one in Turkish and one in French, each made as a journalist would: Language chosen, agency copy
  * pasted into Import text, a dateline typed, saved, submitted, published by an editor through the pre-publish
  * check. Then as readers and machines meet it: the page (lang, dir, its words, the dateline in its language's
- * style), the JSON-LD, the feed of its language.
+ * style), the JSON-LD, the feed of its language, and search with and without its accents.
  */
 @QuarkusTest
 class StoriesInThreeLanguagesTest {
@@ -44,13 +44,14 @@ class StoriesInThreeLanguagesTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            ar | /demo/mali-denies-hiring-russian-pmc.ar.txt | موسكو   | rtl | نُشر في    | موسكو،      | بقلم
-            tr | /demo/mali-denies-hiring-russian-pmc.tr.txt | Moskova | ltr | Yayımlanma: | MOSKOVA,   | Yazan:
-            fr | /wire/elections-municipales.fr.txt          | Bamako  | ltr | Publié le  | BAMAKO,     | Par
+            ar | /demo/mali-denies-hiring-russian-pmc.ar.txt | موسكو   | rtl | نُشر في    | موسكو،      | بقلم   | وقّعت     | وقعت
+            tr | /demo/mali-denies-hiring-russian-pmc.tr.txt | Moskova | ltr | Yayımlanma: | MOSKOVA,   | Yazan: | Dışişleri | DISISLERI
+            fr | /wire/elections-municipales.fr.txt          | Bamako  | ltr | Publié le  | BAMAKO,     | Par    | élections | elections
             """)
     void aStoryThroughImportTextSaveAndPublishSaysItsLanguageEverywhere(String language, String wire, String place,
                                                                         String dir, String published, String dateline,
-                                                                        String by) throws Exception {
+                                                                        String by, String accented, String plain)
+            throws Exception {
         StaffAccount reporter = fixtures.staff(Role.REPORTER);
         StaffAccount editor = fixtures.staff(Role.EDITOR);
         Browser desk = new Browser().signIn(reporter.username, Fixtures.PASSWORD);
@@ -87,6 +88,16 @@ class StoriesInThreeLanguagesTest {
         Document feed = Jsoup.parse(reader.get("/feed.xml?lang=" + language).asString(), Parser.xmlParser());
         assertThat(feed.selectFirst("feed").attr("xml:lang")).isEqualTo(language);
         assertThat(feed.select("entry > title").eachText()).contains(headline);
+
+        // Searched in its language, and in all languages, with and without its accents or marks.
+        for (String words : new String[] {accented, plain}) {
+            for (String lang : new String[] {language, "all"}) {
+                Document results = reader.page("/search?q=" + java.net.URLEncoder.encode(words, StandardCharsets.UTF_8)
+                        + "&lang=" + lang);
+                assertThat(results.select(".search-results h2 a").eachAttr("href")).as("%s in %s", words, lang)
+                        .contains(story.publicPath);
+            }
+        }
     }
 
     private static String read(String resource) throws Exception {
