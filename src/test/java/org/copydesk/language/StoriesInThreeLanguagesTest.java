@@ -36,10 +36,7 @@ class StoriesInThreeLanguagesTest {
 
     @BeforeEach
     void newsroomWritesInSixLanguages() {
-        Browser admin = new Browser().signIn("admin", "test-admin-password");
-        Response saved = admin.form(admin.page("/desk/settings"), "form[action=/desk/settings]")
-                .set("languages", StoriesInManyLanguagesTest.LANGUAGES).press("Save settings");
-        assertEquals(303, saved.statusCode(), saved.asString());
+        Fixtures.newsroomLanguages(Fixtures.SIX_LANGUAGES);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -200,10 +200,7 @@ class ReaderWordsTest {
     // Helpers.
 
     private void languages(String tags) {
-        Browser admin = new Browser().signIn("admin", "test-admin-password");
-        Response saved = admin.form(admin.page("/desk/settings"), "form[action=/desk/settings]")
-                .set("languages", tags).press("Save settings");
-        assertEquals(303, saved.statusCode(), saved.asString());
+        Fixtures.newsroomLanguages(tags);
     }
 
     /** A story in {@code language}, bylined to the given staff in turn, datelined 6 December 2026, then published. */

@@ -38,6 +38,17 @@ public class Fixtures {
         }
     }
 
+    /** The newsroom's six languages, the site's own first, as most language tests want them. */
+    public static final String SIX_LANGUAGES = "en tr ar fr de es";
+
+    /** The admin sets the newsroom's languages on the settings page, as in the desk (the first is the site's own). */
+    public static void newsroomLanguages(String tags) {
+        Browser admin = new Browser().signIn("admin", "test-admin-password");
+        io.restassured.response.Response saved = admin.form(admin.page("/desk/settings"), "form[action=/desk/settings]")
+                .set("languages", tags).press("Save settings");
+        org.junit.jupiter.api.Assertions.assertEquals(303, saved.statusCode(), saved.asString());
+    }
+
     public static String unique(String prefix) {
         return prefix + "-" + System.nanoTime() % 1_000_000_000L + "-" + SEQUENCE.incrementAndGet();
     }
