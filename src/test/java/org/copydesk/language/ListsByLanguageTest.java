@@ -83,7 +83,10 @@ class ListsByLanguageTest {
         Document siteFeed = Jsoup.parse(reader.get("/feed.xml?lang=tr").asString(), Parser.xmlParser());
         assertThat(siteFeed.select("entry").eachAttr("xml:lang")).containsOnly("tr").isNotEmpty();
         assertThat(siteFeed.select("entry > title").eachText()).contains(turkish.headline).doesNotContain(inEnglish.headline);
-        assertThat(reader.page("/").select("link[rel=alternate][hreflang=tr]").attr("href")).isEqualTo("/feed.xml?lang=tr");
+        // The front links each language's feed; not with hreflang, which search engines read as "this page in Turkish".
+        Document front = reader.page("/");
+        assertThat(front.select("link[rel=alternate][type=application/atom+xml]").eachAttr("href")).contains("/feed.xml?lang=tr");
+        assertThat(front.select("link[rel=alternate][hreflang]")).isEmpty();
 
         // The section's language can be changed afterwards: back to the site's, its pages are in English.
         Response changed = deskEditor.form(deskEditor.page("/desk/sections"), "form[action=/desk/sections/" + section.id
