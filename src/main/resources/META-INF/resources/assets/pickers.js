@@ -71,6 +71,9 @@
   }
 
   function pressed(button) {
+    // A search pressed (or Enter) while a find-as-you-type is pending: one search, not a second one that would
+    // replace the results the writer is already ticking.
+    window.clearTimeout(typing);
     var picker = pickerOf(button);
     var target = button.getAttribute('formaction') || form.getAttribute('action');
     var value = button.value;
