@@ -59,10 +59,9 @@ public record EditorPage(StoryForm form, FormErrors errors, Story story, boolean
         return story != null && (member.id.equals(story.id) || (story.updateOf != null && member.id.equals(story.updateOf.id)));
     }
 
-    /** The newsroom's languages the story has no version in yet: what Translate offers. */
-    public List<Language> translateChoices() {
-        TranslationSet set = translations();
-        return set == null ? List.of() : languages.stream().filter(l -> set.inLanguage(l.tag()).isEmpty()).toList();
+    /** The newsroom's languages the set has no version in yet: what Translate offers (the set read once by the page). */
+    public List<Language> translateChoices(TranslationSet set) {
+        return languages.stream().filter(l -> set.inLanguage(l.tag()).isEmpty()).toList();
     }
 
     /** The direction the story's words are typed in (Headline, Standfirst, Body follow the Language chosen). */

@@ -48,6 +48,14 @@ class RichTextInBrowserTest extends InChromium {
         return field(driver, "Body").getDomProperty("value");
     }
 
+    /** Pastes into the Body editor as a browser does: the clipboard's HTML (none: null) and its plain text. */
+    private void paste(String html, String plain) {
+        js("var data = new DataTransfer(); if (arguments[0] !== null) { data.setData('text/html', arguments[0]); }"
+                + "data.setData('text/plain', arguments[1]);"
+                + "document.querySelector('[role=textbox][aria-label=Body]').dispatchEvent("
+                + "  new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));", html, plain);
+    }
+
     private WebElement popover(String label) {
         return waiting(driver).until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("[role=dialog][aria-label='" + label + "']")));
@@ -221,9 +229,7 @@ class RichTextInBrowserTest extends InChromium {
         body.click();
         body.sendKeys(Keys.chord(Keys.CONTROL, Keys.END), Keys.ENTER, "The statement");
         body.sendKeys(Keys.chord(Keys.SHIFT, Keys.HOME));
-        js("var data = new DataTransfer(); data.setData('text/plain', 'https://example.org/statement');"
-                + "document.querySelector('[role=textbox][aria-label=Body]').dispatchEvent("
-                + "  new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));");
+        paste(null, "https://example.org/statement");
         waiting(driver).until(d -> bodyValue().matches("(?s).*<a [^>]*href=\"https://example.org/statement\"[^>]*>The statement</a></p>"));
     }
 
@@ -234,10 +240,7 @@ class RichTextInBrowserTest extends InChromium {
         WebElement body = Chromium.richText(driver);
         body.click();
         body.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-        js("var data = new DataTransfer(); data.setData('text/html', arguments[0]); data.setData('text/plain', 'Talks');"
-                + "document.querySelector('[role=textbox][aria-label=Body]').dispatchEvent("
-                + "  new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));",
-                org.copydesk.story.BodyHtmlPasteTest.WORD);
+        paste(org.copydesk.story.BodyHtmlPasteTest.WORD, "Talks");
         waiting(driver).until(d -> bodyValue().contains("Calm returned"));
         assertThat(bodyValue()).startsWith("<h2>Talks in Bamako</h2><p>The minister was <strong>firm</strong> and <em>calm</em>, said <a ")
                 .contains(">the statement</a>.</p><ul><li><p>Security</p></li><li><p>Trade</p></li></ul>"
@@ -252,10 +255,7 @@ class RichTextInBrowserTest extends InChromium {
         WebElement body = Chromium.richText(driver);
         body.click();
         body.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-        js("var data = new DataTransfer(); data.setData('text/html', arguments[0]); data.setData('text/plain', 'Talks');"
-                + "document.querySelector('[role=textbox][aria-label=Body]').dispatchEvent("
-                + "  new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));",
-                org.copydesk.story.BodyHtmlPasteTest.GOOGLE_DOCS);
+        paste(org.copydesk.story.BodyHtmlPasteTest.GOOGLE_DOCS, "Talks");
         waiting(driver).until(d -> bodyValue().contains("Reaction"));
         assertThat(bodyValue()).startsWith("<h2>Talks in Bamako</h2><p>The minister was <strong>firm</strong> and <em>calm</em>, said <a ")
                 .contains(">the statement</a>.</p>").contains("<ul><li><p>Security</p></li><li><p>Trade</p></li></ul>")
