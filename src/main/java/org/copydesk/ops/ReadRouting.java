@@ -3,7 +3,6 @@ package org.copydesk.ops;
 import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 import io.quarkus.hibernate.orm.runtime.tenant.TenantResolver;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -53,7 +52,7 @@ public class ReadRouting implements TenantResolver {
         }
         // Asked only while a request context is active (Quarkus checks); outside HTTP there is no current request.
         RoutingContext request = currentRequest.getCurrent();
-        if (request == null || request.request().method() != HttpMethod.GET || !PublicRequests.cacheable(request)) {
+        if (request == null || !PublicRequests.readsPage(request.request().method().name()) || !PublicRequests.cacheable(request)) {
             return PRIMARY;
         }
         String database = replica.caughtUpWith(versions.known()) ? REPLICA : PRIMARY;

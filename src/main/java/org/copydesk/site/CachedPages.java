@@ -2,7 +2,6 @@ package org.copydesk.site;
 
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.impl.HttpServerRequestInternal;
 import io.vertx.ext.web.RoutingContext;
@@ -47,7 +46,7 @@ public class CachedPages {
 
     void answer(RoutingContext context) {
         long version = versions.known();
-        if (!cache.enabled() || version == PublicVersion.UNKNOWN || context.request().method() != HttpMethod.GET
+        if (!cache.enabled() || version == PublicVersion.UNKNOWN || !PublicRequests.readsPage(context.request().method().name())
                 || !PublicRequests.cacheable(context)) {
             context.next();
             return;

@@ -71,7 +71,7 @@ public class PublicCaching {
     public Response beforeRendering(ContainerRequestContext request, RoutingContext routing) {
         request.setProperty(STARTED, System.nanoTime());
         long version = versions.known();
-        if (cache.enabled() && version != PublicVersion.UNKNOWN && "GET".equals(request.getMethod())
+        if (cache.enabled() && version != PublicVersion.UNKNOWN && PublicRequests.readsPage(request.getMethod())
                 && PublicRequests.cacheable(routing)) {
             long siteGeneration = site.generation();
             request.setProperty(SITE_GENERATION, siteGeneration);
@@ -222,7 +222,7 @@ public class PublicCaching {
     private void keep(ContainerRequestContext request, ContainerResponseContext response, RoutingContext routing,
                       SimpleResourceInfo resource) {
         int status = response.getStatus();
-        if (!"GET".equals(request.getMethod()) || status != 200 && !missing(status) || !PublicRequests.isPublic(routing)) {
+        if (!PublicRequests.readsPage(request.getMethod()) || status != 200 && !missing(status) || !PublicRequests.isPublic(routing)) {
             return;
         }
         // Quarkus REST renders a TemplateInstance before response filters run; handle both to be safe.

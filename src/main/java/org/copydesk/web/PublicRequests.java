@@ -12,6 +12,14 @@ public final class PublicRequests {
     }
 
     /**
+     * GET or HEAD: a request that reads a page. HEAD is answered with exactly the headers GET would carry (the
+     * ETag, Last-Modified, Cache-Control and Content-Type; no cookie), so it goes where GET goes, kept pages included.
+     */
+    public static boolean readsPage(String method) {
+        return "GET".equals(method) || "HEAD".equals(method);
+    }
+
+    /**
      * Pages, feeds and search results anyone may see, the same for everyone: kept in memory and shared
      * caches. Not the desk, sign-in, previews, the operations endpoints, files and
      * images (their bytes have caches of their own), nor a page carrying a one-off message for this browser.

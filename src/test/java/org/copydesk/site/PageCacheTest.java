@@ -58,6 +58,23 @@ class PageCacheTest {
     }
 
     @Test
+    void headOnAKeptPageSaysWhatGetWouldWithoutRendering() {
+        String path = published("Headed").path();
+        Response head = given().head(path); // the first asks: rendered, and kept
+        Response get = given().get(path);
+        sessions.getStatistics().clear();
+        Response keptHead = given().head(path);
+        assertThat(sessions.getStatistics().getPrepareStatementCount()).as("answered from memory").isZero();
+        for (Response answer : java.util.List.of(head, keptHead)) {
+            assertThat(answer.asByteArray()).isEmpty();
+            for (String header : java.util.List.of("ETag", "Last-Modified", "Cache-Control", "Content-Type")) {
+                assertThat(answer.header(header)).as(header).isEqualTo(get.header(header)).isNotNull();
+            }
+            assertThat(answer.header("Set-Cookie")).isNull();
+        }
+    }
+
+    @Test
     void aRepeatedPageAndAConditionalRequestAreAnsweredWithoutRendering() {
         String path = published("Cached").path();
         Response first = given().get(path);
