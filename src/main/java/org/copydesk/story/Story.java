@@ -219,19 +219,22 @@ public class Story extends PanacheEntity {
     }
 
     /**
-     * What the public page's times line says after "Published": "Corrected" with the last correction's time when
-     * a correction is the latest change, "Updated" with the last update's when that is, nothing when neither.
+     * The public page's times line after "Published": "Updated" when the live story was republished with changes,
+     * "Corrected" (a link to the notice) when a correction was added; both when both happened.
      */
-    public record LatestChange(String label, Instant at) {
+    public Instant updatedForReadersAt() {
+        return wasUpdated() ? lastPublishedAt : null;
     }
 
-    public LatestChange latestChange() {
-        Instant corrected = lastCorrectedAt();
-        Instant updated = wasUpdated() ? lastPublishedAt : null;
-        if (corrected != null && (updated == null || corrected.isAfter(updated))) {
-            return new LatestChange("Corrected", corrected);
+    /** The latest correction notice, or null when there is none. */
+    public StoryCorrection lastCorrection() {
+        StoryCorrection last = null;
+        for (StoryCorrection correction : corrections) {
+            if (last == null || correction.createdAt.isAfter(last.createdAt)) {
+                last = correction;
+            }
         }
-        return updated == null ? null : new LatestChange("Updated", updated);
+        return last;
     }
 
     /** When the public story last changed: its last publication, or a later correction (Last-Modified, dateModified). */
@@ -243,13 +246,8 @@ public class Story extends PanacheEntity {
 
     /** The latest correction's time, or null when there is none. */
     private Instant lastCorrectedAt() {
-        Instant last = null;
-        for (StoryCorrection correction : corrections) {
-            if (last == null || correction.createdAt.isAfter(last)) {
-                last = correction.createdAt;
-            }
-        }
-        return last;
+        StoryCorrection last = lastCorrection();
+        return last == null ? null : last.createdAt;
     }
 
     /** True when the live story was updated after it first went out. */
