@@ -47,10 +47,15 @@ public class SettingsResource {
 
     @GET
     public TemplateInstance form() {
-        SiteInfo.Settings current = site.settings();
-        SettingsForm form = new SettingsForm(current.siteName(), current.agencyCredit(), current.datelineFormat(),
-                String.join(" ", current.languages().stream().map(Language::tag).toList()));
+        SettingsForm form = currentForm(site);
         return Templates.settings(form, FormErrors.none(), example(form));
+    }
+
+    /** The form as the settings stand. */
+    static SettingsForm currentForm(SiteInfo site) {
+        SiteInfo.Settings current = site.settings();
+        return new SettingsForm(current.siteName(), current.agencyCredit(), current.datelineFormat(),
+                String.join(" ", current.languages().stream().map(Language::tag).toList()));
     }
 
     @POST

@@ -67,6 +67,24 @@ public class SettingsService {
                 + row.siteName + " · " + row.agencyCredit + " · " + row.datelineFormat + " · " + row.languages));
     }
 
+    /**
+     * The uploaded picture becomes the newsroom's logo (stored in its widths like any image, so a phone photo of a
+     * sign is scaled down and never held whole); refused with {@link org.copydesk.media.ImageRejectedException}.
+     */
+    public void setLogo(org.copydesk.media.Image stored, StaffAccount by) {
+        SiteSettings row = SiteSettings.current();
+        row.logo = stored;
+        publication.announce(PublicChange.ofSettings(by == null ? null : by.id, "site logo: image " + stored.publicKey));
+    }
+
+    public void removeLogo(StaffAccount by) {
+        SiteSettings row = SiteSettings.current();
+        if (row.logo != null) {
+            row.logo = null;
+            publication.announce(PublicChange.ofSettings(by == null ? null : by.id, "site logo removed"));
+        }
+    }
+
     static final int MAX_LANGUAGES = 40;
 
     /** The typed list of language tags, written the standard way and separated by spaces; an error added when one is wrong. */

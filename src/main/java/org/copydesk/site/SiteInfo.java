@@ -40,6 +40,20 @@ public class SiteInfo implements org.copydesk.web.SiteLanguage {
         }
     }
 
+    /**
+     * The uploaded logo as pages use it: {@code src} a raster rendition at most {@link #LOGO_WIDTH} wide (the
+     * masthead shows it at most 80 pixels high; it is also the publisher's logo in structured data, where Google
+     * takes no SVG); twice the masthead's height, so it is sharp on dense screens too.
+     */
+    public record Logo(String src, int width, int height) {
+    }
+
+    /** The publisher's logo when none is uploaded: assets/logo.png, a raster copy of assets/logo.svg. */
+    public static final Logo DEFAULT_PUBLISHER_LOGO = new Logo("/assets/logo.png", 240, 60);
+
+    static final int LOGO_WIDTH = 480;
+
+    private volatile Logo logo;
     private volatile Settings settings = new Settings("Copydesk", "Copydesk", "MMM d", List.of(Language.ENGLISH));
     private volatile List<SectionLink> sections = List.of();
     private volatile java.time.Instant loadedAt = java.time.Instant.now();
@@ -66,10 +80,12 @@ public class SiteInfo implements org.copydesk.web.SiteLanguage {
             Settings read = row == null ? settings : new Settings(row.siteName, row.agencyCredit, row.datelineFormat,
                     languagesOrEnglish(row.languages));
             List<SectionLink> readSections = Section.inOrder().stream().map(s -> new SectionLink(s.name, s.slug, s.language)).toList();
-            if (read.equals(settings) && readSections.equals(sections)) {
+            Logo readLogo = row == null ? logo : logoOf(row.logo);
+            if (read.equals(settings) && readSections.equals(sections) && java.util.Objects.equals(readLogo, logo)) {
                 return false;
             }
             settings = read;
+            logo = readLogo;
             sections = readSections;
             loadedAt = java.time.Instant.now();
             return true;
@@ -94,6 +110,25 @@ public class SiteInfo implements org.copydesk.web.SiteLanguage {
 
     public Settings settings() {
         return settings;
+    }
+
+    /** The uploaded logo, or null (the masthead is then the site's name in type). */
+    public Logo logo() {
+        return logo;
+    }
+
+    /** The publisher's logo in structured data: the uploaded one, else the default. Always a raster image. */
+    public Logo publisherLogo() {
+        Logo uploaded = logo;
+        return uploaded != null ? uploaded : DEFAULT_PUBLISHER_LOGO;
+    }
+
+    private static Logo logoOf(org.copydesk.media.Image image) {
+        if (image == null) {
+            return null;
+        }
+        int width = image.widths().stream().filter(w -> w <= LOGO_WIDTH).reduce((a, b) -> b).orElse(image.widths().get(0));
+        return new Logo(image.url(width), width, image.heightAt(width));
     }
 
     public String name() {

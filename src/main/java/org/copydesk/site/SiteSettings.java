@@ -6,7 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** Newsroom-wide settings (one row): the site's name and the house dateline style. */
+/** Newsroom-wide settings (one row): the site's name, its logo, its languages and the house dateline style. */
 @Entity
 @Table(name = "site_settings")
 public class SiteSettings extends PanacheEntityBase {
@@ -27,6 +27,11 @@ public class SiteSettings extends PanacheEntityBase {
 
     /** The languages the newsroom writes in, BCP 47 tags separated by spaces; the first is the site's own. */
     public String languages;
+
+    /** The logo uploaded in Settings, or null: the masthead is then the site's name. */
+    @jakarta.persistence.ManyToOne(fetch = jakarta.persistence.FetchType.LAZY)
+    @jakarta.persistence.JoinColumn(name = "logo_image_id")
+    public org.copydesk.media.Image logo;
 
     public static SiteSettings current() {
         return findById(1);

@@ -25,6 +25,9 @@ public class StructuredData {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    SiteInfo site;
+
     /**
      * The JSON, safe to place inside a {@code <script>} element: Jackson escapes quotes and control
      * characters, and "<" is escaped here so no "</script>" can close the element early.
@@ -43,15 +46,7 @@ public class StructuredData {
         }
         article.put("datePublished", Times.iso(story.firstPublishedAt));
         article.put("dateModified", Times.iso(story.lastChangedAt()));
-        List<Map<String, Object>> authors = new ArrayList<>();
-        for (Byline byline : story.bylines) {
-            Map<String, Object> person = new LinkedHashMap<>();
-            person.put("@type", "Person");
-            person.put("name", byline.author.name);
-            person.put("url", baseUrl + byline.author.url());
-            authors.add(person);
-        }
-        article.put("author", authors);
+        credits(story, baseUrl, article);
         Map<String, Object> publisher = new LinkedHashMap<>();
         publisher.put("@type", "Organization");
         publisher.put("name", settings.siteName());
@@ -64,6 +59,10 @@ public class StructuredData {
         }
         if (dateline != null) {
             article.put("dateline", dateline);
+        }
+        if (story.datelinePlace != null && !story.datelinePlace.isBlank()) {
+            // Where the story was filed, as the dateline names it (the place as typed, not in capitals).
+            article.put("locationCreated", Map.of("@type", "Place", "name", story.datelinePlace.strip()));
         }
         if (story.featuredImage != null) {
             Map<String, Object> image = new LinkedHashMap<>();
@@ -103,6 +102,45 @@ public class StructuredData {
             }
         }
         return write(article);
+    }
+
+    /**
+     * The bylines. Google reads {@code author} as the people who wrote the story, each a Person with a name and a
+     * url (its author markup), so a byline with a role line of its own ("Additional reporting by", "Editing by") is
+     * not an author: it is a {@code contributor}, given as a schema.org Role (roleName: the line as typed) around the
+     * Person, schema.org's way of saying in what capacity someone took part. A story whose every byline has a role
+     * line keeps its first as author too, so that it is never without one.
+     */
+    private static void credits(Story story, String baseUrl, Map<String, Object> article) {
+        List<Map<String, Object>> authors = new ArrayList<>();
+        List<Map<String, Object>> contributors = new ArrayList<>();
+        for (Byline byline : story.bylines) {
+            Map<String, Object> person = person(byline, baseUrl);
+            if (byline.roleLine == null || byline.roleLine.isBlank()) {
+                authors.add(person);
+            } else {
+                Map<String, Object> role = new LinkedHashMap<>();
+                role.put("@type", "Role");
+                role.put("roleName", byline.roleLine.strip());
+                role.put("contributor", person);
+                contributors.add(role);
+            }
+        }
+        if (authors.isEmpty() && !story.bylines.isEmpty()) {
+            authors.add(person(story.bylines.get(0), baseUrl));
+        }
+        article.put("author", authors);
+        if (!contributors.isEmpty()) {
+            article.put("contributor", contributors);
+        }
+    }
+
+    private static Map<String, Object> person(Byline byline, String baseUrl) {
+        Map<String, Object> person = new LinkedHashMap<>();
+        person.put("@type", "Person");
+        person.put("name", byline.author.name);
+        person.put("url", baseUrl + byline.author.url());
+        return person;
     }
 
     /** BreadcrumbList for a story page: front page, section, story. */
@@ -157,12 +195,14 @@ public class StructuredData {
         return item;
     }
 
-    private static Map<String, Object> logo(String baseUrl) {
+    /** The publisher's logo: a raster image (Google takes no SVG), the uploaded one or assets/logo.png. */
+    private Map<String, Object> logo(String baseUrl) {
+        SiteInfo.Logo publisherLogo = site.publisherLogo();
         Map<String, Object> logo = new LinkedHashMap<>();
         logo.put("@type", "ImageObject");
-        logo.put("url", baseUrl + "/assets/logo.svg");
-        logo.put("width", 240);
-        logo.put("height", 60);
+        logo.put("url", baseUrl + publisherLogo.src());
+        logo.put("width", publisherLogo.width());
+        logo.put("height", publisherLogo.height());
         return logo;
     }
 

@@ -30,6 +30,7 @@ public final class DeskPaths {
     public static final String SEARCH = DESK + "/search";
     public static final String IMAGES = DESK + "/images";
     public static final String SETTINGS = DESK + "/settings";
+    public static final String SETTINGS_LOGO = SETTINGS + "/logo";
     public static final String TAGS = DESK + "/tags";
 
     private DeskPaths() {
@@ -223,6 +224,11 @@ public final class DeskPaths {
 
     public static String settings() {
         return SETTINGS;
+    }
+
+    /** Where the Settings page uploads the newsroom's logo. */
+    public static String settingsLogoAction() {
+        return SETTINGS_LOGO;
     }
 
     /** Existing tags starting with what is typed (JSON), for the Tags field's suggestions. */

@@ -171,6 +171,7 @@ class PermissionMatrixTest {
             new Line("POST /desk/account", "L A A A A", w -> Request.post("/desk/account", "currentPassword", "wrong")),
             new Line("GET /desk/settings", "L D D D A", w -> Request.get("/desk/settings")),
             new Line("POST /desk/settings", "L D D D A", w -> Request.post("/desk/settings", "siteName", "")),
+            new Line("POST /desk/settings/logo", "L D D D A", w -> Request.post("/desk/settings/logo").asMultipart()),
             new Line("GET /desk/audit", "L D D D A", w -> Request.get("/desk/audit")));
 
     @Inject

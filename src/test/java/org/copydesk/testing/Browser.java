@@ -182,7 +182,9 @@ public class Browser {
             // A button's formaction (Preview) sends the form somewhere else, as browsers do; its #fragment (a picker's
             // place on the page) is not sent, the browser keeps it to scroll to.
             String target = (button.hasAttr("formaction") ? button.attr("formaction") : form.attr("action")).replaceFirst("#.*$", "");
-            return files.isEmpty() ? post(target, sent) : postMultipart(target, sent, files);
+            // A form with enctype multipart/form-data goes as such even with no file chosen, as browsers send it.
+            boolean multipart = "multipart/form-data".equalsIgnoreCase(form.attr("enctype"));
+            return files.isEmpty() && !multipart ? post(target, sent) : postMultipart(target, sent, files);
         }
 
         /**

@@ -139,6 +139,17 @@ public class Fixtures {
         publicRowsWrittenDirectly();
     }
 
+    /** Adds a byline of a new author with a role line ("Additional reporting by"), as a save of the form would. */
+    @Transactional
+    public org.copydesk.people.AuthorProfile byline(long id, String name, String roleLine) {
+        Story story = Story.findById(id);
+        org.copydesk.people.AuthorProfile author = org.copydesk.people.AuthorProfile.unsaved(name);
+        author.persist();
+        story.bylines.add(new org.copydesk.story.Byline(author, roleLine));
+        publicRowsWrittenDirectly();
+        return author;
+    }
+
     @Transactional
     public void dateline(long id, String place) {
         Story story = Story.findById(id);

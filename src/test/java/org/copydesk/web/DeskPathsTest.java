@@ -74,7 +74,8 @@ class DeskPathsTest {
                 Map.entry(DeskPaths.images(), "/desk/images"),
                 Map.entry(DeskPaths.storyLinkSearch(), "/desk/story-links"),
                 Map.entry(DeskPaths.tagSuggestions(), "/desk/tags"),
-                Map.entry(DeskPaths.settings(), "/desk/settings"));
+                Map.entry(DeskPaths.settings(), "/desk/settings"),
+                Map.entry(DeskPaths.settingsLogoAction(), "/desk/settings/logo"));
         made.forEach(address -> assertThat(address.getKey()).isEqualTo(address.getValue()));
         assertThat(made).as("every address DeskPaths makes is listed here").hasSize(addressMakers().size());
     }
