@@ -53,6 +53,17 @@ class SearchTest {
     }
 
     @Test
+    void snippetsKeepPunctuationAndSpacingAsTyped() {
+        String word = "zp" + System.nanoTime();
+        fixtures.publishedWithBody("Council noise " + Fixtures.unique("s"),
+                "<p>The council published its <a href=\"https://example.org/report\">" + word + " report</a>, which found "
+                        + "<em>nothing</em>; residents (<strong>most</strong> of them) disagreed.</p><p>Next paragraph.</p>",
+                fixtures.staff(Role.REPORTER), fixtures.staff(Role.EDITOR));
+        String snippet = new Browser().page("/search?q=" + word).select(".search-results .snippet").text();
+        assertThat(snippet).contains(word + " report, which found nothing; residents (most of them) disagreed. Next paragraph.");
+    }
+
+    @Test
     void phrasesExclusionsFiltersAndNoResults() {
         StaffAccount reporter = fixtures.staff(Role.REPORTER);
         StaffAccount editor = fixtures.staff(Role.EDITOR);
