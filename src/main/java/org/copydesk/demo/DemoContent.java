@@ -52,6 +52,9 @@ public class DemoContent {
     @Inject
     SettingsService settings;
 
+    @Inject
+    DemoNewsroom newsroom;
+
     @Transactional
     void onStart(@Observes @Priority(20) StartupEvent event) {
         if (!config.demoContent() || Story.count() > 0) {
@@ -64,7 +67,8 @@ public class DemoContent {
         Story wireStory = publishWireStory(reporter, editor);
         publishTranslation(wireStory, "tr", "Moskova", reporter, editor);
         publishTranslation(wireStory, "ar", "موسكو", reporter, editor);
-        LOG.infof("Demo content loaded: staff 'reporter' and 'editor' (password '%s') and the example story", demoPassword);
+        newsroom.publish(reporter, editor);
+        LOG.infof("Demo content loaded: staff 'reporter' and 'editor' (password '%s'), the wire story in three languages and a day's paper in every section", demoPassword);
     }
 
     /** The agency's languages: English first (the site's own), then the ones the demo's translations are in. */

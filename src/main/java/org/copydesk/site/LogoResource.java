@@ -1,6 +1,5 @@
 package org.copydesk.site;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -46,14 +45,14 @@ public class LogoResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response upload(@RestForm("logo") FileUpload file, @RestForm("remove") String remove) {
         if ("on".equals(remove)) {
-            QuarkusTransaction.requiringNew().run(() -> settings.removeLogo(me.account()));
+            settings.removeLogo(me.account());
             site.reload();
             return flash.redirect(DeskPaths.settings(), "Logo removed: the masthead shows the site's name.");
         }
         try {
-            // The picture is decoded and scaled in its turn, outside the transaction; the settings row is changed after.
+            // The picture is decoded and scaled in its turn (ImageStore), then the settings row changed in a transaction of its own.
             org.copydesk.media.Image stored = images.store(ImageUpload.of(file), me.account().id);
-            QuarkusTransaction.requiringNew().run(() -> settings.setLogo(stored, me.account()));
+            settings.setLogo(stored, me.account());
         } catch (ImageRejectedException rejected) {
             Response.ResponseBuilder answer = Response.status(rejected.status()).entity(SettingsResource.Templates.settings(
                     SettingsResource.currentForm(site), new FormErrors().add("logo", rejected.getMessage()), null));

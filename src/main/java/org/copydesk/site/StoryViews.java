@@ -20,7 +20,8 @@ public final class StoryViews {
 
     /**
      * What follows byline {@code index} in the page's language: ", " between names (Arabic "، "), " and " before
-     * the last (" ve ", " et ", Arabic " و" joined to the name after it), nothing after it.
+     * the last of a run of names (" ve ", " et ", Arabic " و" joined to the name after it), "; " before a byline with
+     * a role line of its own (agency style: "By A and B; Additional reporting by C"), nothing after the last.
      */
     public static String bylineJoiner(Story story, int index, @TemplateExtension.TemplateAttribute("locale") Object locale) {
         int last = story.bylines.size() - 1;
@@ -28,11 +29,19 @@ public final class StoryViews {
             return "";
         }
         Language language = PageLanguage.of(locale);
-        if (index < last - 1) {
+        if (hasRoleLine(story, index + 1)) {
+            return Dateline.comma(language.locale()).replace(',', ';').replace('،', '؛');
+        }
+        if (index < last - 1 && !hasRoleLine(story, index + 2)) {
             return Dateline.comma(language.locale());
         }
         String and = PageLanguage.words(language).and();
         return " " + and + (writtenJoined(and) ? "" : " ");
+    }
+
+    private static boolean hasRoleLine(Story story, int index) {
+        String role = story.bylines.get(index).roleLine;
+        return role != null && !role.isBlank();
     }
 
     /** A one-letter Arabic or Hebrew conjunction (و, ו) is written joined to the word after it. */

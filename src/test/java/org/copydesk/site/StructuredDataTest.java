@@ -74,6 +74,6 @@ class StructuredDataTest {
         assertThat(contributor.get("contributor").get("url").asText()).contains("/authors/");
         assertThat(article.get("locationCreated").get("@type").asText()).isEqualTo("Place");
         assertThat(article.get("locationCreated").get("name").asText()).isEqualTo("İzmir");
-        assertThat(page.select(".byline").text()).contains("Additional reporting by " + helper);
+        assertThat(page.select(".byline").text()).isEqualTo("By " + reporter.displayName + "; Additional reporting by " + helper);
     }
 }
