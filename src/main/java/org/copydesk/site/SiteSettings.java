@@ -28,6 +28,10 @@ public class SiteSettings extends PanacheEntityBase {
     /** The languages the newsroom writes in, BCP 47 tags separated by spaces; the first is the site's own. */
     public String languages;
 
+    /** Whether feeds carry each story's full text (content) besides its standfirst (summary): for partners (V30). */
+    @Column(name = "feed_full_text")
+    public boolean feedFullText;
+
     public static SiteSettings current() {
         return findById(1);
     }
