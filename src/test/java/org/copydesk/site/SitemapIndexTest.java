@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code /sitemap.xml} is an index of sitemaps: stories by month, split into pages past the page size (here 2
  * instead of 50,000), the front and section pages, tag pages and author pages, each valid against the sitemaps.org
- * schemas and dated. Through the read replica, as production reads public pages with one.
+ * schemas and dated; months in the newsroom's time zone (here +05:30). Through the read replica, as production reads
+ * public pages with one.
  */
 @QuarkusTest
 @TestProfile(ReplicaAndSmallSitemaps.class)
@@ -56,6 +57,9 @@ class SitemapIndexTest {
         Story old = fixtures.published("From March last year " + Fixtures.unique("x"), reporter, editor);
         String oldPath = redate(old.id, ZonedDateTime.of(2025, 3, 10, 9, 0, 0, 0, Newsroom.zone()).toInstant());
         String emptySection = emptySection();
+        // Half past midnight on 1 April in the newsroom's zone (+05:30) is still 31 March in UTC: April's story.
+        Story april = fixtures.published("Just after midnight " + Fixtures.unique("x"), reporter, editor);
+        String aprilPath = redate(april.id, ZonedDateTime.of(2025, 4, 1, 0, 30, 0, 0, Newsroom.zone()).toInstant());
 
         Browser reader = new Browser();
         String indexXml = reader.get("/sitemap.xml").asString();
@@ -65,7 +69,7 @@ class SitemapIndexTest {
                 assertThat(sitemap.select("lastmod").text()).as(sitemap.text()).matches(SitemapCheck.RFC_3339));
         List<String> children = SitemapCheck.children(path -> reader.get(path).asString());
         String month = YearMonth.now(Newsroom.zone()).toString();
-        assertThat(children).contains("/sitemaps/sections.xml", "/sitemaps/stories-2025-03.xml", "/sitemaps/stories-" + month + ".xml",
+        assertThat(children).contains("/sitemaps/sections.xml", "/sitemaps/stories-2025-03.xml", "/sitemaps/stories-2025-04.xml", "/sitemaps/stories-" + month + ".xml",
                 "/sitemaps/stories-" + month + "-2.xml", "/sitemaps/tags.xml", "/sitemaps/authors.xml");
 
         List<String> monthLocs = new ArrayList<>();
@@ -83,7 +87,9 @@ class SitemapIndexTest {
         assertThat(monthLocs).as("a month's pages list each of its stories once").doesNotHaveDuplicates()
                 .contains(thisMonth.stream().map(s -> fixtures.reload(s.id).publicPath).toArray(String[]::new))
                 .doesNotContain(oldPath);
-        assertThat(reader.get("/sitemaps/stories-2025-03.xml").asString()).contains(oldPath);
+        assertThat(reader.get("/sitemaps/stories-2025-03.xml").asString()).contains(oldPath).doesNotContain(aprilPath);
+        assertThat(aprilPath).contains("/2025/04/01/");
+        assertThat(reader.get("/sitemaps/stories-2025-04.xml").asString()).contains(aprilPath);
 
         String everything = SitemapCheck.everything(path -> reader.get(path).asString());
         assertThat(everything).as("tags with a published story only").contains("/tags/" + org.copydesk.web.Slugs.of(tag, 90) + "<")
