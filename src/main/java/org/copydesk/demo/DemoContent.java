@@ -74,7 +74,8 @@ public class DemoContent {
     /** The agency's languages: English first (the site's own), then the ones the demo's translations are in. */
     private void newsroomInSixLanguages(StaffAccount admin) {
         SiteSettings current = SiteSettings.current();
-        settings.save(new SettingsForm(current.siteName, current.agencyCredit, current.datelineFormat, "en tr ar fr de es"), admin);
+        settings.save(new SettingsForm(current.siteName, current.agencyCredit, current.datelineFormat, "en tr ar fr de es",
+                current.feedFullText ? SettingsForm.FULL : SettingsForm.SUMMARY), admin);
     }
 
     /** The wire story translated as a translator would: Translate, write over the copy, submit, publish. */

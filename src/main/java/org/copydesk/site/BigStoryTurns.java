@@ -37,7 +37,11 @@ public class BigStoryTurns {
 
     BigStoryTurns(int megabytes, long waitMillis) {
         this.kilobytes = new Turns(Math.max(1, megabytes) * 1024, waitMillis);
+        this.most = Math.max(1, megabytes) * 1024;
     }
+
+    /** The whole budget: a render weighing more (a full-text feed of thirty long reads) waits for all of it, not forever. */
+    private final int most;
 
     /**
      * Waits for the turn of a story whose body has {@code chars} characters, held until the response to this
@@ -47,7 +51,7 @@ public class BigStoryTurns {
         if (chars <= SMALL_CHARS || !Arc.container().requestContext().isActive()) {
             return;
         }
-        int weight = (chars + 1023) / 1024;
+        int weight = Math.min(most, (chars + 1023) / 1024);
         if (!kilobytes.take(weight)) {
             throw new BusyException("The site is very busy just now. Try again in a few seconds.");
         }

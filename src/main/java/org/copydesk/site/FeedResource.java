@@ -1,6 +1,5 @@
 package org.copydesk.site;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -19,36 +18,48 @@ import jakarta.ws.rs.core.UriInfo;
 import org.copydesk.language.Language;
 import org.copydesk.people.AuthorProfile;
 import org.copydesk.story.Section;
+import org.copydesk.story.Byline;
 import org.copydesk.story.Story;
-import org.copydesk.web.CopydeskConfig;
+import org.copydesk.story.Tag;
 
-/** Atom feeds, sitemaps and robots.txt: only published stories, ever. */
+/**
+ * Atom feeds (RFC 4287): only published stories, ever. Each entry's {@code <updated>} is its story's last public
+ * change, a correction included (Story#lastChange), and the feed's the latest of its entries'. A byline is an
+ * {@code <author>}, or a {@code <contributor>} when it has a role line ("Additional reporting by"), the role kept
+ * in a {@code <copydesk:role>} extension element (docs/public-site.md says why). With the site setting "Feeds
+ * carry the full text", each entry also has the story's body as its page shows it, links made absolute.
+ */
 @Path("/")
 public class FeedResource {
 
     static final int FEED_SIZE = 30;
     static final String ATOM = "application/atom+xml;charset=UTF-8";
-    static final String XML = "application/xml;charset=UTF-8";
 
     /** A feed: its title, where it lives, the page it mirrors, and its newest stories. */
-    public record Feed(String title, String selfUrl, String htmlUrl, String base, List<Story> stories) {
+    public record Feed(String title, String selfUrl, String htmlUrl, String base, List<Entry> entries) {
         public Instant updated() {
-            return stories.stream().map(s -> s.lastPublishedAt != null ? s.lastPublishedAt : s.firstPublishedAt)
-                    .max(Instant::compareTo).orElse(Instant.EPOCH);
+            return entries.stream().map(Entry::updated).filter(java.util.Objects::nonNull).max(Instant::compareTo)
+                    .orElse(Instant.EPOCH);
+        }
+    }
+
+    /** A story in a feed: its last public change, and its body (absolute links) when feeds carry the full text. */
+    public record Entry(Story story, Instant updated, String content) {
+
+        /** The bylines without a role line: the story's authors. */
+        public List<Byline> authors() {
+            return story.bylines.stream().filter(b -> b.roleLine == null || b.roleLine.isBlank()).toList();
+        }
+
+        /** The bylines with a role line ("Additional reporting by"): contributors, with their role. */
+        public List<Byline> contributors() {
+            return story.bylines.stream().filter(b -> b.roleLine != null && !b.roleLine.isBlank()).toList();
         }
     }
 
     @CheckedTemplate(basePath = "feeds")
     static class Templates {
         static native TemplateInstance atom(Feed feed, String siteName, String language);
-
-        static native TemplateInstance sitemap(String base, List<SitemapEntry> stories, SitemapAlternates alternates);
-
-        static native TemplateInstance sitemapIndex(String base, List<Integer> pages);
-
-        static native TemplateInstance newsSitemap(String base, List<SitemapEntry> stories, String siteName);
-
-        static native TemplateInstance robots(String base);
     }
 
     @Inject
@@ -61,7 +72,10 @@ public class FeedResource {
     SiteInfo site;
 
     @Inject
-    CopydeskConfig config;
+    StoryPages pages;
+
+    @Inject
+    BigStoryTurns turns;
 
     @Inject
     org.copydesk.web.PublicAddress address;
@@ -108,55 +122,36 @@ public class FeedResource {
         return atom(author.name + " – " + site.name(), author.url() + "/feed.xml", author.url(), theirs, site.language());
     }
 
-    /**
-     * Up to {@code copydesk.sitemap.page-size} stories (50,000, the protocol's limit) it is one urlset;
-     * past that it is a sitemap index of {@code /sitemap.xml?page=N}, oldest stories first so pages stay stable.
-     */
+    /** A tag's feed; a 404 when no published story carries the tag (its page is a 404 then too). */
     @GET
-    @Path("sitemap.xml")
-    @Produces(XML)
-    public TemplateInstance sitemap(@QueryParam("page") Integer page) {
+    @Path("tags/{slug: [a-z0-9-]+}/feed.xml")
+    @Produces(ATOM)
+    public TemplateInstance tagFeed(@PathParam("slug") String slug) {
         freshness.sinceLastPublicChange();
-        long published = stories.publishedCount();
-        int sitemapPageSize = config.sitemap().pageSize();
-        if (page == null) {
-            if (published <= sitemapPageSize) {
-                return sitemapOf(stories.inPublicationOrder(0, sitemapPageSize));
-            }
-            int pages = (int) ((published + sitemapPageSize - 1) / sitemapPageSize);
-            return Templates.sitemapIndex(base(), java.util.stream.IntStream.rangeClosed(1, pages).boxed().toList());
-        }
-        if (page < 1 || (long) (page - 1) * sitemapPageSize >= Math.max(published, 1)) {
+        Tag tag = Tag.findBySlug(slug).orElseThrow(NotFoundException::new);
+        List<Story> tagged = stories.tagged(tag, 1, FEED_SIZE - 1);
+        if (tagged.isEmpty()) {
             throw new NotFoundException();
         }
-        return sitemapOf(stories.inPublicationOrder((page - 1) * sitemapPageSize, sitemapPageSize));
-    }
-
-    /** Google News sitemap: stories first published in the last 48 hours. */
-    @GET
-    @Path("sitemap-news.xml")
-    @Produces(XML)
-    public TemplateInstance newsSitemap() {
-        freshness.sinceLastPublicChange();
-        return Templates.newsSitemap(base(), stories.publishedSince(Instant.now().minus(Duration.ofHours(48)), 1000),
-                site.name());
-    }
-
-    @GET
-    @Path("robots.txt")
-    @Produces("text/plain;charset=UTF-8")
-    public TemplateInstance robots() {
-        return Templates.robots(base());
+        return atom(tag.name + " – " + site.name(), tag.url() + "/feed.xml", tag.url(), tagged, site.language());
     }
 
     /** {@code language}: the feed's own (xml:lang); each entry says its story's. */
     private TemplateInstance atom(String title, String self, String html, List<Story> fetched, Language language) {
         List<Story> shown = fetched.size() > FEED_SIZE ? fetched.subList(0, FEED_SIZE) : fetched;
-        return Templates.atom(new Feed(title, base() + self, base() + html, base(), shown), site.name(), language.tag());
+        String base = base();
+        return Templates.atom(new Feed(title, base + self, base + html, base, entries(shown, base)), site.name(), language.tag());
     }
 
-    private TemplateInstance sitemapOf(List<SitemapEntry> entries) {
-        return Templates.sitemap(base(), entries, stories.alternatesOf(entries));
+    /** The stories' corrections looked up in one query for the whole feed, and their bodies when feeds carry them. */
+    private List<Entry> entries(List<Story> shown, String base) {
+        java.util.Map<Long, Instant> corrected = stories.lastCorrections(shown.stream().map(s -> s.id).toList());
+        boolean fullText = site.settings().feedFullText();
+        if (fullText) {
+            turns.takeTurn(shown.stream().mapToInt(s -> s.body == null ? 0 : s.body.length()).sum());
+        }
+        return shown.stream().map(s -> new Entry(s, Story.lastChange(s.firstPublishedAt, s.lastPublishedAt, corrected.get(s.id)),
+                fullText ? AbsoluteLinks.in(pages.bodyForFeed(s), base + StoryViews.url(s)) : null)).toList();
     }
 
     private String base() {

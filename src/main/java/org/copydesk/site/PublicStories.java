@@ -107,12 +107,20 @@ public class PublicStories {
     }
 
     private static final String SITEMAP_ENTRIES = "select new org.copydesk.site.SitemapEntry(s.publicPath, s.headline, "
-            + "s.firstPublishedAt, s.lastPublishedAt, s.language, s.id, s.translationOf.id) from Story s where s.state = ?1 and s.updateOf is null ";
+            + "s.firstPublishedAt, s.lastPublishedAt, s.language, s.id, s.translationOf.id, "
+            // One index probe a row (story_correction_story_idx): no query per story, whatever the page's length.
+            + "(select max(c.createdAt) from StoryCorrection c where c.story = s)) "
+            + "from Story s where s.state = ?1 and s.updateOf is null ";
 
-    /** Published stories, oldest first (sitemap pages that keep their contents as the archive grows). */
-    public List<SitemapEntry> inPublicationOrder(int offset, int limit) {
-        return Panache.getEntityManager().createQuery(SITEMAP_ENTRIES + "order by s.firstPublishedAt, s.id", SitemapEntry.class)
-                .setParameter(1, StoryState.PUBLISHED).setFirstResult(offset).setMaxResults(limit).getResultList();
+    /**
+     * Stories first published in [from, to), oldest first (a month's sitemap, in pages that keep their contents as
+     * the month fills): a range of story_public_idx.
+     */
+    public List<SitemapEntry> publishedBetween(java.time.Instant from, java.time.Instant to, int offset, int limit) {
+        return Panache.getEntityManager().createQuery(SITEMAP_ENTRIES + "and s.firstPublishedAt >= ?2 and s.firstPublishedAt < ?3 "
+                        + "order by s.firstPublishedAt, s.id", SitemapEntry.class)
+                .setParameter(1, StoryState.PUBLISHED).setParameter(2, from).setParameter(3, to)
+                .setFirstResult(offset).setMaxResults(limit).getResultList();
     }
 
     /**
@@ -139,6 +147,19 @@ public class PublicStories {
         }
         versions.values().removeIf(list -> list.size() < 2);
         return new SitemapAlternates(versions);
+    }
+
+    /** The latest correction's time of each of these stories that has one, in one query (a feed's entries). */
+    public java.util.Map<Long, java.time.Instant> lastCorrections(java.util.Collection<Long> ids) {
+        java.util.Map<Long, java.time.Instant> last = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return last;
+        }
+        for (Object[] row : Panache.getEntityManager().createQuery("select c.story.id, max(c.createdAt) from StoryCorrection c "
+                + "where c.story.id in ?1 group by c.story.id", Object[].class).setParameter(1, ids).getResultList()) {
+            last.put((Long) row[0], (java.time.Instant) row[1]);
+        }
+        return last;
     }
 
     /** Sets looked up in one query (each id is a bound parameter, twice). */

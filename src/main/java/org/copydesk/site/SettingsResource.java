@@ -22,7 +22,7 @@ import org.copydesk.web.Flash;
 import org.copydesk.web.FormErrors;
 import org.copydesk.web.FormInvalidException;
 
-/** {@code /desk/settings}: the admin sets the paper's name and its house dateline style. */
+/** {@code /desk/settings}: the admin sets the paper's name, its house dateline style, its languages and what feeds carry. */
 @Path(DeskPaths.SETTINGS)
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed(Role.ADMIN_ROLE)
@@ -55,13 +55,16 @@ public class SettingsResource {
     static SettingsForm currentForm(SiteInfo site) {
         SiteInfo.Settings current = site.settings();
         return new SettingsForm(current.siteName(), current.agencyCredit(), current.datelineFormat(),
-                String.join(" ", current.languages().stream().map(Language::tag).toList()));
+                String.join(" ", current.languages().stream().map(Language::tag).toList()),
+                current.feedFullText() ? SettingsForm.FULL : SettingsForm.SUMMARY);
     }
 
     @POST
     public Response save(@FormParam("siteName") String siteName, @FormParam("agencyCredit") String agencyCredit,
-                         @FormParam("datelineFormat") String datelineFormat, @FormParam("languages") String languages) {
-        SettingsForm form = new SettingsForm(orEmpty(siteName), orEmpty(agencyCredit), orEmpty(datelineFormat), orEmpty(languages));
+                         @FormParam("datelineFormat") String datelineFormat, @FormParam("languages") String languages,
+                         @FormParam("feedText") String feedText) {
+        SettingsForm form = new SettingsForm(orEmpty(siteName), orEmpty(agencyCredit), orEmpty(datelineFormat), orEmpty(languages),
+                orEmpty(feedText));
         try {
             settings.save(form, me.account());
             site.reload();

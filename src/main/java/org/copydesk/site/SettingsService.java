@@ -54,17 +54,24 @@ public class SettingsService {
             }
         }
         String languages = languages(form.languages(), errors);
+        String feedText = form.feedText() == null || form.feedText().isBlank() ? SettingsForm.SUMMARY : form.feedText();
+        if (!feedText.equals(SettingsForm.SUMMARY) && !feedText.equals(SettingsForm.FULL)) {
+            errors.add("feedText", "Choose what feeds carry: the summary or the full text");
+        }
         if (errors.any()) {
             throw new FormInvalidException(errors);
         }
         SiteSettings row = SiteSettings.current();
-        String before = row.siteName + " · " + row.agencyCredit + " · " + row.datelineFormat + " · " + row.languages;
+        String before = row.siteName + " · " + row.agencyCredit + " · " + row.datelineFormat + " · " + row.languages
+                + " · feeds: " + (row.feedFullText ? SettingsForm.FULL : SettingsForm.SUMMARY);
         row.siteName = name;
         row.agencyCredit = credit == null ? "" : credit;
         row.datelineFormat = pattern;
         row.languages = languages;
+        row.feedFullText = feedText.equals(SettingsForm.FULL);
         publication.announce(PublicChange.ofSettings(by == null ? null : by.id, "site settings: " + before + " → "
-                + row.siteName + " · " + row.agencyCredit + " · " + row.datelineFormat + " · " + row.languages));
+                + row.siteName + " · " + row.agencyCredit + " · " + row.datelineFormat + " · " + row.languages
+                + " · feeds: " + feedText));
     }
 
     /**

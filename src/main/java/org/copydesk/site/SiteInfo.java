@@ -32,7 +32,8 @@ public class SiteInfo implements org.copydesk.web.SiteLanguage {
     }
 
     /** The settings as last loaded; {@code languages} never empty, the site's own first. */
-    public record Settings(String siteName, String agencyCredit, String datelineFormat, List<Language> languages) {
+    public record Settings(String siteName, String agencyCredit, String datelineFormat, List<Language> languages,
+                           boolean feedFullText) {
 
         /** The site's own language: front, section and tag pages, new stories unless their section has another. */
         public Language language() {
@@ -54,7 +55,7 @@ public class SiteInfo implements org.copydesk.web.SiteLanguage {
     static final int LOGO_WIDTH = 480;
 
     private volatile Logo logo;
-    private volatile Settings settings = new Settings("Copydesk", "Copydesk", "MMM d", List.of(Language.ENGLISH));
+    private volatile Settings settings = new Settings("Copydesk", "Copydesk", "MMM d", List.of(Language.ENGLISH), false);
     private volatile List<SectionLink> sections = List.of();
     private volatile java.time.Instant loadedAt = java.time.Instant.now();
     /** Counts reloads: a page cached before the latest one may show old settings or sections. */
@@ -78,7 +79,7 @@ public class SiteInfo implements org.copydesk.web.SiteLanguage {
         boolean changed = QuarkusTransaction.requiringNew().call(() -> {
             SiteSettings row = SiteSettings.current();
             Settings read = row == null ? settings : new Settings(row.siteName, row.agencyCredit, row.datelineFormat,
-                    languagesOrEnglish(row.languages));
+                    languagesOrEnglish(row.languages), row.feedFullText);
             List<SectionLink> readSections = Section.inOrder().stream().map(s -> new SectionLink(s.name, s.slug, s.language)).toList();
             Logo readLogo = row == null ? logo : logoOf(row.logo);
             if (read.equals(settings) && readSections.equals(sections) && java.util.Objects.equals(readLogo, logo)) {

@@ -33,6 +33,10 @@ public class SiteSettings extends PanacheEntityBase {
     @jakarta.persistence.JoinColumn(name = "logo_image_id")
     public org.copydesk.media.Image logo;
 
+    /** Whether feeds carry each story's full text (content) besides its standfirst (summary): for partners (V30). */
+    @Column(name = "feed_full_text")
+    public boolean feedFullText;
+
     public static SiteSettings current() {
         return findById(1);
     }

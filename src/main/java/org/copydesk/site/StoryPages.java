@@ -85,6 +85,15 @@ public class StoryPages {
         return bodyAsRead(story, dateline(story, publishedAt, site.settings()));
     }
 
+    /**
+     * The body as the story page has it, for a full-text feed: the caller takes one turn for all of its stories'
+     * bodies together ({@link BigStoryTurns}), since a feed holds them all until it is written.
+     */
+    public String bodyForFeed(Story story) {
+        Instant publishedAt = story.firstPublishedAt != null ? story.firstPublishedAt : clock.instant();
+        return bodyAsRead(story, dateline(story, publishedAt, site.settings()));
+    }
+
     /** Minutes to read the body at an unhurried 200 words a minute; never less than one. */
     static int readingMinutes(Story story) {
         return Math.max(1, (int) Math.round(BodyHtml.wordCount(story.body) / 200.0));

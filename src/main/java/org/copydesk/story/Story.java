@@ -239,9 +239,17 @@ public class Story extends PanacheEntity {
 
     /** When the public story last changed: its last publication, or a later correction (Last-Modified, dateModified). */
     public Instant lastChangedAt() {
+        return lastChange(firstPublishedAt, lastPublishedAt, lastCorrectedAt());
+    }
+
+    /**
+     * The one rule for a story's last public change, for whoever read the three times without the whole story (the
+     * sitemap's projection, feeds that look up corrections for a page of stories at once): the last publication (or
+     * the first, never updated), or a later correction. Null only when the story was never published.
+     */
+    public static Instant lastChange(Instant firstPublishedAt, Instant lastPublishedAt, Instant lastCorrectedAt) {
         Instant published = lastPublishedAt != null ? lastPublishedAt : firstPublishedAt;
-        Instant corrected = lastCorrectedAt();
-        return corrected != null && (published == null || corrected.isAfter(published)) ? corrected : published;
+        return lastCorrectedAt != null && (published == null || lastCorrectedAt.isAfter(published)) ? lastCorrectedAt : published;
     }
 
     /** The latest correction's time, or null when there is none. */

@@ -207,9 +207,12 @@ public interface CopydeskConfig {
         long waitMillis();
     }
 
-    /** Sitemaps (site.FeedResource). */
+    /** Sitemaps (site.Sitemaps, site.SitemapResource). */
     interface Sitemap {
-        /** Stories per sitemap (50,000 is the protocol's limit); past it, a sitemap index lists the pages. */
+        /**
+         * Addresses per sitemap (50,000 is the protocol's limit): a month's stories, the tags or the authors past it
+         * go on in pages ({@code stories-2026-12-2.xml}), each listed in the index.
+         */
         @WithDefault("50000")
         int pageSize();
     }

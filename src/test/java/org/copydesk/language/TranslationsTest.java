@@ -96,7 +96,8 @@ class TranslationsTest {
         assertThat(related.id).isNotNull();
 
         // The sitemap lists each version with the others as hreflang alternates.
-        Document sitemap = Jsoup.parse(reader.get("/sitemap.xml").asString(), org.jsoup.parser.Parser.xmlParser());
+        Document sitemap = Jsoup.parse(org.copydesk.testing.SitemapCheck.everything(
+                child -> reader.get(child).asString()), org.jsoup.parser.Parser.xmlParser());
         org.jsoup.nodes.Element englishUrl = sitemap.select("url:has(loc:containsOwn(" + english.publicPath + "))").first();
         assertThat(englishUrl.select("xhtml|link").eachAttr("hreflang")).containsExactly("en", "tr");
         assertThat(englishUrl.select("xhtml|link[hreflang=tr]").attr("href")).endsWith(turkish.publicPath);

@@ -53,8 +53,11 @@ class QueryBoundsTest {
         }
         String authorSlug = org.copydesk.web.Slugs.of(reporter.displayName, 120);
         Map<String, Long> counts = new LinkedHashMap<>();
+        String month = "/sitemaps/stories-" + java.time.YearMonth.now(org.copydesk.web.Newsroom.zone()) + ".xml";
         for (String path : new String[] {"/", "/world", "/world?page=2", "/tags/bounded-0", "/authors/" + authorSlug,
-                "/feed.xml", "/world/feed.xml", "/sitemap.xml", "/sitemap-news.xml", "/search?q=bounded"}) {
+                "/feed.xml", "/world/feed.xml", "/tags/bounded-0/feed.xml", "/authors/" + authorSlug + "/feed.xml",
+                "/sitemap.xml", month, "/sitemaps/sections.xml", "/sitemaps/tags.xml", "/sitemaps/authors.xml",
+                "/sitemap-news.xml", "/search?q=bounded"}) {
             counts.put(path, statements(path));
         }
         assertThat(counts.values()).as(counts.toString()).allSatisfy(count -> assertThat(count).isLessThanOrEqualTo(LIMIT));

@@ -56,7 +56,9 @@ class PublicAddressTest {
             String body = given().header("Host", MADE_UP).get(address).then().statusCode(200).extract().asString();
             assertThat(body).as(address).doesNotContain(MADE_UP);
         }
-        assertThat(given().header("Host", MADE_UP).get("/sitemap.xml").asString()).contains("<loc>" + PUBLIC + path + "</loc>");
+        assertThat(given().header("Host", MADE_UP).get("/sitemap.xml").asString()).contains("<loc>" + PUBLIC + "/sitemaps/");
+        assertThat(org.copydesk.testing.SitemapCheck.everything(child -> given().header("Host", MADE_UP).get(child).asString()))
+                .contains("<loc>" + PUBLIC + path + "</loc>").doesNotContain(MADE_UP);
         assertThat(given().header("Host", MADE_UP).get("/feed.xml").asString()).contains(PUBLIC + path);
         assertThat(given().header("Host", MADE_UP).get("/robots.txt").asString()).contains("Sitemap: " + PUBLIC + "/sitemap.xml");
         assertThat(given().header("Host", MADE_UP).get("/").asString()).contains("\"url\":\"" + PUBLIC + "/\"");
