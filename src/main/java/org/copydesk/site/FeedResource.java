@@ -46,14 +46,12 @@ public class FeedResource {
     /** A story in a feed: its last public change, and its body (absolute links) when feeds carry the full text. */
     public record Entry(Story story, Instant updated, String content) {
 
-        /** The bylines without a role line: the story's authors. */
         public List<Byline> authors() {
-            return story.bylines.stream().filter(b -> b.roleLine == null || b.roleLine.isBlank()).toList();
+            return story.writerBylines();
         }
 
-        /** The bylines with a role line ("Additional reporting by"): contributors, with their role. */
         public List<Byline> contributors() {
-            return story.bylines.stream().filter(b -> b.roleLine != null && !b.roleLine.isBlank()).toList();
+            return story.contributorBylines();
         }
     }
 

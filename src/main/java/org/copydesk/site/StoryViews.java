@@ -29,19 +29,14 @@ public final class StoryViews {
             return "";
         }
         Language language = PageLanguage.of(locale);
-        if (hasRoleLine(story, index + 1)) {
+        if (story.bylines.get(index + 1).isContributor()) {
             return Dateline.comma(language.locale()).replace(',', ';').replace('،', '؛');
         }
-        if (index < last - 1 && !hasRoleLine(story, index + 2)) {
+        if (index < last - 1 && !story.bylines.get(index + 2).isContributor()) {
             return Dateline.comma(language.locale());
         }
         String and = PageLanguage.words(language).and();
         return " " + and + (writtenJoined(and) ? "" : " ");
-    }
-
-    private static boolean hasRoleLine(Story story, int index) {
-        String role = story.bylines.get(index).roleLine;
-        return role != null && !role.isBlank();
     }
 
     /** A one-letter Arabic or Hebrew conjunction (و, ו) is written joined to the word after it. */

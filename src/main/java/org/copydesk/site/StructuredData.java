@@ -113,23 +113,21 @@ public class StructuredData {
      */
     private static void credits(Story story, String baseUrl, Map<String, Object> article) {
         List<Map<String, Object>> authors = new ArrayList<>();
-        List<Map<String, Object>> contributors = new ArrayList<>();
-        for (Byline byline : story.bylines) {
-            Map<String, Object> person = person(byline, baseUrl);
-            if (byline.roleLine == null || byline.roleLine.isBlank()) {
-                authors.add(person);
-            } else {
-                Map<String, Object> role = new LinkedHashMap<>();
-                role.put("@type", "Role");
-                role.put("roleName", byline.roleLine.strip());
-                role.put("contributor", person);
-                contributors.add(role);
-            }
+        for (Byline byline : story.writerBylines()) {
+            authors.add(person(byline, baseUrl));
         }
         if (authors.isEmpty() && !story.bylines.isEmpty()) {
             authors.add(person(story.bylines.get(0), baseUrl));
         }
         article.put("author", authors);
+        List<Map<String, Object>> contributors = new ArrayList<>();
+        for (Byline byline : story.contributorBylines()) {
+            Map<String, Object> role = new LinkedHashMap<>();
+            role.put("@type", "Role");
+            role.put("roleName", byline.roleLine.strip());
+            role.put("contributor", person(byline, baseUrl));
+            contributors.add(role);
+        }
         if (!contributors.isEmpty()) {
             article.put("contributor", contributors);
         }

@@ -20,6 +20,14 @@ public class Byline {
     @Column(name = "role_line")
     public String roleLine;
 
+    /**
+     * Whether this byline says in what capacity its author took part ("Additional reporting by"): a contributor, not
+     * a writer. (Not "hasRoleLine": Qute would take it for the {@code roleLine} property.)
+     */
+    public boolean isContributor() {
+        return roleLine != null && !roleLine.isBlank();
+    }
+
     public Byline() {
     }
 

@@ -213,6 +213,16 @@ public class Story extends PanacheEntity {
         return firstPublishedAt == null ? null : firstPublishedAt.atZone(zone).toLocalDate();
     }
 
+    /** The bylines without a role line: who wrote the story (Atom's authors, JSON-LD's author). */
+    public List<Byline> writerBylines() {
+        return bylines.stream().filter(b -> !b.isContributor()).toList();
+    }
+
+    /** The bylines with a role line of their own ("Additional reporting by"): contributors, in that capacity. */
+    public List<Byline> contributorBylines() {
+        return bylines.stream().filter(Byline::isContributor).toList();
+    }
+
     /** Related stories a reader may see: only the published ones, in the editor's order. */
     public List<Story> publishedRelated() {
         return related.stream().filter(s -> s != null && s.isPublished()).toList();
