@@ -52,6 +52,9 @@ public class DemoContent {
     @Inject
     SettingsService settings;
 
+    @Inject
+    DemoStories moreStories;
+
     @Transactional
     void onStart(@Observes @Priority(20) StartupEvent event) {
         if (!config.demoContent() || Story.count() > 0) {
@@ -61,6 +64,7 @@ public class DemoContent {
         StaffAccount editor = staff.createAccount("editor", demoPassword, "Erin Editor", Role.EDITOR, null);
         StaffAccount reporter = staff.createAccount("reporter", demoPassword, "Riley Reporter", Role.REPORTER, null);
         newsroomInSixLanguages(editor);
+        moreStories.publish(reporter, editor);
         Story wireStory = publishWireStory(reporter, editor);
         publishTranslation(wireStory, "tr", "Moskova", reporter, editor);
         publishTranslation(wireStory, "ar", "موسكو", reporter, editor);
