@@ -98,14 +98,16 @@ public class PublicStories {
     }
 
     /**
-     * The newest {@code count} published stories of the story's section other than it and those in {@code besides}
-     * (its related stories and translations, already linked on its page): one query.
+     * The newest {@code count} published stories of the story's section in its language (its page's readers read
+     * that one), other than it and those in {@code besides} (its related stories and translations, already linked
+     * on its page): one query.
      */
     public List<Story> moreInSection(Story story, int count, java.util.Collection<Story> besides) {
         java.util.Set<Long> skipped = besides.stream().map(s -> s.id).collect(java.util.stream.Collectors.toSet());
         skipped.add(story.id);
-        return Story.<Story>find("section = ?1 and state = ?2 and updateOf is null order by firstPublishedAt desc, id desc",
-                        story.section, StoryState.PUBLISHED).range(0, count + skipped.size() - 1).list().stream()
+        return Story.<Story>find("section = ?1 and state = ?2 and updateOf is null and language = ?3 "
+                                + "order by firstPublishedAt desc, id desc", story.section, StoryState.PUBLISHED, story.lang().tag())
+                .range(0, count + skipped.size() - 1).list().stream()
                 .filter(s -> !skipped.contains(s.id)).limit(count).toList();
     }
 
