@@ -32,13 +32,10 @@ public class StaticAssets {
     static final Map<String, String> TYPES = Map.of("css", "text/css;charset=UTF-8", "js",
             "text/javascript;charset=UTF-8", "svg", "image/svg+xml", "woff2", "font/woff2");
 
-    /** Where the Inter files of {@code org.mvnpm.at.fontsource:inter} are in its jar (mvnpm's layout). */
-    private static final String INTER = "/META-INF/resources/_static/inter/5.2.5/files/";
-
     /**
-     * Every asset a page may link, by the name in its address, and where it is on the class path. The fonts are
-     * self-hosted: Source Serif 4 (headlines and reading text) copied from npm's {@code @fontsource-variable/source-serif-4}
-     * (not on Maven Central through mvnpm), Inter (the interface) from mvnpm's jar.
+     * Every asset a page may link, by the name in its address, and where it is on the class path. The serif is
+     * self-hosted: Source Serif 4 (headlines and reading text), copied from npm's
+     * {@code @fontsource-variable/source-serif-4} (not on Maven Central through mvnpm): docs/public-site.md.
      */
     static final Map<String, String> FILES = Map.ofEntries(
             Map.entry("copydesk.css", "/META-INF/resources/assets/copydesk.css"),
@@ -52,11 +49,7 @@ public class StaticAssets {
             Map.entry("source-serif-4-latin-ext-wght-normal.woff2",
                     "/META-INF/resources/assets/fonts/source-serif-4-latin-ext-wght-normal.woff2"),
             Map.entry("source-serif-4-latin-ext-wght-italic.woff2",
-                    "/META-INF/resources/assets/fonts/source-serif-4-latin-ext-wght-italic.woff2"),
-            Map.entry("inter-latin-400-normal.woff2", INTER + "inter-latin-400-normal.woff2"),
-            Map.entry("inter-latin-700-normal.woff2", INTER + "inter-latin-700-normal.woff2"),
-            Map.entry("inter-latin-ext-400-normal.woff2", INTER + "inter-latin-ext-400-normal.woff2"),
-            Map.entry("inter-latin-ext-700-normal.woff2", INTER + "inter-latin-ext-700-normal.woff2"));
+                    "/META-INF/resources/assets/fonts/source-serif-4-latin-ext-wght-italic.woff2"));
 
     /** In a stylesheet, {@code url(name.woff2)} of a listed asset: written out as its fingerprinted address. */
     private static final Pattern ASSET_IN_CSS = Pattern.compile("url\\(([a-z0-9.-]+\\.woff2)\\)");

@@ -137,7 +137,7 @@ class NewspaperPagesTest {
         Matcher fonts = Pattern.compile("url\\((/static/[0-9a-f]{12}/[a-z0-9-]+\\.woff2)\\)").matcher(css);
         List<String> urls = fonts.results().map(m -> m.group(1)).toList();
         assertThat(urls).as("the stylesheet names its fonts by their fingerprinted addresses").contains(preload)
-                .anySatisfy(url -> assertThat(url).contains("/inter-latin-400-normal.woff2"));
+                .anySatisfy(url -> assertThat(url).contains("/source-serif-4-latin-ext-wght-normal.woff2"));
         assertThat(css).doesNotContain("font-display: swap").contains("font-display: optional")
                 .doesNotContainPattern("url\\(https?:");
         for (String url : urls) {
