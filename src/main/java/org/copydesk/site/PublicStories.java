@@ -44,16 +44,9 @@ public class PublicStories {
     }
 
     /**
-     * The newest {@code perSection} published stories of every section, in the sections' order, for
-     * the front page: two queries however many sections there are.
-     */
-    public List<SectionBlock> sectionBlocks(int perSection) {
-        return sectionBlocks(perSection, java.util.Set.of());
-    }
-
-    /**
-     * The same, leaving out the stories in {@code shown} (those the front page already has above its section
-     * blocks): still two queries; a section whose newest are all shown gets its next ones.
+     * The newest {@code perSection} published stories of every section, in the sections' order, leaving out the
+     * stories in {@code shown} (those the front page already has above its section blocks): two queries however
+     * many sections there are; a section whose newest are all shown gets its next ones.
      */
     @SuppressWarnings("unchecked")
     public List<SectionBlock> sectionBlocks(int perSection, java.util.Collection<Long> shown) {
