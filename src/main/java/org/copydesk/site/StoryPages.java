@@ -37,6 +37,9 @@ public class StoryPages {
     @Inject
     PublicStories stories;
 
+    @Inject
+    PageFreshness freshness;
+
     /** Stories of its section listed at the end of a story's page. */
     static final int MORE_IN_SECTION = 4;
 
@@ -60,11 +63,14 @@ public class StoryPages {
         List<Story> related = story.publishedRelated();
         List<Story> linked = new ArrayList<>(related);
         linked.addAll(translations);
+        List<Story> moreInSection = stories.moreInSection(story, MORE_IN_SECTION, linked);
+        // The page ends with its section's newest stories: a newer one there changes it too (Last-Modified).
+        moreInSection.forEach(other -> freshness.notBefore(other.firstPublishedAt));
         return PageLanguage.in(SiteResource.Templates.story(new SiteResource.StoryPage(story, canonical, dateline, body,
                 related, jsonLd, breadcrumbs, publishedAt, preview,
                 story.featuredImage == null ? null : baseUrl + story.featuredImage.src(), minutes,
                 PageLanguage.plural(story.lang(), minutes), translations, alternates(story, canonical, translations, baseUrl),
-                stories.moreInSection(story, MORE_IN_SECTION, linked))),
+                moreInSection)),
                 story.lang());
     }
 

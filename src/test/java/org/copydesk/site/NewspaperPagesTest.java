@@ -33,6 +33,14 @@ class NewspaperPagesTest {
     @Inject
     Fixtures fixtures;
 
+    @Inject
+    org.copydesk.testing.TestClock clock;
+
+    @org.junit.jupiter.api.AfterEach
+    void resumeTheClock() {
+        clock.resume();
+    }
+
     @Test
     void theFrontPageShowsNoStoryTwice() {
         StaffAccount reporter = fixtures.staff(Role.REPORTER);
@@ -112,6 +120,23 @@ class NewspaperPagesTest {
         List<String> more = page.select(".more-in-section a").eachAttr("href");
         assertThat(more.get(0)).as("the heading links the section").isEqualTo("/science");
         assertThat(more).contains(fixtures.reload(older.id).publicPath).doesNotContain(path);
+    }
+
+    @Test
+    void aNewerStoryInItsSectionMovesAStoryPagesLastModified() {
+        StaffAccount reporter = fixtures.staff(Role.REPORTER);
+        StaffAccount editor = fixtures.staff(Role.EDITOR);
+        Story story = fixtures.publishedIn("culture", "Read next " + Fixtures.unique("n"), "Porto", reporter, editor);
+        String path = fixtures.reload(story.id).publicPath;
+        String before = given().get(path).header("Last-Modified");
+        assertEquals(304, given().header("If-Modified-Since", before).get(path).statusCode());
+        // HTTP dates count whole seconds: the newer story comes a second later by the app's clock.
+        clock.stopAtOrAfter(java.time.ZonedDateTime.parse(before, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
+                .toInstant().plusSeconds(1));
+        Story newer = fixtures.publishedIn("culture", "Newer in culture " + Fixtures.unique("n"), "Porto", reporter, editor);
+        Response after = given().header("If-Modified-Since", before).get(path);
+        assertEquals(200, after.statusCode(), "its More in Culture changed");
+        assertThat(org.jsoup.Jsoup.parse(after.asString()).select(".more-in-section a").eachText()).contains(newer.headline);
     }
 
     @Test
