@@ -3,7 +3,6 @@ package org.copydesk.demo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,9 +21,9 @@ import org.copydesk.story.StoryForm;
 import org.copydesk.story.StoryService;
 
 /**
- * A day's paper around the wire story: a dozen stories in every section (demo/newsroom.json), with pictures, tags,
- * several authors, role lines, a related story and a correction, so every kind of reader's page has something to
- * show and to be judged by.
+ * A day's paper around the wire story: about thirty stories in every section (demo/newsroom.json, newest first), with
+ * pictures, tags, several authors, role lines, related stories and a correction, so the front page has its lead,
+ * second tier, Latest list and section blocks, and every kind of reader's page something to show and be judged by.
  */
 @ApplicationScoped
 class DemoNewsroom {
@@ -32,14 +31,15 @@ class DemoNewsroom {
     static final String STORIES = "/demo/newsroom.json";
 
     /** One story as demo/newsroom.json gives it. */
-    record DemoStory(String section, String dateline, String tags, String headline, String standfirst,
-                     List<DemoByline> bylines, DemoImage image, List<String> body, String correction, Integer relatedTo) {
+    record DemoStory(String section, String dateline, String tags, String kicker, String headline, String standfirst,
+                     List<DemoByline> bylines, DemoImage image, List<String> body, String correction) {
     }
 
     record DemoByline(String name, String role) {
     }
 
-    record DemoImage(float hue, String alt, String caption, String credit) {
+    /** A picture drawn in this hue (0–1): {@link DemoPictures}. */
+    record DemoImage(float hue) {
     }
 
     @Inject
@@ -55,24 +55,25 @@ class DemoNewsroom {
     ImageStore images;
 
     /**
-     * Publishes them, the file's last first: the first is the newest, the front page's lead. A story's
-     * {@code relatedTo} names an earlier one in the file by its place (from 0), published before it.
+     * Publishes them, the file's last first, so the first is the newest (the front page's lead); each story is
+     * related to the one published before it in its section.
      */
     void publish(StaffAccount reporter, StaffAccount editor) {
         List<DemoStory> all = read();
-        List<Story> published = new ArrayList<>(java.util.Collections.nCopies(all.size(), (Story) null));
+        java.util.Map<String, Story> latestInSection = new java.util.HashMap<>();
         for (int i = all.size() - 1; i >= 0; i--) {
-            published.set(i, publish(all.get(i), i, published, reporter, editor));
-        }
-        for (int i = 0; i < all.size(); i++) {
-            if (all.get(i).correction() != null) {
-                stories.addCorrection(published.get(i).id, all.get(i).correction(), editor);
+            DemoStory demo = all.get(i);
+            Story story = publish(demo, i, latestInSection.get(demo.section()), reporter, editor);
+            latestInSection.put(demo.section(), story);
+            if (demo.correction() != null) {
+                stories.addCorrection(story.id, demo.correction(), editor);
             }
         }
     }
 
-    private Story publish(DemoStory demo, int place, List<Story> published, StaffAccount reporter, StaffAccount editor) {
+    private Story publish(DemoStory demo, int place, Story earlierInSection, StaffAccount reporter, StaffAccount editor) {
         StoryForm.Builder form = StoryForm.builder();
+        form.kicker = demo.kicker() == null ? "" : demo.kicker();
         form.headline = demo.headline();
         form.standfirst = demo.standfirst();
         form.body = String.join("", demo.body().stream().map(DemoNewsroom::paragraph).toList());
@@ -86,16 +87,13 @@ class DemoNewsroom {
         if (demo.image() != null) {
             Image image = images.store(DemoPictures.landscape(demo.image().hue(), place), reporter.id);
             form.imageKey = image.publicKey;
-            form.imageAlt = demo.image().alt();
-            form.imageCaption = demo.image().caption();
-            form.imageCredit = demo.image().credit();
+            // Said as it is: a drawn picture, not the photograph a real story would carry.
+            form.imageAlt = "Layers of hills under a pale sky, drawn for the demo";
+            form.imageCaption = demo.dateline() + ": a drawn picture standing in for a photograph.";
+            form.imageCredit = "Copydesk demo";
         }
-        if (demo.relatedTo() != null) {
-            // Related to a story further down the file: already published only if it comes later in the file.
-            Story other = published.get(demo.relatedTo());
-            if (other != null) {
-                form.related.add(new StoryForm.RelatedRow(other.id, other.headline, other.state.name()));
-            }
+        if (earlierInSection != null) {
+            form.related.add(new StoryForm.RelatedRow(earlierInSection.id, earlierInSection.headline, "Published"));
         }
         Story story = stories.save(null, form.build(), reporter, StoryAction.SUBMIT);
         stories.act(story.id, StoryAction.PUBLISH, editor, null);

@@ -14,14 +14,15 @@ import java.util.Random;
 import javax.imageio.ImageIO;
 
 /**
- * Pictures for the demo's stories, drawn rather than shipped: a sky and layers of hills in a story's own colour, the
- * size of a phone photo's long side, so the demo's pages carry images as real ones do (widths, srcset, og:image).
+ * Pictures for the demo's stories, drawn rather than shipped: a sky and layers of hills in a story's own colour, wide
+ * enough for the story page's largest width, so the demo's pages carry images as real ones do (widths, srcset,
+ * og:image). Each is encoded in its widths at start-up: kept to 1200 pixels, the demo's first start stays short.
  * Shapes only, no text: no font needs to be installed where the app runs.
  */
 final class DemoPictures {
 
-    static final int WIDTH = 1600;
-    static final int HEIGHT = 900;
+    static final int WIDTH = 1200;
+    static final int HEIGHT = 675;
 
     private DemoPictures() {
     }

@@ -41,6 +41,16 @@ public class PageFreshness {
         this.lastModified = instant;
     }
 
+    /**
+     * The page also shows something of {@code instant} (a story page's More in its section): its time moves to it when
+     * later. Nothing when the page has no time of its own.
+     */
+    public void notBefore(Instant instant) {
+        if (lastModified != null && instant != null && instant.isAfter(lastModified)) {
+            lastModified = instant;
+        }
+    }
+
     public Instant lastModified() {
         return lastModified;
     }

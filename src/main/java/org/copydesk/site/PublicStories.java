@@ -23,6 +23,12 @@ public class PublicStories {
         return latest(page, size, null);
     }
 
+    /** Newest first, {@code count} from the {@code offset}-th (the front page's pages are not all one size). */
+    public List<Story> latestAt(int offset, int count) {
+        return Story.find("state = ?1 and updateOf is null order by firstPublishedAt desc, id desc", StoryState.PUBLISHED)
+                .range(offset, offset + count - 1).list();
+    }
+
     /** The same, of one language only when {@code language} is not null (a feed per language). */
     public List<Story> latest(int page, int size, Language language) {
         if (language == null) {
@@ -38,18 +44,22 @@ public class PublicStories {
     }
 
     /**
-     * The newest {@code perSection} published stories of every section, in the sections' order, for
-     * the front page: two queries however many sections there are.
+     * The newest {@code perSection} published stories of every section, in the sections' order, leaving out the
+     * stories in {@code shown} (those the front page already has above its section blocks): two queries however
+     * many sections there are; a section whose newest are all shown gets its next ones.
      */
     @SuppressWarnings("unchecked")
-    public List<SectionBlock> sectionBlocks(int perSection) {
+    public List<SectionBlock> sectionBlocks(int perSection, java.util.Collection<Long> shown) {
         // Per section, the index on (section_id, state, first_published_at) gives the newest at once,
-        // however large the archive.
+        // however large the archive; the few stories shown are skipped on the way.
+        String skipped = shown.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
         List<Number> ids = Story.getEntityManager().createNativeQuery("""
                 select newest.id from section sec cross join lateral (
                   select s.id from story s
                   where s.section_id = sec.id and s.state = 'PUBLISHED' and s.update_of is null
-                  order by s.first_published_at desc limit :per) newest""").setParameter("per", perSection).getResultList();
+                    and s.id <> all(cast(string_to_array(:shown, ',') as bigint[]))
+                  order by s.first_published_at desc limit :per) newest""").setParameter("per", perSection)
+                .setParameter("shown", skipped).getResultList();
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -78,6 +88,20 @@ public class PublicStories {
         return Story.find("section = ?1 and state = ?2 and updateOf is null and language = ?3 "
                 + "order by firstPublishedAt desc, id desc", section, StoryState.PUBLISHED, language.tag())
                 .range((page - 1) * size, page * size).list();
+    }
+
+    /**
+     * The newest {@code count} published stories of the story's section in its language (its page's readers read
+     * that one), other than it and those in {@code besides} (its related stories and translations, already linked
+     * on its page): one query.
+     */
+    public List<Story> moreInSection(Story story, int count, java.util.Collection<Story> besides) {
+        java.util.Set<Long> skipped = besides.stream().map(s -> s.id).collect(java.util.stream.Collectors.toSet());
+        skipped.add(story.id);
+        return Story.<Story>find("section = ?1 and state = ?2 and updateOf is null and language = ?3 "
+                                + "order by firstPublishedAt desc, id desc", story.section, StoryState.PUBLISHED, story.lang().tag())
+                .range(0, count + skipped.size() - 1).list().stream()
+                .filter(s -> !skipped.contains(s.id)).limit(count).toList();
     }
 
     /** The author's public stories, newest first (V12: one index walk, however large the archive). */

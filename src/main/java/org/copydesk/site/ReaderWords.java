@@ -99,6 +99,30 @@ public interface ReaderWords {
     @Message("Older stories")
     String olderStories();
 
+    /** The front page's second tier, under the lead (a heading for screen readers). */
+    @Message("Top stories")
+    String topStories();
+
+    // Pages' descriptions for search engines (meta description).
+    @Message("The latest news from {site}: reporting, analysis and the day's top stories.")
+    String frontDescription(String site);
+
+    @Message("{section}: the latest stories from {site}.")
+    String sectionDescription(String section, String site);
+
+    @Message("Stories about {tag} from {site}.")
+    String tagDescription(String tag, String site);
+
+    @Message("Stories by {author} for {site}.")
+    String authorDescription(String author, String site);
+
+    // The end of a story: share links (plain addresses, no script).
+    @Message("Share this story")
+    String shareThisStory();
+
+    @Message("Email")
+    String shareByEmail();
+
     // Every page.
     @Message("Skip to content")
     String skipToContent();

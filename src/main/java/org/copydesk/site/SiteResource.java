@@ -45,12 +45,13 @@ public class SiteResource {
      * The story page's data beyond the story itself. {@code publishedAt} is the first publication, or
      * the time of a preview of a story not yet published; {@code preview}, when set, is the notice a
      * preview page carries (and such a page is never indexed); {@code readingPlural} is the CLDR plural category
-     * of {@code readingMinutes} in the story's language, which its words need.
+     * of {@code readingMinutes} in the story's language, which its words need; {@code moreInSection} are the section's
+     * newest other stories, for the end of the page.
      */
     public record StoryPage(Story story, String canonicalUrl, String dateline, String bodyHtml, List<Story> related,
                             String jsonLd, String breadcrumbsJsonLd, java.time.Instant publishedAt, String preview,
                             String imageUrl, int readingMinutes, String readingPlural, List<Story> translations,
-                            List<Alternate> alternates) {
+                            List<Alternate> alternates, List<Story> moreInSection) {
     }
 
     /** A version of the page in a language, for {@code <link rel="alternate" hreflang>}. */
@@ -59,15 +60,16 @@ public class SiteResource {
 
     @CheckedTemplate(basePath = "site")
     static class Templates {
-        static native TemplateInstance front(StoryList page, String webSiteJsonLd, List<PublicStories.SectionBlock> sectionBlocks);
+        static native TemplateInstance front(StoryList page, String webSiteJsonLd, FrontPage front, String baseUrl);
 
-        static native TemplateInstance section(Section section, StoryList page, Language shown, List<Language> languages);
+        static native TemplateInstance section(Section section, StoryList page, Language shown, List<Language> languages,
+                                               String baseUrl);
 
-        static native TemplateInstance tag(Tag tag, StoryList page);
+        static native TemplateInstance tag(Tag tag, StoryList page, String baseUrl);
 
         static native TemplateInstance story(StoryPage page);
 
-        static native TemplateInstance author(AuthorProfile author, StoryList page);
+        static native TemplateInstance author(AuthorProfile author, StoryList page, String baseUrl);
     }
 
     @Inject
@@ -95,9 +97,17 @@ public class SiteResource {
     public TemplateInstance front(@QueryParam("page") String page) {
         int number = pageNumber(page);
         freshness.sinceLastPublicChange();
-        return PageLanguage.in(Templates.front(listed(stories.latest(number, FRONT_LIMIT), FRONT_LIMIT, number, "/"),
-                structuredData.webSite(baseUrl(), site.settings()),
-                number == 1 ? stories.sectionBlocks(SECTION_BLOCK_SIZE) : List.of()), site.language());
+        // Page 1 sets the newest FrontPage.SET stories above the section blocks; later pages go on from there.
+        int size = number == 1 ? FrontPage.SET : FRONT_LIMIT;
+        int offset = number == 1 ? 0 : FrontPage.SET + (number - 2) * FRONT_LIMIT;
+        StoryList list = listed(stories.latestAt(offset, size + 1), size, number, "/");
+        FrontPage front = FrontPage.listOf(list.stories());
+        if (number == 1) {
+            front = FrontPage.setFrom(list.stories());
+            front = front.withBlocks(stories.sectionBlocks(SECTION_BLOCK_SIZE, front.shownIds()));
+        }
+        return PageLanguage.in(Templates.front(list, structuredData.webSite(baseUrl(), site.settings()), front, baseUrl()),
+                site.language());
     }
 
     @GET
@@ -110,7 +120,7 @@ public class SiteResource {
         freshness.sinceLastPublicChange();
         String path = shown == null ? section.url() : section.url() + "?lang=" + shown.tag();
         return PageLanguage.in(Templates.section(section, listed(stories.inSection(section, number, LIST_LIMIT, shown),
-                LIST_LIMIT, number, path), shown, site.languages()), site.languageOf(section.slug));
+                LIST_LIMIT, number, path), shown, site.languages(), baseUrl()), site.languageOf(section.slug));
     }
 
     @GET
@@ -120,7 +130,7 @@ public class SiteResource {
         int number = pageNumber(page);
         freshness.sinceLastPublicChange();
         return PageLanguage.in(Templates.tag(tag, listedNonEmpty(stories.tagged(tag, number, LIST_LIMIT), LIST_LIMIT, number,
-                tag.url())), site.language());
+                tag.url()), baseUrl()), site.language());
     }
 
     @GET
@@ -155,7 +165,7 @@ public class SiteResource {
         int number = pageNumber(page);
         // A profile with nothing published (a byline typed on a draft) is not public yet.
         return PageLanguage.in(Templates.author(author, listedNonEmpty(stories.byAuthor(author, number, LIST_LIMIT),
-                LIST_LIMIT, number, author.url())), site.language());
+                LIST_LIMIT, number, author.url()), baseUrl()), site.language());
     }
 
     /** A page of a list; a page number past the end is a 404, not an empty page. */

@@ -26,6 +26,26 @@ public record StoryList(List<Story> stories, int number, String previous, String
         return new StoryList(shown, number, previous, next, number <= 1 ? path : path + page + number);
     }
 
+    /** How far down page 1 a story with a picture may be taken up to lead a list page. */
+    static final int LEAD_WITHIN = 5;
+
+    /**
+     * The story set first and large on a list's first page (tags/listing.html): the newest of the first few with a
+     * picture, else the newest; null past page 1.
+     */
+    public Story lead() {
+        if (number > 1 || stories.isEmpty()) {
+            return null;
+        }
+        return stories.stream().limit(LEAD_WITHIN).filter(s -> s.featuredImage != null).findFirst().orElse(stories.get(0));
+    }
+
+    /** The page's stories but its {@link #lead()}, in their order. */
+    public List<Story> afterLead() {
+        Story lead = lead();
+        return lead == null ? stories : stories.stream().filter(s -> s != lead).toList();
+    }
+
     public boolean isEmpty() {
         return stories.isEmpty();
     }

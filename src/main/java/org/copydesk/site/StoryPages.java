@@ -34,6 +34,15 @@ public class StoryPages {
     @Inject
     BigStoryTurns turns;
 
+    @Inject
+    PublicStories stories;
+
+    @Inject
+    PageFreshness freshness;
+
+    /** Stories of its section listed at the end of a story's page. */
+    static final int MORE_IN_SECTION = 4;
+
     /**
      * @param preview null for the public page; otherwise the notice shown above a preview. A story not
      *                yet published is shown as if it went live now.
@@ -51,10 +60,17 @@ public class StoryPages {
         String body = bodyAsRead(story, dateline);
         String breadcrumbs = structuredData.breadcrumbs(story, canonical, baseUrl, settings);
         int minutes = readingMinutes(story);
+        List<Story> related = story.publishedRelated();
+        List<Story> linked = new ArrayList<>(related);
+        linked.addAll(translations);
+        List<Story> moreInSection = stories.moreInSection(story, MORE_IN_SECTION, linked);
+        // The page ends with its section's newest stories: a newer one there changes it too (Last-Modified).
+        moreInSection.forEach(other -> freshness.notBefore(other.firstPublishedAt));
         return PageLanguage.in(SiteResource.Templates.story(new SiteResource.StoryPage(story, canonical, dateline, body,
-                story.publishedRelated(), jsonLd, breadcrumbs, publishedAt, preview,
+                related, jsonLd, breadcrumbs, publishedAt, preview,
                 story.featuredImage == null ? null : baseUrl + story.featuredImage.src(), minutes,
-                PageLanguage.plural(story.lang(), minutes), translations, alternates(story, canonical, translations, baseUrl))),
+                PageLanguage.plural(story.lang(), minutes), translations, alternates(story, canonical, translations, baseUrl),
+                moreInSection)),
                 story.lang());
     }
 

@@ -3,12 +3,14 @@ package org.copydesk.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,7 +30,29 @@ public class StaticAssets {
 
     static final String YEAR = "public, max-age=31536000, immutable";
     static final Map<String, String> TYPES = Map.of("css", "text/css;charset=UTF-8", "js",
-            "text/javascript;charset=UTF-8", "svg", "image/svg+xml");
+            "text/javascript;charset=UTF-8", "svg", "image/svg+xml", "woff2", "font/woff2");
+
+    /**
+     * Every asset a page may link, by the name in its address, and where it is on the class path. The serif is
+     * self-hosted: Source Serif 4 (headlines and reading text), copied from npm's
+     * {@code @fontsource-variable/source-serif-4} (not on Maven Central through mvnpm): docs/public-site.md.
+     */
+    static final Map<String, String> FILES = Map.ofEntries(
+            Map.entry("copydesk.css", "/META-INF/resources/assets/copydesk.css"),
+            Map.entry("story-form.js", "/META-INF/resources/assets/story-form.js"),
+            Map.entry("pickers.js", "/META-INF/resources/assets/pickers.js"),
+            Map.entry("presence-ticker.js", "/META-INF/resources/assets/presence-ticker.js"),
+            Map.entry("image-size.js", "/META-INF/resources/assets/image-size.js"),
+            Map.entry("logo.svg", "/META-INF/resources/assets/logo.svg"),
+            Map.entry("source-serif-4-latin-wght-normal.woff2", "/META-INF/resources/assets/fonts/source-serif-4-latin-wght-normal.woff2"),
+            Map.entry("source-serif-4-latin-wght-italic.woff2", "/META-INF/resources/assets/fonts/source-serif-4-latin-wght-italic.woff2"),
+            Map.entry("source-serif-4-latin-ext-wght-normal.woff2",
+                    "/META-INF/resources/assets/fonts/source-serif-4-latin-ext-wght-normal.woff2"),
+            Map.entry("source-serif-4-latin-ext-wght-italic.woff2",
+                    "/META-INF/resources/assets/fonts/source-serif-4-latin-ext-wght-italic.woff2"));
+
+    /** In a stylesheet, {@code url(name.woff2)} of a listed asset: written out as its fingerprinted address. */
+    private static final Pattern ASSET_IN_CSS = Pattern.compile("url\\(([a-z0-9.-]+\\.woff2)\\)");
 
     /** What templates ask for: {@code {inject:assets.url('copydesk.css')}}. */
     @Named("assets")
@@ -46,18 +70,30 @@ public class StaticAssets {
         }
 
         Asset asset(String name) {
-            if (!List.of("copydesk.css", "story-form.js", "pickers.js", "presence-ticker.js", "image-size.js", "logo.svg").contains(name)) {
+            if (!FILES.containsKey(name)) {
                 throw new NotFoundException();
             }
-            return byName.computeIfAbsent(name, Fingerprints::load);
+            Asset found = byName.get(name);
+            if (found == null) {
+                // Not computeIfAbsent: a stylesheet's load asks for the fonts it names (a nested update).
+                found = load(name);
+                byName.putIfAbsent(name, found);
+            }
+            return found;
         }
 
-        private static Asset load(String name) {
-            try (InputStream in = StaticAssets.class.getResourceAsStream("/META-INF/resources/assets/" + name)) {
+        private Asset load(String name) {
+            try (InputStream in = StaticAssets.class.getResourceAsStream(FILES.get(name))) {
                 if (in == null) {
                     throw new NotFoundException();
                 }
                 byte[] bytes = in.readAllBytes();
+                if (name.endsWith(".css")) {
+                    // The fonts' addresses carry their own fingerprints, so the stylesheet's changes with theirs.
+                    bytes = ASSET_IN_CSS.matcher(new String(bytes, StandardCharsets.UTF_8))
+                            .replaceAll(font -> Matcher.quoteReplacement("url(" + url(font.group(1)) + ")"))
+                            .getBytes(StandardCharsets.UTF_8);
+                }
                 String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)).substring(0, 12);
                 return new Asset(bytes, hash);
             } catch (IOException e) {

@@ -15,26 +15,24 @@ import org.junit.jupiter.api.Test;
 class DemoNewsroomTest {
 
     @Test
-    void everySectionHasStoriesAndThereArePicturesRolesARelatedStoryAndACorrection() throws Exception {
+    void everySectionHasStoriesAndThereArePicturesRolesAndACorrection() throws Exception {
         List<DemoNewsroom.DemoStory> stories = List.of(new ObjectMapper().readValue(
                 DemoNewsroom.class.getResourceAsStream(DemoNewsroom.STORIES), DemoNewsroom.DemoStory[].class));
         // The sections V1 creates.
         assertThat(stories.stream().map(DemoNewsroom.DemoStory::section).distinct())
                 .containsExactlyInAnyOrder("world", "politics", "business", "science", "culture", "sport");
         assertThat(stories.stream().filter(s -> s.image() != null).count()).isGreaterThanOrEqualTo(6);
-        assertThat(stories).allSatisfy(s -> assertThat(s.image() == null || !s.image().alt().isBlank()).isTrue());
         assertThat(stories.stream().flatMap(s -> s.bylines().stream()).filter(b -> b.role() != null)).isNotEmpty();
         assertThat(stories.stream().filter(s -> s.correction() != null)).hasSize(1);
-        assertThat(stories).allSatisfy(s -> assertThat(s.relatedTo() == null || s.relatedTo() > stories.indexOf(s))
-                .as("related to a story published before it (further down the file)").isTrue());
+        assertThat(stories.size()).as("enough for a front page with no story twice").isGreaterThanOrEqualTo(24);
     }
 
     @Test
-    void aPictureIsAPhoneSizedJpegAndTheSameEachTime() throws Exception {
+    void aPictureIsAJpegWideEnoughForTheStoryPageAndTheSameEachTime() throws Exception {
         byte[] picture = DemoPictures.landscape(0.57f, 3);
         BufferedImage read = ImageIO.read(new ByteArrayInputStream(picture));
-        assertThat(read.getWidth()).isEqualTo(1600);
-        assertThat(read.getHeight()).isEqualTo(900);
+        assertThat(read.getWidth()).isEqualTo(1200);
+        assertThat(read.getHeight()).isEqualTo(675);
         assertThat(DemoPictures.landscape(0.57f, 3)).isEqualTo(picture);
     }
 }

@@ -72,7 +72,7 @@ class ListsByLanguageTest {
         assertThat(all.select("nav.language-filter a[aria-current]").text()).isEqualTo("Tüm diller"); // the section is in Turkish
         Document onlyTurkish = reader.page(section.url() + "?lang=tr");
         assertThat(onlyTurkish.select("article.teaser h2 a").eachAttr("href")).containsExactly(turkish.publicPath);
-        assertThat(onlyTurkish.select("link[rel=canonical]").attr("href")).isEqualTo(section.url() + "?lang=tr");
+        assertThat(onlyTurkish.select("link[rel=canonical]").attr("href")).startsWith("http").endsWith(section.url() + "?lang=tr");
         assertThat(onlyTurkish.select("nav.language-filter a[aria-current]").attr("lang")).isEqualTo("tr");
         assertThat(reader.page(section.url() + "?lang=en").select("article.teaser h2 a").eachAttr("href"))
                 .containsExactly(inEnglish.publicPath);

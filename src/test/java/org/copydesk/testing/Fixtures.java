@@ -100,6 +100,21 @@ public class Fixtures {
         return story;
     }
 
+    /** A published story in the section, with a dateline and a body of one paragraph. */
+    @Transactional
+    public Story publishedIn(String sectionSlug, String headline, String datelinePlace, StaffAccount writer,
+                             StaffAccount editor) {
+        StoryForm.Builder form = StoryForm.builder();
+        form.headline = headline;
+        form.body = "<p>First words of " + headline + ".</p><p>More words.</p>";
+        form.sectionId = Section.findBySlug(sectionSlug).orElseThrow().id;
+        form.datelinePlace = datelinePlace;
+        Story story = stories.save(null, form.build(), writer, null);
+        stories.act(story.id, StoryAction.SUBMIT, writer, null);
+        stories.act(story.id, StoryAction.PUBLISH, editor, null);
+        return story;
+    }
+
     /** A published story, written by a reporter and published by an editor. */
     public Story published(String headline, StaffAccount writer, StaffAccount editor) {
         return story(headline, writer, editor, StoryAction.SUBMIT, StoryAction.PUBLISH);
