@@ -229,6 +229,10 @@ class RichTextInBrowserTest extends InChromium {
         body.click();
         body.sendKeys(Keys.chord(Keys.CONTROL, Keys.END), Keys.ENTER, "The statement");
         body.sendKeys(Keys.chord(Keys.SHIFT, Keys.HOME));
+        // The editor learns of a selection from the browser's selectionchange event, a task after the keys: the paste
+        // waits for the words to be selected, then for that event to have run (a paste before it linked nothing).
+        waiting(driver).until(d -> "The statement".equals(js("return window.getSelection().toString();")));
+        ((JavascriptExecutor) driver).executeAsyncScript("setTimeout(arguments[arguments.length - 1], 100);");
         paste(null, "https://example.org/statement");
         waiting(driver).until(d -> bodyValue().matches("(?s).*<a [^>]*href=\"https://example.org/statement\"[^>]*>The statement</a></p>"));
     }
