@@ -5,7 +5,7 @@
 set -eu
 BASE=${1:-http://127.0.0.1:8080}
 OUT=$(cd "$(dirname "$0")" && pwd)
-STORY=$(curl -fsS "$BASE/world" | grep -o 'href="/world/20[0-9/]*/ceasefire[^"]*"' | head -1 | cut -d'"' -f2)
+STORY=$(curl -fsS "$BASE/world" | grep -o 'href="/world/20[0-9/]*/floodwater[^"]*"' | head -1 | cut -d'"' -f2)
 shot() { # name url width height [extra flag]
   profile=$(mktemp -d)
   # A first visit fills the cache, so the picture shows the self-hosted fonts as a returning reader sees them
