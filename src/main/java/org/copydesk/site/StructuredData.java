@@ -62,7 +62,11 @@ public class StructuredData {
         }
         if (story.datelinePlace != null && !story.datelinePlace.isBlank()) {
             // Where the story was filed, as the dateline names it (the place as typed, not in capitals).
-            article.put("locationCreated", Map.of("@type", "Place", "name", story.datelinePlace.strip()));
+            // A LinkedHashMap, not Map.of: the same bytes from every node (Map.of's order changes from one JVM to the next).
+            Map<String, Object> place = new LinkedHashMap<>();
+            place.put("@type", "Place");
+            place.put("name", story.datelinePlace.strip());
+            article.put("locationCreated", place);
         }
         if (story.featuredImage != null) {
             Map<String, Object> image = new LinkedHashMap<>();

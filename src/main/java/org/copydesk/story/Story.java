@@ -46,7 +46,13 @@ public class Story extends PanacheEntity {
 
     public String kicker;
 
-    /** Sanitised HTML (see {@link BodyHtml}); safe to render raw. */
+    /**
+     * Sanitised HTML (see {@link BodyHtml}); safe to render raw. Read only when used (Quarkus enhances the entity):
+     * a list, a front page or a story's "More in" and related stories load their stories without their bodies, which
+     * run to a megabyte each (two in memory, in Cyrillic or Arabic): sixteen story pages at once, each loading the
+     * four newest of its section whole, ran out of heap (CrowdOnABigStoryIT).
+     */
+    @jakarta.persistence.Basic(fetch = FetchType.LAZY)
     public String body = "";
 
     public String slug;
