@@ -203,6 +203,7 @@ public class Fixtures {
         story.related.size();
         story.tags.size();
         org.hibernate.Hibernate.initialize(story.featuredImage);
+        story.body.length(); // read only when used (Story.body is lazy): read here, while the session is open
         return story;
     }
 }
