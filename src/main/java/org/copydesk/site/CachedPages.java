@@ -76,14 +76,25 @@ public class CachedPages {
             // Set by us, so the server's own compression leaves the bytes alone.
             response.headers().set(HttpHeaders.CONTENT_ENCODING, "gzip");
             if (page.gzippedMade()) {
-                response.end(page.gzipped());
+                send(context, page.gzipped());
             } else { // compressed once, off the event loop: a sitemap page takes tens of milliseconds
                 context.vertx().executeBlocking(page::gzipped, false)
-                        .onSuccess(response::end)
+                        .onSuccess(bytes -> send(context, bytes))
                         .onFailure(context::fail);
             }
         } else {
-            response.end(page.bodyBuffer());
+            send(context, page.bodyBuffer());
+        }
+    }
+
+    /** The bytes, or for HEAD only their length: HEAD says what GET would, Content-Length included, with no body. */
+    private static void send(RoutingContext context, io.vertx.core.buffer.Buffer bytes) {
+        HttpServerResponse response = context.response();
+        if (context.request().method() == io.vertx.core.http.HttpMethod.HEAD) {
+            response.headers().set(HttpHeaders.CONTENT_LENGTH, String.valueOf(bytes.length()));
+            response.end();
+        } else {
+            response.end(bytes);
         }
     }
 

@@ -72,6 +72,14 @@ class PageCacheTest {
             }
             assertThat(answer.header("Set-Cookie")).isNull();
         }
+        assertThat(keptHead.header("Content-Length")).isEqualTo(get.header("Content-Length")).isNotNull();
+        for (int time = 1; time <= 2; time++) { // before the page is kept compressed, and after
+            Response gzippedHead = given().header("Accept-Encoding", "gzip").head(path);
+            Response gzippedGet = given().header("Accept-Encoding", "gzip").get(path);
+            assertThat(gzippedHead.header("Content-Encoding")).isEqualTo("gzip");
+            assertThat(gzippedHead.header("Content-Length")).isEqualTo(gzippedGet.header("Content-Length")).isNotNull();
+            assertThat(gzippedHead.asByteArray()).isEmpty();
+        }
     }
 
     @Test
