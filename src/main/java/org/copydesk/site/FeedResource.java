@@ -145,11 +145,12 @@ public class FeedResource {
     private List<Entry> entries(List<Story> shown, String base) {
         java.util.Map<Long, Instant> corrected = stories.lastCorrections(shown.stream().map(s -> s.id).toList());
         boolean fullText = site.settings().feedFullText();
+        java.util.Map<Long, String> bodies = fullText ? stories.bodies(shown.stream().map(s -> s.id).toList()) : java.util.Map.of();
         if (fullText) {
-            turns.takeTurn(shown.stream().mapToInt(s -> s.body == null ? 0 : s.body.length()).sum());
+            turns.takeTurn(bodies.values().stream().mapToInt(body -> body == null ? 0 : body.length()).sum());
         }
         return shown.stream().map(s -> new Entry(s, Story.lastChange(s.firstPublishedAt, s.lastPublishedAt, corrected.get(s.id)),
-                fullText ? AbsoluteLinks.in(pages.bodyForFeed(s), base + StoryViews.url(s)) : null)).toList();
+                fullText ? AbsoluteLinks.in(pages.bodyForFeed(s, bodies.get(s.id)), base + StoryViews.url(s)) : null)).toList();
     }
 
     private String base() {

@@ -57,7 +57,7 @@ public class StoryPages {
         TranslationSet set = TranslationSet.of(story);
         List<Story> translations = set.publishedOtherThan(story);
         String jsonLd = structuredData.newsArticle(story, canonical, baseUrl, settings, dateline, set);
-        String body = bodyAsRead(story, dateline);
+        String body = bodyAsRead(story.body, dateline);
         String breadcrumbs = structuredData.breadcrumbs(story, canonical, baseUrl, settings);
         int minutes = readingMinutes(story);
         List<Story> related = story.publishedRelated();
@@ -98,16 +98,16 @@ public class StoryPages {
     public String bodyAsRead(Story story) {
         turns.takeTurn(story.body == null ? 0 : story.body.length());
         Instant publishedAt = story.firstPublishedAt != null ? story.firstPublishedAt : clock.instant();
-        return bodyAsRead(story, dateline(story, publishedAt, site.settings()));
+        return bodyAsRead(story.body, dateline(story, publishedAt, site.settings()));
     }
 
     /**
      * The body as the story page has it, for a full-text feed: the caller takes one turn for all of its stories'
      * bodies together ({@link BigStoryTurns}), since a feed holds them all until it is written.
      */
-    public String bodyForFeed(Story story) {
+    public String bodyForFeed(Story story, String body) {
         Instant publishedAt = story.firstPublishedAt != null ? story.firstPublishedAt : clock.instant();
-        return bodyAsRead(story, dateline(story, publishedAt, site.settings()));
+        return bodyAsRead(body, dateline(story, publishedAt, site.settings()));
     }
 
     /** Minutes to read the body at an unhurried 200 words a minute; never less than one. */
@@ -115,8 +115,8 @@ public class StoryPages {
         return Math.max(1, (int) Math.round(BodyHtml.wordCount(story.body) / 200.0));
     }
 
-    private static String bodyAsRead(Story story, String dateline) {
-        return BodyHtml.withResponsiveImages(BodyHtml.withLeadIn(story.body, dateline, "dateline"));
+    private static String bodyAsRead(String body, String dateline) {
+        return BodyHtml.withResponsiveImages(BodyHtml.withLeadIn(body, dateline, "dateline"));
     }
 
     private static String dateline(Story story, Instant publishedAt, SiteInfo.Settings settings) {

@@ -35,6 +35,12 @@ class QueryBoundsTest {
     @Inject
     org.copydesk.publishing.PublicVersion versions;
 
+    @Inject
+    SettingsService settings;
+
+    @Inject
+    SiteInfo site;
+
     @Test
     void aStoryPageCostsTheSameWithOneOrManyBylinesTagsAndRelatedStories() {
         StaffAccount reporter = fixtures.staff(Role.REPORTER);
@@ -64,6 +70,22 @@ class QueryBoundsTest {
             counts.put(path, statements(path));
         }
         assertThat(counts.values()).as(counts.toString()).allSatisfy(count -> assertThat(count).isLessThanOrEqualTo(LIMIT));
+
+        feedsCarry(SettingsForm.FULL); // the bodies of a full-text feed's thirty stories: one query, not one each
+        try {
+            for (String feed : new String[] {"/feed.xml", "/world/feed.xml", "/tags/bounded-0/feed.xml"}) {
+                assertThat(statements(feed)).as(feed + " with full text").isLessThanOrEqualTo(counts.get(feed) + 1);
+            }
+        } finally {
+            feedsCarry(SettingsForm.SUMMARY);
+        }
+    }
+
+    private void feedsCarry(String feedText) {
+        SiteInfo.Settings now = site.settings();
+        settings.save(new SettingsForm(now.siteName(), now.agencyCredit(), now.datelineFormat(),
+                String.join(" ", now.languages().stream().map(org.copydesk.language.Language::tag).toList()), feedText), null);
+        site.reload();
     }
 
     /**
