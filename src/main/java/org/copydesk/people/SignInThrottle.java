@@ -12,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.copydesk.web.CopydeskConfig;
+import org.copydesk.web.Times;
 
 /**
  * Slows password guessing: after a few failed sign-ins for one username (known or not, so a lock
@@ -34,7 +35,7 @@ public class SignInThrottle {
     @Transactional
     public Optional<Duration> lockedFor(String username, String address) {
         Instant now = clock.instant();
-        Instant until = toInstant(em.createNativeQuery("select max(locked_until) from sign_in_throttle where key in (:keys)")
+        Instant until = Times.fromColumn(em.createNativeQuery("select max(locked_until) from sign_in_throttle where key in (:keys)")
                 .setParameter("keys", java.util.Arrays.asList(accountKey(username), addressKey(address))).getSingleResult());
         return until == null || !until.isAfter(now) ? Optional.empty() : Optional.of(Duration.between(now, until));
     }
@@ -77,18 +78,5 @@ public class SignInThrottle {
 
     private static String addressKey(String address) {
         return address == null || address.isBlank() ? null : "address:" + address;
-    }
-
-    private static Instant toInstant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof java.time.OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp ts) {
-            return ts.toInstant();
-        }
-        return null;
     }
 }

@@ -15,6 +15,7 @@ import jakarta.persistence.Query;
 
 import org.copydesk.web.CopydeskConfig;
 import org.copydesk.web.Newsroom;
+import org.copydesk.web.Times;
 
 /**
  * What the sitemaps list, each read in one or two queries however large the archive: the index (stories by month,
@@ -50,7 +51,7 @@ public class Sitemaps {
         children.add(new Child("sections", newest(sections())));
         for (Object[] row : rows(months())) {
             int page = ((Number) row[1]).intValue();
-            children.add(new Child(named("stories-" + row[0], page), instant(row[2])));
+            children.add(new Child(named("stories-" + row[0], page), Times.fromColumn(row[2])));
         }
         addPages(children, "tags", "story_tag", "tag_id");
         addPages(children, "authors", "story_byline", "author_id");
@@ -69,7 +70,7 @@ public class Sitemaps {
                 from section sec order by sec.position, sec.id"""));
         for (Object[] row : rows) {
             if (row[1] != null) {
-                listed.add(new Listed("/" + row[0], instant(row[1])));
+                listed.add(new Listed("/" + row[0], Times.fromColumn(row[1])));
             }
         }
         listed.add(0, new Listed("/", newest(listed)));
@@ -137,7 +138,7 @@ public class Sitemaps {
                       from %1$s where listed_at is not null group by %2$s) t
                 group by page order by page""".formatted(table, owner)).setParameter("size", pageSize()));
         for (Object[] row : pages) {
-            children.add(new Child(named(name, ((Number) row[0]).intValue()), instant(row[1])));
+            children.add(new Child(named(name, ((Number) row[0]).intValue()), Times.fromColumn(row[1])));
         }
     }
 
@@ -150,7 +151,7 @@ public class Sitemaps {
                 join %3$s o on o.id = x.id order by o.id""".formatted(table, owner, ownerTable))
                 .setParameter("offset", (page - 1) * pageSize()).setParameter("size", pageSize()));
         for (Object[] row : rows) {
-            listed.add(new Listed(prefix + row[0], instant(row[1])));
+            listed.add(new Listed(prefix + row[0], Times.fromColumn(row[1])));
         }
         return listed;
     }
@@ -167,22 +168,5 @@ public class Sitemaps {
     @SuppressWarnings("unchecked")
     private static List<Object[]> rows(Query query) {
         return query.getResultList();
-    }
-
-    /** A timestamptz as the driver hands it (Instant, OffsetDateTime or Timestamp, by Hibernate's version). */
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof java.time.OffsetDateTime time) {
-            return time.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp time) {
-            return time.toInstant();
-        }
-        throw new IllegalStateException("Not a time: " + value.getClass());
     }
 }

@@ -33,6 +33,26 @@ public final class Times {
         return instant == null ? "" : RFC_3339.format(instant.atZone(Newsroom.zone()));
     }
 
+    /**
+     * A {@code timestamptz} read by a native query, as the driver hands it (Instant, OffsetDateTime or Timestamp, by
+     * Hibernate's version); null stays null.
+     */
+    public static Instant fromColumn(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof java.time.OffsetDateTime time) {
+            return time.toInstant();
+        }
+        if (value instanceof java.sql.Timestamp time) {
+            return time.toInstant();
+        }
+        throw new IllegalStateException("Not a time: " + value.getClass());
+    }
+
     public static String display(LocalDate date) {
         return date == null ? "" : DAY.format(date);
     }
