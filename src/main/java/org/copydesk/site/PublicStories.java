@@ -32,8 +32,7 @@ public class PublicStories {
     /** The same, of one language only when {@code language} is not null (a feed per language). */
     public List<Story> latest(int page, int size, Language language) {
         if (language == null) {
-            return Story.find("state = ?1 and updateOf is null order by firstPublishedAt desc, id desc", StoryState.PUBLISHED)
-                    .range((page - 1) * size, page * size).list();
+            return latestAt((page - 1) * size, size + 1);
         }
         return Story.find("state = ?1 and updateOf is null and language = ?2 order by firstPublishedAt desc, id desc",
                 StoryState.PUBLISHED, language.tag()).range((page - 1) * size, page * size).list();

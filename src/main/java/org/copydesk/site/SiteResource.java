@@ -101,9 +101,8 @@ public class SiteResource {
         int size = number == 1 ? FrontPage.SET : FRONT_LIMIT;
         int offset = number == 1 ? 0 : FrontPage.SET + (number - 2) * FRONT_LIMIT;
         StoryList list = listed(stories.latestAt(offset, size + 1), size, number, "/");
-        FrontPage front = FrontPage.listOf(list.stories());
+        FrontPage front = number == 1 ? FrontPage.setFrom(list.stories()) : FrontPage.listOf(list.stories());
         if (number == 1) {
-            front = FrontPage.setFrom(list.stories());
             front = front.withBlocks(stories.sectionBlocks(SECTION_BLOCK_SIZE, front.shownIds()));
         }
         return PageLanguage.in(Templates.front(list, structuredData.webSite(baseUrl(), site.settings()), front, baseUrl()),
