@@ -44,6 +44,8 @@ class ArchitectureTest {
      * (they observe story, people and publishing events; they hold entity links to stories and staff);</li>
      * <li>site: the reader's pages, their cache, the settings; it reads the audit log for Last-Modified;</li>
      * <li>search: readers' and the desk's search (its pages wear the site's settings);</li>
+     * <li>distribution: the copy for other systems (stories as ninjs, the API, its tokens), shaped as the site
+     * shows it (its addresses, bylines, pictures);</li>
      * <li>desk, preview, editing, demo: the newsroom's screens and the demo content, on top of everything.</li>
      * </ol>
      */
@@ -57,6 +59,7 @@ class ArchitectureTest {
             List.of("revision", "audit"),
             List.of("site"),
             List.of("search"),
+            List.of("distribution"),
             List.of("desk", "preview", "editing", "demo"));
 
     static JavaClasses classes;
