@@ -75,7 +75,10 @@ class DeskPathsTest {
                 Map.entry(DeskPaths.storyLinkSearch(), "/desk/story-links"),
                 Map.entry(DeskPaths.tagSuggestions(), "/desk/tags"),
                 Map.entry(DeskPaths.settings(), "/desk/settings"),
-                Map.entry(DeskPaths.settingsLogoAction(), "/desk/settings/logo"));
+                Map.entry(DeskPaths.settingsLogoAction(), "/desk/settings/logo"),
+                Map.entry(DeskPaths.integrations(), "/desk/integrations"),
+                Map.entry(DeskPaths.integrationTokensAction(), "/desk/integrations/tokens"),
+                Map.entry(DeskPaths.integrationTokenRevokeAction(3), "/desk/integrations/tokens/3/revoke"));
         made.forEach(address -> assertThat(address.getKey()).isEqualTo(address.getValue()));
         assertThat(made).as("every address DeskPaths makes is listed here").hasSize(addressMakers().size());
     }
