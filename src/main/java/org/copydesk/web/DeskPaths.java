@@ -32,6 +32,8 @@ public final class DeskPaths {
     public static final String SETTINGS = DESK + "/settings";
     public static final String SETTINGS_LOGO = SETTINGS + "/logo";
     public static final String TAGS = DESK + "/tags";
+    /** WordPress import (admins): the form; {@code /{id}} an import's progress and report. */
+    public static final String IMPORT = DESK + "/import";
 
     private DeskPaths() {
     }
@@ -234,5 +236,15 @@ public final class DeskPaths {
     /** Existing tags starting with what is typed (JSON), for the Tags field's suggestions. */
     public static String tagSuggestions() {
         return TAGS;
+    }
+
+    /** WordPress import: the form (GET) and where it is posted. */
+    public static String imports() {
+        return IMPORT;
+    }
+
+    /** An import's progress page, then its report. */
+    public static String importRun(long id) {
+        return IMPORT + "/" + id;
     }
 }

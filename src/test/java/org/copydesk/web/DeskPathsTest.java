@@ -75,7 +75,9 @@ class DeskPathsTest {
                 Map.entry(DeskPaths.storyLinkSearch(), "/desk/story-links"),
                 Map.entry(DeskPaths.tagSuggestions(), "/desk/tags"),
                 Map.entry(DeskPaths.settings(), "/desk/settings"),
-                Map.entry(DeskPaths.settingsLogoAction(), "/desk/settings/logo"));
+                Map.entry(DeskPaths.settingsLogoAction(), "/desk/settings/logo"),
+                Map.entry(DeskPaths.imports(), "/desk/import"),
+                Map.entry(DeskPaths.importRun(9), "/desk/import/9"));
         made.forEach(address -> assertThat(address.getKey()).isEqualTo(address.getValue()));
         assertThat(made).as("every address DeskPaths makes is listed here").hasSize(addressMakers().size());
     }
