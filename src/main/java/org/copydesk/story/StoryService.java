@@ -207,6 +207,12 @@ public class StoryService {
             }
             fill(form, probe, false);
             probe.notesToEditor = Text.clean(form.notesToEditor());
+            // The same tags in another order are the same tags (a story's are listed by name).
+            if (probe.tags.stream().noneMatch(t -> t.id == null) && probe.tags.size() == existing.tags.size()
+                    && probe.tags.stream().map(t -> t.id).collect(java.util.stream.Collectors.toSet())
+                            .equals(existing.tags.stream().map(t -> t.id).collect(java.util.stream.Collectors.toSet()))) {
+                probe.tags = new LinkedHashSet<>(existing.tags);
+            }
             boolean sameState = as.state() == StoryState.DRAFT || existing.state == as.state();
             if (probe.sameContentAs(existing) && sameState) {
                 return new ImportResult(existing, false, false, null);

@@ -125,6 +125,10 @@ class WordPressImportTest {
         assertThat(count(again, "images")).isZero();
         assertThat(count(again, "authors")).isZero();
         assertThat(count(again, "sections")).isZero();
+        assertThat(again.select("#import-report li[data-kind=UNCHANGED]").eachText())
+                .as("nothing changed in WordPress: nothing changes here (no update announced, no revision)")
+                .anyMatch(line -> line.contains(STORM) && line.contains("unchanged since the last import"))
+                .filteredOn(line -> line.startsWith("Unchanged: Post")).hasSize(6);
         assertThat(Story.count()).isEqualTo(stories);
         assertThat(Section.count()).isEqualTo(sections);
         assertThat(AuthorProfile.count()).isEqualTo(authors);
@@ -133,6 +137,15 @@ class WordPressImportTest {
         assertThat(path(STORM)).isEqualTo(storm);
         assertThat(firstPublished(STORM)).isEqualTo(Instant.parse("2024-05-12T07:30:00Z"));
         assertRedirect(new Browser().get("/?p=8"), storm);
+
+        // Changed in WordPress and exported again: the live story changes in place, at the same address.
+        String changed = new String(resource("export.xml"), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("The port is expected to open again on", "The port opened again on");
+        Document third = importThroughTheDesk(admin, changed.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(third.select("#import-report li[data-kind=UPDATED]").eachText()).singleElement().asString().contains(STORM);
+        assertThat(Story.count()).isEqualTo(stories);
+        assertThat(path(STORM)).isEqualTo(storm);
+        assertThat(new Browser().page(storm).select(".story-body").text()).contains("The port opened again on");
     }
 
     @Test
@@ -172,9 +185,13 @@ class WordPressImportTest {
     }
 
     private static Document importThroughTheDesk(Browser admin) throws InterruptedException {
+        return importThroughTheDesk(admin, resource("export.xml"));
+    }
+
+    private static Document importThroughTheDesk(Browser admin, byte[] export) throws InterruptedException {
         Document form = admin.page("/desk/import");
         Response started = admin.form(form, "form[action=/desk/import]")
-                .attach("wxr", "export.xml", resource("export.xml"), "application/xml")
+                .attach("wxr", "export.xml", export, "application/xml")
                 .attach("uploads", "uploads.zip", resource("uploads.zip"), "application/zip").press("Import");
         assertThat(started.statusCode()).as(started.asString()).isEqualTo(303);
         String progress = Browser.pathOf(started.header("Location"));
