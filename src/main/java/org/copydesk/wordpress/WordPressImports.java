@@ -696,7 +696,8 @@ public class WordPressImports {
             try {
                 ZipEntry zipped = zip.getEntry(entry);
                 file = Files.createTempFile("copydesk-wp-image-", ".bin");
-                try (InputStream in = zip.getInputStream(zipped)) {
+                // At most one byte more than an image may have: a zip entry that unpacks without end stops there.
+                try (InputStream in = new BoundedInput(zip.getInputStream(zipped), ImageStore.MAX_BYTES + 1L)) {
                     Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
                 }
                 Image stored = images.store(ImageUpload.of(file), admin.id);
@@ -837,6 +838,40 @@ public class WordPressImports {
 
         void line(ImportRun.LineKind kind, String text) {
             Origins.line(runId, kind, text);
+        }
+    }
+
+    /** Reads at most {@code limit} bytes of a stream, then ends as if the stream had. */
+    private static final class BoundedInput extends java.io.FilterInputStream {
+        private long left;
+
+        BoundedInput(InputStream in, long limit) {
+            super(in);
+            this.left = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int b = super.read();
+            if (b >= 0) {
+                left--;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int n = super.read(buffer, offset, (int) Math.min(length, left));
+            if (n > 0) {
+                left -= n;
+            }
+            return n;
         }
     }
 

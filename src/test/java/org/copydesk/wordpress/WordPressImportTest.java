@@ -49,6 +49,8 @@ class WordPressImportTest {
         assertThat(count(done, "missing")).isZero();
         assertThat(count(done, "authors")).isEqualTo(4); // three users and a Co-Authors Plus guest author
         assertThat(count(done, "sections")).isEqualTo(2); // News (Local is its child) and Arts & Culture
+        assertThat(org.copydesk.testing.HtmlChecker.errors(done.outerHtml())).as("the report page").isEmpty();
+        assertThat(org.copydesk.testing.HtmlChecker.errors(admin.get("/desk/import").asString())).as("the form, with the imports").isEmpty();
         String report = done.select("#import-report").text();
         assertThat(report).contains("Staff party notes").contains("private")
                 .contains("page: pages are not imported");
@@ -149,7 +151,7 @@ class WordPressImportTest {
     }
 
     @Test
-    void aFileThatIsNotAWordPressExportGetsAClearMessage() {
+    void aFileThatIsNotAWordPressExportGetsAClearMessage() throws Exception {
         Browser admin = new Browser().signIn("admin", "test-admin-password");
         Response notXml = admin.form(admin.page("/desk/import"), "form[action=/desk/import]")
                 .attach("wxr", "notes.txt", "just some notes".getBytes(), "text/plain").press("Import");
@@ -157,6 +159,7 @@ class WordPressImportTest {
         Document page = Jsoup.parse(notXml.asString());
         assertThat(page.select("#wxr-error").text()).contains("not a WordPress export");
         assertThat(page.title()).startsWith("Error:");
+        assertThat(org.copydesk.testing.HtmlChecker.errors(notXml.asString())).as("the form with its message").isEmpty();
 
         Response rss = admin.form(admin.page("/desk/import"), "form[action=/desk/import]")
                 .attach("wxr", "feed.xml", "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>A feed</title><item><title>x</title></item></channel></rss>"
@@ -184,11 +187,11 @@ class WordPressImportTest {
                 .as("the desk header's Import link, for admins").isNotEmpty();
     }
 
-    private static Document importThroughTheDesk(Browser admin) throws InterruptedException {
+    private static Document importThroughTheDesk(Browser admin) throws Exception {
         return importThroughTheDesk(admin, resource("export.xml"));
     }
 
-    private static Document importThroughTheDesk(Browser admin, byte[] export) throws InterruptedException {
+    private static Document importThroughTheDesk(Browser admin, byte[] export) throws Exception {
         Document form = admin.page("/desk/import");
         Response started = admin.form(form, "form[action=/desk/import]")
                 .attach("wxr", "export.xml", export, "application/xml")
@@ -197,6 +200,7 @@ class WordPressImportTest {
         String progress = Browser.pathOf(started.header("Location"));
         assertThat(progress).matches("/desk/import/\\d+");
         long deadline = System.currentTimeMillis() + 180_000;
+        boolean checked = false;
         while (true) {
             Document page = admin.page(progress);
             String status = page.select("#import-status").text();
@@ -205,6 +209,10 @@ class WordPressImportTest {
                 return page;
             }
             assertThat(page.select("meta[http-equiv=refresh]")).as("the progress page refreshes itself").isNotEmpty();
+            if (!checked) {
+                assertThat(org.copydesk.testing.HtmlChecker.errors(page.outerHtml())).as("the progress page").isEmpty();
+                checked = true;
+            }
             assertThat(System.currentTimeMillis()).as("the import finishes").isLessThan(deadline);
             Thread.sleep(300);
         }
