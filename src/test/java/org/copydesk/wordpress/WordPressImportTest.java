@@ -90,6 +90,11 @@ class WordPressImportTest {
         assertThat(mayor.select("h1").text()).isEqualTo(MAYOR);
         assertThat(mayor.select(".byline a").eachText()).containsExactly("Ольга Смирнова");
 
+        // Readers find them as they find any story: in search, and in the feeds with their original dates.
+        assertThat(new Browser().page("/search?q=lighthouse").text()).contains("Lighthouse keeper retires after 40 years");
+        String feed = new Browser().get("/news/feed.xml").asString();
+        assertThat(feed).contains(STORM).contains("<published>2024-05-12T07:30:00Z</published>");
+
         // The draft stays a draft, the future post is scheduled; the private post is not here.
         assertThat(state("Draft: new ferry timetable")).isEqualTo(StoryState.DRAFT);
         assertThat(state("The harbour in 2031")).isEqualTo(StoryState.SCHEDULED);
