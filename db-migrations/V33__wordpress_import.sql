@@ -14,6 +14,8 @@ create table wordpress_import (
     message          varchar(1000),
     started_at       timestamptz  not null,
     finished_at      timestamptz,
+    -- Touched by every step of the import: a run that stops moving was cut short (its node stopped).
+    updated_at       timestamptz  not null default now(),
     posts_total      integer      not null default 0,
     posts_done       integer      not null default 0,
     stories_created  integer      not null default 0,

@@ -73,6 +73,36 @@ public class ImportRun extends PanacheEntity {
     @Column(name = "finished_at")
     public Instant finishedAt;
 
+    /** When the import last moved; a running import that has not moved for {@link #STALLED_AFTER} was cut short. */
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    static final java.time.Duration STALLED_AFTER = java.time.Duration.ofMinutes(5);
+
+    @jakarta.persistence.PrePersist
+    @jakarta.persistence.PreUpdate
+    void touch() {
+        updatedAt = Instant.now();
+    }
+
+    /**
+     * Still "running" but not moved for five minutes: the node running it stopped (a restart, a crash), and the
+     * import will not go on. Each post moves it, and a picture takes seconds.
+     */
+    public boolean stalled() {
+        return status == Status.RUNNING && updatedAt != null && updatedAt.isBefore(Instant.now().minus(STALLED_AFTER));
+    }
+
+    /** The status as shown: a stalled import is shown stopped. */
+    public String statusLabel() {
+        return stalled() ? Status.FAILED.label() : status.label();
+    }
+
+    /** Whether the page has nothing more to wait for. */
+    public boolean over() {
+        return finished() || stalled();
+    }
+
     @Column(name = "posts_total")
     public int postsTotal;
 

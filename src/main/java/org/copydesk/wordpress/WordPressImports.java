@@ -103,13 +103,20 @@ public class WordPressImports {
         worker.shutdownNow();
     }
 
-    /** Imports cut short by a stop of the app are told so (the file can be imported again: nothing is duplicated). */
+    static final String CUT_SHORT = "The app stopped before this import finished. Import the file again: what was imported "
+            + "is updated, not duplicated.";
+
+    /**
+     * Imports cut short by a stop of the app are told so (the file can be imported again: nothing is duplicated): at
+     * start-up, those that have not moved for two minutes (an import another node is running moves with every post,
+     * and is left alone); the progress page shows a running import that has not moved for five as stopped.
+     */
     void interruptedOnes(@Observes StartupEvent started) {
         try {
+            Instant now = Instant.now(clock);
             QuarkusTransaction.requiringNew().run(() -> ImportRun.update(
-                    "status = ?1, message = ?2, finishedAt = ?3 where status in ?4", ImportRun.Status.FAILED,
-                    "The app stopped before this import finished. Import the file again: what was imported is updated, not duplicated.",
-                    Instant.now(clock), List.of(ImportRun.Status.WAITING, ImportRun.Status.RUNNING)));
+                    "status = ?1, message = ?2, finishedAt = ?3 where status in ?4 and updatedAt < ?5", ImportRun.Status.FAILED,
+                    CUT_SHORT, now, List.of(ImportRun.Status.WAITING, ImportRun.Status.RUNNING), now.minusSeconds(120)));
         } catch (RuntimeException e) {
             LOG.warn("Could not mark interrupted WordPress imports: " + e);
         }
