@@ -417,7 +417,9 @@ public class WordPressImports {
                 Category category = category(item, label, problems);
                 form.sectionId = category.section();
                 List<String> tags = new ArrayList<>();
-                for (Wxr.ItemTerm tag : item.terms("post_tag")) {
+                List<Wxr.ItemTerm> itemTags = new ArrayList<>(item.terms("post_tag"));
+                itemTags.addAll(item.terms("tag")); // WXR 1.0 (WordPress 2.x) named the tags' domain "tag"
+                for (Wxr.ItemTerm tag : itemTags) {
                     String name = decode(tag.name());
                     if (name != null && !name.isBlank()) {
                         tags.add(name.replace(",", " ").strip());
