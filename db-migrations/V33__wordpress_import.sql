@@ -46,6 +46,9 @@ create table wordpress_origin (
     kind      varchar(10)  not null check (kind in ('STORY', 'SECTION', 'TAG', 'AUTHOR', 'IMAGE')),
     wp_key    varchar(400) not null,
     target_id bigint       not null,
+    -- For a story: a hash of what the post gave it at its last import. Imported again unchanged in WordPress, the
+    -- story is left alone, so what the desk changed since is kept.
+    fingerprint varchar(64),
     updated_at timestamptz not null default now(),
     primary key (site_url, kind, wp_key)
 );

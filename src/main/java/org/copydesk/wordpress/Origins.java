@@ -23,6 +23,23 @@ final class Origins {
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0).longValue());
     }
 
+    static Optional<String> fingerprint(String site, Kind kind, String key) {
+        @SuppressWarnings("unchecked")
+        java.util.List<String> found = Panache.getEntityManager().createNativeQuery(
+                "select fingerprint from wordpress_origin where site_url = ?1 and kind = ?2 and wp_key = ?3")
+                .setParameter(1, site).setParameter(2, kind.name()).setParameter(3, key).getResultList();
+        return found.isEmpty() ? Optional.empty() : Optional.ofNullable(found.get(0));
+    }
+
+    static void remember(String site, Kind kind, String key, long targetId, String fingerprint) {
+        Panache.getEntityManager().createNativeQuery(
+                "insert into wordpress_origin (site_url, kind, wp_key, target_id, fingerprint, updated_at) values (?1, ?2, ?3, ?4, ?5, now()) "
+                        + "on conflict (site_url, kind, wp_key) do update set target_id = excluded.target_id, "
+                        + "fingerprint = excluded.fingerprint, updated_at = now()")
+                .setParameter(1, site).setParameter(2, kind.name()).setParameter(3, key).setParameter(4, targetId)
+                .setParameter(5, fingerprint).executeUpdate();
+    }
+
     static void remember(String site, Kind kind, String key, long targetId) {
         Panache.getEntityManager().createNativeQuery(
                 "insert into wordpress_origin (site_url, kind, wp_key, target_id, updated_at) values (?1, ?2, ?3, ?4, now()) "

@@ -463,8 +463,14 @@ public class WordPressImports {
         }
 
         StoryService.ImportResult save(Wxr.Item item, StoryForm.Builder form, String slug, StoryService.ImportedAs as) {
-            Long existing = Origins.find(site, Origins.Kind.STORY, String.valueOf(item.id()))
+            String key = String.valueOf(item.id());
+            Long existing = Origins.find(site, Origins.Kind.STORY, key)
                     .filter(id -> Story.findById(id) != null).orElse(null);
+            String fingerprint = fingerprint(form, slug, as);
+            if (existing != null && Origins.fingerprint(site, Origins.Kind.STORY, key).filter(fingerprint::equals).isPresent()) {
+                // Unchanged in WordPress since the last import: what the desk changed since is kept.
+                return new StoryService.ImportResult(Story.findById(existing), false, false, null);
+            }
             form.slug = Slugs.unique(slug, Story.SLUG_MAX, s -> Story.slugTaken(s, existing));
             if (existing != null) {
                 Story story = Story.findById(existing);
@@ -473,7 +479,7 @@ public class WordPressImports {
                 form.language = story.language;
             }
             StoryService.ImportResult result = stories.saveImported(existing, form.build(), admin, as, COMMENT);
-            Origins.remember(site, Origins.Kind.STORY, String.valueOf(item.id()), result.story().id);
+            Origins.remember(site, Origins.Kind.STORY, key, result.story().id, result.note() == null ? fingerprint : null);
             ImportRun run = ImportRun.findById(runId);
             int added = 0;
             for (String path : new String[] {OldAddress.ofLink(item.link()), "/?p=" + item.id(), OldAddress.shortLink(
@@ -484,6 +490,22 @@ public class WordPressImports {
             }
             run.addresses += added;
             return result;
+        }
+
+        /** What the post gives its story, as a hash: the same post exported again gives the same one. */
+        String fingerprint(StoryForm.Builder form, String slug, StoryService.ImportedAs as) {
+            StringBuilder all = new StringBuilder();
+            for (Object part : new Object[] {form.headline, form.standfirst, form.body, slug, form.sectionId, form.tags,
+                    form.bylines.stream().map(b -> String.valueOf(b.authorId())).toList(), form.imageKey, form.imageAlt,
+                    form.imageCaption, as.state(), as.at()}) {
+                all.append(part).append('\u0000');
+            }
+            try {
+                return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(all.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         void record(Wxr.Item item, String label, StoryService.ImportResult result, StoryService.ImportedAs as,
