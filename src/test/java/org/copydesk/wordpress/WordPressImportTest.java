@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * through the desk as an admin's browser would, then read as readers would; and imported again.
  */
 @QuarkusTest
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class WordPressImportTest {
 
     @jakarta.inject.Inject
@@ -39,6 +40,7 @@ class WordPressImportTest {
     static final String MAYOR = "Новый мэр гавани: «Мы откроем порт для всех»";
 
     @Test
+    @org.junit.jupiter.api.Order(1)
     void aWordPressExportImportedThroughTheDeskIsPublicAtItsNewAddressesAndItsOldOnesRedirect() throws Exception {
         Browser admin = new Browser().signIn("admin", "test-admin-password");
         Document done = importThroughTheDesk(admin);
@@ -164,6 +166,49 @@ class WordPressImportTest {
                 .isEqualTo("New ferry timetable, edited on the desk");
     }
 
+    /** Another site (the same export under another address), without its uploads: the posts come, the pictures are reported. */
+    @Test
+    @org.junit.jupiter.api.Order(2)
+    void anExportWithoutItsUploadsIsImportedWithItsPicturesReportedMissing() throws Exception {
+        Browser admin = new Browser().signIn("admin", "test-admin-password");
+        byte[] other = new String(resource("export.xml"), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("http://wordpress.example", "http://other-site.example").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Response started = admin.form(admin.page("/desk/import"), "form[action=/desk/import]")
+                .attach("wxr", "other.xml", other, "application/xml").press("Import");
+        Document done = waitForTheEnd(admin, Browser.pathOf(started.header("Location")));
+        assertThat(done.select("#import-status").text()).contains("Finished");
+        assertThat(count(done, "created")).isEqualTo(6);
+        assertThat(count(done, "images")).isZero();
+        assertThat(count(done, "missing")).isEqualTo(3);
+        assertThat(done.select("#import-report li[data-kind=PROBLEM]").eachText())
+                .anyMatch(line -> line.contains("2024/05/harbour.jpg") && line.contains("no uploads archive was given"));
+        String path = QuarkusTransaction.requiringNew().call(() -> Story.<Story>find(
+                "headline = ?1 and updateOf is null order by id desc", STORM).firstResult().publicPath);
+        assertThat(path).isEqualTo("/news/2024/05/12/storm-closes-the-harbour-2");
+        Document page = new Browser().page(path);
+        assertThat(page.select("figure.lead-image")).isEmpty();
+        assertThat(page.select(".story-body img")).isEmpty();
+        assertThat(page.select(".story-body h2").text()).isEqualTo("What was closed");
+    }
+
+    /** A file cut off after its first posts passes the quick look, and stops in the background with the reason. */
+    @Test
+    @org.junit.jupiter.api.Order(3)
+    void anExportCutOffStopsWithTheReasonAndImportsNothing() throws Exception {
+        Browser admin = new Browser().signIn("admin", "test-admin-password");
+        long before = Story.count();
+        String whole = new String(resource("export.xml"), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("http://wordpress.example", "http://cut-off.example");
+        byte[] cut = whole.substring(0, whole.indexOf("<title><![CDATA[Lighthouse")).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Response started = admin.form(admin.page("/desk/import"), "form[action=/desk/import]")
+                .attach("wxr", "cut.xml", cut, "application/xml").press("Import");
+        assertThat(started.statusCode()).isEqualTo(303);
+        Document done = waitForTheEnd(admin, Browser.pathOf(started.header("Location")));
+        assertThat(done.select("#import-status").text()).contains("Stopped");
+        assertThat(done.select("#import-message").text()).contains("cut off");
+        assertThat(Story.count()).isEqualTo(before);
+    }
+
     @Test
     void aFileThatIsNotAWordPressExportGetsAClearMessage() throws Exception {
         Browser admin = new Browser().signIn("admin", "test-admin-password");
@@ -213,6 +258,10 @@ class WordPressImportTest {
         assertThat(started.statusCode()).as(started.asString()).isEqualTo(303);
         String progress = Browser.pathOf(started.header("Location"));
         assertThat(progress).matches("/desk/import/\\d+");
+        return waitForTheEnd(admin, progress);
+    }
+
+    private static Document waitForTheEnd(Browser admin, String progress) throws Exception {
         long deadline = System.currentTimeMillis() + 180_000;
         boolean checked = false;
         while (true) {
