@@ -631,6 +631,11 @@ public class WordPressImports {
         List<StoryForm.BylineRow> bylines(Wxr.Item item) {
             List<Long> ids = new ArrayList<>();
             Long creator = item.creator() == null ? null : authorsByLogin.get(item.creator());
+            if (creator == null && item.creator() != null && !item.creator().isBlank()) {
+                // An export filtered by author may leave its authors out: the login is the name then.
+                creator = author("user:" + item.creator(), item.creator());
+                authorsByLogin.put(item.creator(), creator);
+            }
             List<Wxr.ItemTerm> coauthors = item.terms("author");
             if (!coauthors.isEmpty()) {
                 List<Long> others = new ArrayList<>();
