@@ -151,6 +151,120 @@ public class StoryService {
         return draft;
     }
 
+    /**
+     * How a story brought in from another system (the WordPress import) is to stand: a draft, published at its
+     * original time (which its address and dateline then carry), or scheduled for a time to come.
+     */
+    public record ImportedAs(StoryState state, Instant at) {
+        public static ImportedAs draft() {
+            return new ImportedAs(StoryState.DRAFT, null);
+        }
+
+        public static ImportedAs publishedAt(Instant at) {
+            return new ImportedAs(StoryState.PUBLISHED, at);
+        }
+
+        public static ImportedAs scheduledFor(Instant at) {
+            return new ImportedAs(StoryState.SCHEDULED, at);
+        }
+    }
+
+    /** What an import did with a story: made it, changed it, or found it as it was. */
+    public record ImportResult(Story story, boolean created, boolean changed, String note) {
+    }
+
+    /**
+     * Saves a story brought in from another system, by {@code actor} (the admin importing), through the same rules
+     * as the form: a new story (when {@code id} is null or names no story) or the one imported before. It then
+     * stands as {@code as} says, as an editor's Publish would leave it but at the original time: published with
+     * {@code first_published_at} that time (its address, dateline and place in lists and feeds follow from it),
+     * announced through {@link Publication} and recorded in the audit log with the importer as the actor. A story
+     * imported before and published here is changed in place (its live page changes, its path too if the slug or
+     * section did, the old one answering 301) and announced as an update; one unpublished here, or with an update
+     * pending on the desk, is left alone, with the reason in the result's note. Bad content is refused as the form
+     * refuses it ({@link FormInvalidException}).
+     */
+    public ImportResult saveImported(Long id, StoryForm form, StaffAccount actor, ImportedAs as, String comment) {
+        Story existing = id == null ? null : Story.findById(id);
+        if (existing != null && existing.updateOf != null) {
+            existing = existing.updateOf;
+        }
+        if (existing != null) {
+            if (existing.state == StoryState.UNPUBLISHED) {
+                return new ImportResult(existing, false, false, "unpublished here since it was imported: left as it is");
+            }
+            if (existing.isPublished() && existing.findPendingUpdate() != null) {
+                return new ImportResult(existing, false, false, "an update of it is pending on the desk: left as it is");
+            }
+            if (existing.isPublished() && as.state() != StoryState.PUBLISHED) {
+                return new ImportResult(existing, false, false, "published here, not there: left as it is");
+            }
+            Story probe = new Story();
+            probe.language = existing.language;
+            FormErrors errors = problems(form, existing, FormErrors.none());
+            if (errors.any()) {
+                throw new FormInvalidException(errors);
+            }
+            fill(form, probe, false);
+            probe.notesToEditor = Text.clean(form.notesToEditor());
+            // The same tags in another order are the same tags (a story's are listed by name).
+            if (probe.tags.stream().noneMatch(t -> t.id == null) && probe.tags.size() == existing.tags.size()
+                    && probe.tags.stream().map(t -> t.id).collect(java.util.stream.Collectors.toSet())
+                            .equals(existing.tags.stream().map(t -> t.id).collect(java.util.stream.Collectors.toSet()))) {
+                probe.tags = new LinkedHashSet<>(existing.tags);
+            }
+            boolean sameState = as.state() == StoryState.DRAFT || existing.state == as.state();
+            if (probe.sameContentAs(existing) && sameState) {
+                return new ImportResult(existing, false, false, null);
+            }
+            StoryState from = existing.state;
+            apply(form, existing, actor, FormErrors.none());
+            edited.fire(new StoryEdited(existing, actor));
+            if (existing.isPublished()) {
+                movePublicPath(existing);
+                publication.announce(PublicChange.ofStory(PublicChange.Kind.PUBLISH_UPDATE, existing.id, actor.id, from.name(),
+                        from.name(), Text.clean(comment)));
+            } else {
+                standAs(existing, as, actor, comment);
+            }
+            stored.fire(new StoryStored(existing));
+            return new ImportResult(existing, false, true, null);
+        }
+        Story story = create(form, actor, FormErrors.none());
+        standAs(story, as, actor, comment);
+        stored.fire(new StoryStored(story));
+        return new ImportResult(story, true, true, null);
+    }
+
+    private void standAs(Story story, ImportedAs as, StaffAccount actor, String comment) {
+        StoryState from = story.state;
+        Instant now = Instant.now(clock);
+        switch (as.state()) {
+            case PUBLISHED -> {
+                story.firstPublishedAt = as.at();
+                story.lastPublishedAt = null;
+                ensureSlugFreeForPublication(story);
+                goLive(story, as.at());
+                story.state = StoryState.PUBLISHED;
+                story.scheduledAt = null;
+                story.updatedAt = now;
+                publication.announce(PublicChange.ofStory(PublicChange.Kind.PUBLISH, story.id, actor.id, from.name(),
+                        StoryState.PUBLISHED.name(), Text.clean(comment)));
+            }
+            case SCHEDULED -> {
+                if (from == StoryState.SCHEDULED && as.at().equals(story.scheduledAt)) {
+                    return;
+                }
+                story.scheduledAt = as.at();
+                story.state = StoryState.SCHEDULED;
+                story.updatedAt = now;
+                moved.fire(new StoryMoved(StoryAction.SCHEDULE, actor, story, from, StoryState.SCHEDULED, Text.clean(comment)));
+            }
+            default -> {
+            }
+        }
+    }
+
     /** Saves the form over the story (or, for a live story, over its pending update). */
     private Story update(Story story, StoryForm form, StaffAccount actor, FormErrors workflowErrors) {
         if (form.version() == null || form.version() != story.version) {

@@ -34,6 +34,8 @@ public final class DeskPaths {
     public static final String TAGS = DESK + "/tags";
     /** Admins: API tokens (and the webhooks, linked from there). */
     public static final String INTEGRATIONS = DESK + "/integrations";
+    /** WordPress import (admins): the form; {@code /{id}} an import's progress and report. */
+    public static final String IMPORT = DESK + "/import";
 
     private DeskPaths() {
     }
@@ -249,5 +251,15 @@ public final class DeskPaths {
 
     public static String integrationTokenRevokeAction(long tokenId) {
         return INTEGRATIONS + "/tokens/" + tokenId + "/revoke";
+    }
+
+    /** WordPress import: the form (GET) and where it is posted. */
+    public static String imports() {
+        return IMPORT;
+    }
+
+    /** An import's progress page, then its report. */
+    public static String importRun(long id) {
+        return IMPORT + "/" + id;
     }
 }

@@ -78,7 +78,9 @@ class DeskPathsTest {
                 Map.entry(DeskPaths.settingsLogoAction(), "/desk/settings/logo"),
                 Map.entry(DeskPaths.integrations(), "/desk/integrations"),
                 Map.entry(DeskPaths.integrationTokensAction(), "/desk/integrations/tokens"),
-                Map.entry(DeskPaths.integrationTokenRevokeAction(3), "/desk/integrations/tokens/3/revoke"));
+                Map.entry(DeskPaths.integrationTokenRevokeAction(3), "/desk/integrations/tokens/3/revoke"),
+                Map.entry(DeskPaths.imports(), "/desk/import"),
+                Map.entry(DeskPaths.importRun(9), "/desk/import/9"));
         made.forEach(address -> assertThat(address.getKey()).isEqualTo(address.getValue()));
         assertThat(made).as("every address DeskPaths makes is listed here").hasSize(addressMakers().size());
     }
