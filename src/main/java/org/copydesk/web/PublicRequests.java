@@ -31,13 +31,17 @@ public final class PublicRequests {
     }
 
     /**
-     * Not the desk, sign-in or previews, nor a page carrying a one-off message for this browser, nor a request with
-     * credentials (an API token may read drafts: what it is answered is for it alone).
+     * Where the API answers a token with drafts (distribution.ApiPaths#drafts): what it reads is for it alone. The
+     * API's other answers are the same for everyone, token or none, and kept like pages (a token sent along to them
+     * changes nothing, so it cannot be used to have every request rendered afresh).
      */
+    public static final String API_DRAFTS = "/api/v1/drafts";
+
+    /** Not the desk, sign-in, previews or the API's drafts, nor a page carrying a one-off message for this browser. */
     public static boolean isPublic(RoutingContext request) {
         String path = request.normalizedPath();
         if (path.startsWith(DeskPaths.DESK) || path.startsWith("/login") || path.startsWith("/logout")
-                || path.startsWith("/preview") || request.request().getHeader("Authorization") != null) {
+                || path.startsWith("/preview") || path.startsWith(API_DRAFTS)) {
             return false;
         }
         return request.request().getCookie(Flash.COOKIE) == null;

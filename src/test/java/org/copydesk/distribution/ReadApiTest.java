@@ -184,6 +184,11 @@ class ReadApiTest {
     }
 
     @Test
+    void theDraftsAddressIsTheOneThePageCacheLeavesAlone() {
+        assertThat(ApiPaths.drafts()).isEqualTo(org.copydesk.web.PublicRequests.API_DRAFTS);
+    }
+
+    @Test
     void theOpenApiDocumentDescribesTheApiAndNothingElse() {
         String document = given().queryParam("format", "json").get("/q/openapi").asString();
         assertThat(document).contains("/api/v1/stories").contains("/api/v1/stories/{id}").contains("/api/v1/sections")
