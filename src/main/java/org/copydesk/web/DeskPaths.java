@@ -32,6 +32,9 @@ public final class DeskPaths {
     public static final String SETTINGS = DESK + "/settings";
     public static final String SETTINGS_LOGO = SETTINGS + "/logo";
     public static final String TAGS = DESK + "/tags";
+    /** The admin's integrations; its webhooks page is the one below it. */
+    public static final String INTEGRATIONS = DESK + "/integrations";
+    public static final String WEBHOOKS = INTEGRATIONS + "/webhooks";
 
     private DeskPaths() {
     }
@@ -234,5 +237,20 @@ public final class DeskPaths {
     /** Existing tags starting with what is typed (JSON), for the Tags field's suggestions. */
     public static String tagSuggestions() {
         return TAGS;
+    }
+
+    /** The webhooks: the endpoints, the form that adds one (POST), the recent deliveries. */
+    public static String webhooks() {
+        return WEBHOOKS;
+    }
+
+    /** Disables or enables an endpoint. */
+    public static String webhookEnabledAction(long id) {
+        return WEBHOOKS + "/" + id + "/enabled";
+    }
+
+    /** Deletes an endpoint and its deliveries. */
+    public static String webhookDeleteAction(long id) {
+        return WEBHOOKS + "/" + id + "/delete";
     }
 }

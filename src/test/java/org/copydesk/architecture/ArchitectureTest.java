@@ -44,7 +44,8 @@ class ArchitectureTest {
      * (they observe story, people and publishing events; they hold entity links to stories and staff);</li>
      * <li>site: the reader's pages, their cache, the settings; it reads the audit log for Last-Modified;</li>
      * <li>search: readers' and the desk's search (its pages wear the site's settings);</li>
-     * <li>desk, preview, editing, demo: the newsroom's screens and the demo content, on top of everything.</li>
+     * <li>desk, preview, editing, demo, webhook: the newsroom's screens and the demo content, and the signed webhooks
+     * (they observe publishing's changes and read stories; nothing needs them), on top of everything.</li>
      * </ol>
      */
     static final List<List<String>> LAYERS = List.of(
@@ -57,7 +58,7 @@ class ArchitectureTest {
             List.of("revision", "audit"),
             List.of("site"),
             List.of("search"),
-            List.of("desk", "preview", "editing", "demo"));
+            List.of("desk", "preview", "editing", "demo", "webhook"));
 
     static JavaClasses classes;
 

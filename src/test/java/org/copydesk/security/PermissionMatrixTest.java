@@ -174,7 +174,15 @@ class PermissionMatrixTest {
             new Line("GET /desk/settings", "L D D D A", w -> Request.get("/desk/settings")),
             new Line("POST /desk/settings", "L D D D A", w -> Request.post("/desk/settings", "siteName", "")),
             new Line("POST /desk/settings/logo", "L D D D A", w -> Request.post("/desk/settings/logo").asMultipart()),
-            new Line("GET /desk/audit", "L D D D A", w -> Request.get("/desk/audit")));
+            new Line("GET /desk/audit", "L D D D A", w -> Request.get("/desk/audit")),
+            // Webhooks are the admin's (an empty form is answered 400 with its errors; a missing endpoint 404).
+            new Line("GET /desk/integrations/webhooks", "L D D D A", w -> Request.get("/desk/integrations/webhooks")),
+            new Line("POST /desk/integrations/webhooks", "L D D D A", w -> Request.post("/desk/integrations/webhooks",
+                    "url", "")),
+            new Line("POST /desk/integrations/webhooks/{id}/enabled", "L D D D A", w -> Request.post(
+                    "/desk/integrations/webhooks/0/enabled", "enabled", "false")),
+            new Line("POST /desk/integrations/webhooks/{id}/delete", "L D D D A", w -> Request.post(
+                    "/desk/integrations/webhooks/0/delete")));
 
     @Inject
     Fixtures fixtures;

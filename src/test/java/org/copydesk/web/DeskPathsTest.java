@@ -75,7 +75,10 @@ class DeskPathsTest {
                 Map.entry(DeskPaths.storyLinkSearch(), "/desk/story-links"),
                 Map.entry(DeskPaths.tagSuggestions(), "/desk/tags"),
                 Map.entry(DeskPaths.settings(), "/desk/settings"),
-                Map.entry(DeskPaths.settingsLogoAction(), "/desk/settings/logo"));
+                Map.entry(DeskPaths.settingsLogoAction(), "/desk/settings/logo"),
+                Map.entry(DeskPaths.webhooks(), "/desk/integrations/webhooks"),
+                Map.entry(DeskPaths.webhookEnabledAction(4), "/desk/integrations/webhooks/4/enabled"),
+                Map.entry(DeskPaths.webhookDeleteAction(4), "/desk/integrations/webhooks/4/delete"));
         made.forEach(address -> assertThat(address.getKey()).isEqualTo(address.getValue()));
         assertThat(made).as("every address DeskPaths makes is listed here").hasSize(addressMakers().size());
     }

@@ -1,0 +1,64 @@
+package org.copydesk.webhook;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+
+import org.copydesk.publishing.PublicChange;
+import org.copydesk.story.Story;
+
+/**
+ * Writes the outbox: for each public change of a story that a webhook tells of, one delivery per enabled endpoint
+ * that asked for the event, while the change's transaction is in progress (a plain observer, as the audit log's), so
+ * the deliveries commit with the change or not at all. Nothing is sent here: the publication never waits for a
+ * receiver. After the commit this node's {@link WebhookWorker} is woken to send them at once.
+ */
+@ApplicationScoped
+public class WebhookOutbox {
+
+    @Inject
+    WebhookPayloads payloads;
+
+    @Inject
+    WebhookWorker worker;
+
+    @Inject
+    Clock clock;
+
+    void publicChange(@Observes PublicChange change) {
+        WebhookEvent event = WebhookEvent.of(change.kind()).orElse(null);
+        if (event == null || change.storyId() == null) {
+            return;
+        }
+        List<WebhookEndpoint> endpoints = WebhookEndpoint.listEnabled().stream().filter(e -> e.receives(event)).toList();
+        if (endpoints.isEmpty()) {
+            return;
+        }
+        Instant now = Instant.now(clock);
+        // In this transaction's persistence context already: found there, as the change left it.
+        Story story = Story.findById(change.storyId());
+        String payload = payloads.envelope(event, now, story);
+        for (WebhookEndpoint endpoint : endpoints) {
+            WebhookDelivery delivery = new WebhookDelivery();
+            delivery.endpointId = endpoint.id;
+            delivery.eventType = event.type();
+            delivery.storyId = story.id;
+            delivery.messageId = WebhookSignature.newMessageId();
+            delivery.payload = payload;
+            delivery.createdAt = now;
+            delivery.nextAttemptAt = now;
+            delivery.persist();
+        }
+    }
+
+    void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) PublicChange change) {
+        if (WebhookEvent.of(change.kind()).isPresent()) {
+            worker.wake();
+        }
+    }
+}
