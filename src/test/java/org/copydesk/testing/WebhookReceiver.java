@@ -37,7 +37,8 @@ public final class WebhookReceiver implements AutoCloseable {
     private volatile int boundPort;
     private volatile String secret;
     private volatile int answer = 200;
-    private volatile CountDownLatch hold;
+    private final java.util.concurrent.atomic.AtomicReference<CountDownLatch> holdNext = new java.util.concurrent.atomic.AtomicReference<>();
+    private volatile CountDownLatch held;
     private final CountDownLatch holding = new CountDownLatch(1);
     private final List<Received> received = new CopyOnWriteArrayList<>();
 
@@ -89,9 +90,9 @@ public final class WebhookReceiver implements AutoCloseable {
         listen();
     }
 
-    /** From now on each request waits, unanswered, until {@link #release()} (or a minute). */
-    public void holdRequests() {
-        hold = new CountDownLatch(1);
+    /** The next request waits, unanswered, until {@link #release()} (or a minute); those after it are answered. */
+    public void holdNextRequest() {
+        holdNext.set(new CountDownLatch(1));
     }
 
     /** Waits until a held request has come in. */
@@ -100,10 +101,10 @@ public final class WebhookReceiver implements AutoCloseable {
     }
 
     public void release() {
-        CountDownLatch held = hold;
-        hold = null;
-        if (held != null) {
-            held.countDown();
+        holdNext.set(null);
+        CountDownLatch waiting = held;
+        if (waiting != null) {
+            waiting.countDown();
         }
     }
 
@@ -128,11 +129,12 @@ public final class WebhookReceiver implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange; InputStream in = exchange.getRequestBody()) {
             String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            CountDownLatch held = hold;
-            if (held != null) {
+            CountDownLatch hold = holdNext.getAndSet(null);
+            if (hold != null) {
+                held = hold;
                 holding.countDown();
                 try {
-                    held.await(60, TimeUnit.SECONDS);
+                    hold.await(60, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
