@@ -68,7 +68,7 @@ public class WebhookResource {
     @POST
     @Path("{id}/enabled")
     public Response setEnabled(@PathParam("id") long id, @FormParam("enabled") boolean enabled) {
-        WebhookEndpoint endpoint = webhooks.setEnabled(id, enabled);
+        WebhookEndpoint endpoint = webhooks.setEnabled(id, enabled, me.account());
         return flash.redirect(DeskPaths.webhooks(), enabled ? "Webhook enabled: " + endpoint.url + " receives deliveries again."
                 : "Webhook disabled: " + endpoint.url + " is told of nothing until it is enabled again.");
     }
@@ -76,7 +76,7 @@ public class WebhookResource {
     @POST
     @Path("{id}/delete")
     public Response delete(@PathParam("id") long id) {
-        String url = webhooks.delete(id);
+        String url = webhooks.delete(id, me.account());
         return flash.redirect(DeskPaths.webhooks(), "Webhook deleted: " + url + " and its deliveries.");
     }
 

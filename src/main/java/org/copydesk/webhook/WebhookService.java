@@ -13,6 +13,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
+import org.copydesk.audit.AuditAction;
+import org.copydesk.audit.AuditLog;
 import org.copydesk.people.StaffAccount;
 import org.copydesk.web.FormErrors;
 import org.copydesk.web.FormInvalidException;
@@ -28,6 +30,10 @@ public class WebhookService {
 
     @Inject
     Clock clock;
+
+    /** Adding, disabling, enabling and deleting an endpoint are lines in the audit log (the secret never is). */
+    @Inject
+    AuditLog audit;
 
     /** The form as typed: the address, the event types ticked, the description. */
     public record EndpointForm(String url, List<String> events, String description) {
@@ -71,9 +77,10 @@ public class WebhookService {
                 .collect(Collectors.joining(" "));
         endpoint.description = description;
         endpoint.secret = WebhookSignature.newSecret();
-        endpoint.createdBy = actor == null ? null : StaffAccount.findById(actor.id);
+        endpoint.createdBy = staff(actor);
         endpoint.createdAt = Instant.now(clock);
         endpoint.persist();
+        audit.staffEvent(AuditAction.WEBHOOK_ADDED, endpoint.createdBy, null, null, endpoint.url + " (" + endpoint.events + ")");
         return endpoint;
     }
 
@@ -89,18 +96,23 @@ public class WebhookService {
         }
     }
 
-    public WebhookEndpoint setEnabled(long id, boolean enabled) {
+    public WebhookEndpoint setEnabled(long id, boolean enabled, StaffAccount actor) {
         WebhookEndpoint endpoint = find(id);
-        endpoint.enabled = enabled;
+        if (endpoint.enabled != enabled) {
+            endpoint.enabled = enabled;
+            audit.staffEvent(enabled ? AuditAction.WEBHOOK_ENABLED : AuditAction.WEBHOOK_DISABLED, staff(actor), null, null,
+                    endpoint.url);
+        }
         return endpoint;
     }
 
     /** Deletes the endpoint and its deliveries (waiting for one being sent right now to end). */
-    public String delete(long id) {
+    public String delete(long id, StaffAccount actor) {
         WebhookEndpoint endpoint = find(id);
         String url = endpoint.url;
         WebhookDelivery.delete("endpointId", id);
         endpoint.delete();
+        audit.staffEvent(AuditAction.WEBHOOK_DELETED, staff(actor), null, null, url + " (" + endpoint.events + ")");
         return url;
     }
 
@@ -112,6 +124,10 @@ public class WebhookService {
                         + "left join org.copydesk.story.Story s on s.id = d.storyId "
                         + "order by d.createdAt desc, d.id desc", DeliveryRow.class)
                 .setMaxResults(RECENT).getResultList();
+    }
+
+    private static StaffAccount staff(StaffAccount actor) {
+        return actor == null ? null : StaffAccount.findById(actor.id);
     }
 
     private static WebhookEndpoint find(long id) {

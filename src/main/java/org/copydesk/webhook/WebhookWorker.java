@@ -84,12 +84,17 @@ public class WebhookWorker {
         }
     }
 
+    /**
+     * Stops looking; a delivery being sent gets a few seconds to finish. One still in flight after that ends with the
+     * process: its transaction rolls back, and another node (or this one, started again) sends it.
+     */
     void stop(@Observes ShutdownEvent event) {
         running = false;
         wakeUps.release(senders.size() + 1);
+        long giveUp = System.currentTimeMillis() + 5000;
         for (Thread sender : senders) {
             try {
-                sender.join(config.webhooks().timeout().toMillis() + 1000);
+                sender.join(Math.max(1, giveUp - System.currentTimeMillis()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

@@ -20,6 +20,7 @@ import org.copydesk.story.StoryAction;
 import org.copydesk.story.StoryService;
 import org.copydesk.testing.Browser;
 import org.copydesk.testing.Fixtures;
+import org.copydesk.testing.HtmlChecker;
 import org.copydesk.testing.WebhookReceiver;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -94,6 +95,7 @@ class WebhooksTest {
         assertThat(receiver.received()).extracting(WebhookReceiver.Received::id).doesNotHaveDuplicates().hasSize(3);
 
         Document page = awaitListed("Delivered", 3);
+        assertThat(HtmlChecker.errors(admin.get("/desk/integrations/webhooks").asString())).isEmpty();
         assertThat(page.select("#deliveries tbody tr")).hasSize(3).allSatisfy(row -> {
             assertThat(row.selectFirst(".status").text()).isEqualTo("Delivered");
             assertThat(row.selectFirst(".attempts").text()).isEqualTo("1");
@@ -102,6 +104,27 @@ class WebhooksTest {
         assertThat(page.select("#deliveries tbody tr code").eachText())
                 .containsExactly("story.unpublished", "story.corrected", "story.published");
         assertThat(page.select("#deliveries tbody tr a").eachText()).containsOnly(headline);
+    }
+
+    @Test
+    void aPublishedUpdateIsStoryUpdatedWithTheNewText() throws Exception {
+        WebhookReceiver receiver = register(List.of(WebhookEvent.UPDATED));
+        StaffAccount editor = fixtures.staff(Role.EDITOR);
+        Story story = fixtures.published("Old headline " + Fixtures.unique("u"), fixtures.staff(Role.REPORTER), editor);
+        Browser desk = new Browser().signIn(editor.username, Fixtures.PASSWORD);
+        String changed = "New headline " + Fixtures.unique("u");
+        Document update = desk.follow(desk.form(desk.page("/desk/stories/" + story.id), "#story-form")
+                .set("headline", changed).press("Save draft"));
+        assertThat(desk.follow(desk.form(update, "#story-form").pressThroughCheck("Publish update")).select(".flash").text())
+                .contains("Update published");
+
+        WebhookReceiver.Received updated = receiver.await(r -> r.body().contains("\"story.updated\""), SOON);
+        assertThat(updated).isNotNull();
+        assertThat(updated.verified()).isTrue();
+        JsonNode data = JSON.readTree(updated.body()).path("data");
+        assertThat(data.path("headline").asText()).isEqualTo(changed);
+        assertThat(data.path("uri").asText()).endsWith(fixtures.reload(story.id).publicPath);
+        assertThat(receiver.received()).as("only the events it asked for").hasSize(1);
     }
 
     @Test
@@ -159,7 +182,7 @@ class WebhooksTest {
     }
 
     @Test
-    void badInputComesBackWithItsMessagesAndWhatWasTyped() {
+    void badInputComesBackWithItsMessagesAndWhatWasTyped() throws Exception {
         Document page = admin.page("/desk/integrations/webhooks");
         Response refused = admin.form(page, "#webhook-form").set("url", "ftp://example.com/hooks")
                 .set("description", "Partner feed").press("Add webhook");
@@ -179,6 +202,7 @@ class WebhooksTest {
         assertThat(third.select(".error-summary li").eachText()).containsExactly("Enter the endpoint URL");
         assertThat(third.select("input[name=events][checked]").eachAttr("value")).containsExactly("story.corrected");
         assertThat(QuarkusTransaction.requiringNew().call(() -> WebhookEndpoint.count())).isZero();
+        assertThat(HtmlChecker.errors(stillRefused.asString())).isEmpty();
     }
 
     @Test
@@ -210,6 +234,8 @@ class WebhooksTest {
         Document after = admin.follow(deleted);
         assertThat(after.getElementById("no-endpoints")).isNotNull();
         assertThat(after.getElementById("no-deliveries")).isNotNull();
+        assertThat(admin.page("/desk/audit").select("td").eachText())
+                .contains("Webhook added", "Webhook disabled", "Webhook enabled", "Webhook deleted");
     }
 
     /** Registers the receiver on the desk as an admin does, and gives it the secret the desk then shows. */
