@@ -9,13 +9,13 @@ import org.jsoup.nodes.Element;
  * ({@code /images/...}, a link to another story), which a feed reader or a partner's site would resolve against
  * its own address. Atom's xml:base would say the same, but many readers ignore it.
  */
-final class AbsoluteLinks {
+public final class AbsoluteLinks {
 
     private AbsoluteLinks() {
     }
 
     /** {@code html} (sanitised already: BodyHtml) with href, src and srcset resolved against {@code pageUrl}. */
-    static String in(String html, String pageUrl) {
+    public static String in(String html, String pageUrl) {
         if (html == null || html.isEmpty()) {
             return html;
         }

@@ -27,14 +27,21 @@ public class PublicAddress {
     static final int PRIORITY = SecurityHeaders.PRIORITY - 5;
 
     private final Optional<String> configured;
+    private final String local;
 
     @Inject
-    PublicAddress(CopydeskConfig config) {
-        this(config.publicUrl());
+    PublicAddress(CopydeskConfig config,
+                  @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.http.port", defaultValue = "8080") int port) {
+        this(config.publicUrl(), port);
     }
 
     PublicAddress(Optional<String> url) {
+        this(url, 8080);
+    }
+
+    PublicAddress(Optional<String> url, int port) {
         this.configured = url.map(String::strip).filter(u -> !u.isEmpty()).map(PublicAddress::checked);
+        this.local = "http://localhost:" + port;
     }
 
     /** The configured address without a trailing slash; refuses at start-up what cannot be one. */
@@ -56,6 +63,15 @@ public class PublicAddress {
     /** Whether a public address is configured (then pages do not depend on the Host header). */
     public boolean configured() {
         return configured.isPresent();
+    }
+
+    /**
+     * The site's address where no request tells it (a webhook's payload, written when a story is published): the
+     * configured one, or else this node's own on localhost, which only a receiver on the same machine can follow
+     * (docs/api.md says to set COPYDESK_PUBLIC_URL).
+     */
+    public String baseWithoutRequest() {
+        return configured.orElse(local);
     }
 
     /** The site's absolute base address, without a trailing slash. */

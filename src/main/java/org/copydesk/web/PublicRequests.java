@@ -30,11 +30,14 @@ public final class PublicRequests {
                 && !path.startsWith("/images/") && !path.startsWith("/bundle/");
     }
 
-    /** Not the desk, sign-in or previews, nor a page carrying a one-off message for this browser. */
+    /**
+     * Not the desk, sign-in or previews, nor a page carrying a one-off message for this browser, nor a request with
+     * credentials (an API token may read drafts: what it is answered is for it alone).
+     */
     public static boolean isPublic(RoutingContext request) {
         String path = request.normalizedPath();
         if (path.startsWith(DeskPaths.DESK) || path.startsWith("/login") || path.startsWith("/logout")
-                || path.startsWith("/preview")) {
+                || path.startsWith("/preview") || request.request().getHeader("Authorization") != null) {
             return false;
         }
         return request.request().getCookie(Flash.COOKIE) == null;

@@ -44,8 +44,11 @@ class ArchitectureTest {
      * (they observe story, people and publishing events; they hold entity links to stories and staff);</li>
      * <li>site: the reader's pages, their cache, the settings; it reads the audit log for Last-Modified;</li>
      * <li>search: readers' and the desk's search (its pages wear the site's settings);</li>
+     * <li>distribution: the copy for other systems (stories as ninjs, the API, its tokens), shaped as the site
+     * shows it (its addresses, bylines, pictures);</li>
      * <li>desk, preview, editing, demo, webhook: the newsroom's screens and the demo content, and the signed webhooks
-     * (they observe publishing's changes and read stories; nothing needs them), on top of everything.</li>
+     * (they observe publishing's changes and send stories as distribution's ninjs; nothing needs them), on top of
+     * everything.</li>
      * </ol>
      */
     static final List<List<String>> LAYERS = List.of(
@@ -58,6 +61,7 @@ class ArchitectureTest {
             List.of("revision", "audit"),
             List.of("site"),
             List.of("search"),
+            List.of("distribution"),
             List.of("desk", "preview", "editing", "demo", "webhook"));
 
     static JavaClasses classes;

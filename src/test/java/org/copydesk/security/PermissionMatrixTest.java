@@ -104,6 +104,12 @@ class PermissionMatrixTest {
             new Line("GET /images/{key}/{width}.{ext}", "A A A A A", w -> Request.get(w.imagePath())),
             new Line("GET /preview/{token}", "A A A A A", w -> Request.get("/preview/" + w.previewToken())),
             new Line("GET /static/{hash}/{name}", "A A A A A", w -> Request.get(stylesheet())),
+            // The read API: published stories for anyone (ApiTokenMatrixTest has the token-only routes by scope).
+            new Line("GET /api/v1/stories", "A A A A A", w -> Request.get("/api/v1/stories")),
+            new Line("GET /api/v1/stories/{id}", "A A A A A", w -> Request.get("/api/v1/stories/" + w.published().id)),
+            new Line("GET /api/v1/sections", "A A A A A", w -> Request.get("/api/v1/sections")),
+            new Line("GET /api/v1/authors", "A A A A A", w -> Request.get("/api/v1/authors")),
+            new Line("GET /api/v1/authors/{slug}", "A A A A A", w -> Request.get("/api/v1/authors/" + w.authorSlug())),
             new Line("GET /login", "A A A A A", w -> Request.get("/login")),
             // A wrong password gets the sign-in page again (401); signing out lands on it.
             new Line("POST /login", "L L L L L", w -> Request.post("/login", "username", "nobody", "password", "wrong-password-1")),

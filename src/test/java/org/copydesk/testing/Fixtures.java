@@ -165,6 +165,21 @@ public class Fixtures {
         return author;
     }
 
+    /** Gives a story a featured picture with its words, and related stories, as a save of the form would. */
+    @Transactional
+    public void pictureAndRelated(long id, org.copydesk.media.Image picture, String alt, String caption, String credit,
+                                  long... related) {
+        Story story = Story.findById(id);
+        story.featuredImage = org.copydesk.media.Image.findById(picture.id);
+        story.featuredImageAlt = alt;
+        story.featuredImageCaption = caption;
+        story.featuredImageCredit = credit;
+        for (long other : related) {
+            story.related.add(Story.findById(other));
+        }
+        publicRowsWrittenDirectly();
+    }
+
     @Transactional
     public void dateline(long id, String place) {
         Story story = Story.findById(id);
