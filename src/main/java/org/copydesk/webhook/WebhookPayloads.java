@@ -8,8 +8,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.copydesk.distribution.NinjsStories;
 import org.copydesk.story.Story;
-import org.copydesk.web.CopydeskConfig;
+import org.copydesk.web.PublicAddress;
 import org.copydesk.web.Times;
 
 /**
@@ -23,39 +24,33 @@ public class WebhookPayloads {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
-    CopydeskConfig config;
+    NinjsStories ninjs;
+
+    @Inject
+    PublicAddress address;
 
     public String envelope(WebhookEvent event, Instant at, Story story) {
-        ObjectNode envelope = JSON.createObjectNode();
-        envelope.put("type", event.type());
-        envelope.put("timestamp", Times.iso(at));
         try {
-            envelope.set("data", JSON.readTree(ninjs(story, event == WebhookEvent.UNPUBLISHED)));
-            return JSON.writeValueAsString(envelope);
+            // Written around the ninjs as it comes (a long story's is a megabyte): not parsed and written again.
+            return "{\"type\":" + JSON.writeValueAsString(event.type()) + ",\"timestamp\":" + JSON.writeValueAsString(Times.iso(at))
+                    + ",\"data\":" + ninjs(story, event == WebhookEvent.UNPUBLISHED) + "}";
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the story's ninjs is not JSON", e);
+            throw new IllegalStateException("the envelope could not be written", e);
         }
     }
 
     /**
-     * The story's ninjs. Until the content API's ninjs (distribution.NinjsStories) is in, the few fields every
-     * receiver needs: its address, headline, summary, language, times and publication status ({@code canceled}
-     * once unpublished).
+     * The story's ninjs 2.0 as the content API gives it (distribution.NinjsStories, addresses on the configured public
+     * address). Unpublished, it is only its {@code uri} and {@code pubstatus: "canceled"}: the story is no longer
+     * readers', so its copy is not sent out again.
      */
     String ninjs(Story story, boolean canceled) throws JsonProcessingException {
-        ObjectNode ninjs = JSON.createObjectNode();
-        ninjs.put("uri", config.publicUrl().map(base -> base.replaceAll("/+$", "")).orElse("") + story.publicPath);
-        ninjs.put("type", "text");
-        ninjs.put("pubstatus", canceled ? "canceled" : "usable");
-        ninjs.put("headline", story.headline);
-        if (story.standfirst != null) {
-            ninjs.put("description_text", story.standfirst);
+        if (!canceled) {
+            return ninjs.json(story);
         }
-        ninjs.put("language", story.language);
-        if (story.firstPublishedAt != null) {
-            ninjs.put("firstcreated", Times.iso(story.firstPublishedAt));
-        }
-        ninjs.put("versioncreated", Times.iso(story.lastPublishedAt != null ? story.lastPublishedAt : story.updatedAt));
-        return JSON.writeValueAsString(ninjs);
+        ObjectNode gone = JSON.createObjectNode();
+        gone.put("uri", NinjsStories.uri(story, address.baseWithoutRequest()));
+        gone.put("pubstatus", "canceled");
+        return JSON.writeValueAsString(gone);
     }
 }

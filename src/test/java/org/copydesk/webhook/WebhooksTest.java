@@ -13,6 +13,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import org.copydesk.distribution.ApiPaths;
 import org.copydesk.people.Role;
 import org.copydesk.people.StaffAccount;
 import org.copydesk.story.Story;
@@ -21,6 +22,7 @@ import org.copydesk.story.StoryService;
 import org.copydesk.testing.Browser;
 import org.copydesk.testing.Fixtures;
 import org.copydesk.testing.HtmlChecker;
+import org.copydesk.testing.NinjsSchema;
 import org.copydesk.testing.WebhookReceiver;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -75,14 +77,20 @@ class WebhooksTest {
         JsonNode body = JSON.readTree(published.body());
         assertThat(body.path("type").asText()).isEqualTo("story.published");
         assertThat(body.path("timestamp").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(Z|[+-]\\d\\d:\\d\\d)");
-        assertThat(body.path("data").path("headline").asText()).isEqualTo(headline);
-        assertThat(body.path("data").path("uri").asText()).endsWith(fixtures.reload(story.id).publicPath);
+        assertThat(headline(body.path("data"))).isEqualTo(headline);
+        assertThat(body.path("data").path("uri").asText()).endsWith(ApiPaths.story(story.id));
+        assertThat(body.path("data").path("renditions").get(0).path("href").asText()).endsWith(fixtures.reload(story.id).publicPath);
+        assertThat(body.path("data").path("pubstatus").asText()).isEqualTo("usable");
+        assertThat(NinjsSchema.errors(body.path("data").toString())).as("the data is ninjs 2.0").isEmpty();
 
         QuarkusTransaction.requiringNew().run(() -> stories.addCorrection(story.id, "An earlier version misspelt the dam.", editor));
         WebhookReceiver.Received corrected = receiver.await(r -> r.body().contains("\"story.corrected\""), SOON);
         assertThat(corrected).isNotNull();
         assertThat(corrected.verified()).isTrue();
-        assertThat(JSON.readTree(corrected.body()).path("data").path("headline").asText()).isEqualTo(headline);
+        JsonNode correctedData = JSON.readTree(corrected.body()).path("data");
+        assertThat(headline(correctedData)).isEqualTo(headline);
+        assertThat(correctedData.path("bodies").findValuesAsText("value")).anySatisfy(text -> assertThat(text)
+                .contains("An earlier version misspelt the dam."));
 
         QuarkusTransaction.requiringNew().run(() -> stories.act(story.id, StoryAction.UNPUBLISH, editor, "Legal advice"));
         WebhookReceiver.Received unpublished = receiver.await(r -> r.body().contains("\"story.unpublished\""), SOON);
@@ -90,7 +98,8 @@ class WebhooksTest {
         assertThat(unpublished.verified()).isTrue();
         JsonNode gone = JSON.readTree(unpublished.body()).path("data");
         assertThat(gone.path("pubstatus").asText()).isEqualTo("canceled");
-        assertThat(gone.path("uri").asText()).endsWith(fixtures.reload(story.id).publicPath);
+        assertThat(gone.path("uri").asText()).endsWith(ApiPaths.story(story.id));
+        assertThat(NinjsSchema.errors(gone.toString())).isEmpty();
 
         assertThat(receiver.received()).extracting(WebhookReceiver.Received::id).doesNotHaveDuplicates().hasSize(3);
 
@@ -122,8 +131,8 @@ class WebhooksTest {
         assertThat(updated).isNotNull();
         assertThat(updated.verified()).isTrue();
         JsonNode data = JSON.readTree(updated.body()).path("data");
-        assertThat(data.path("headline").asText()).isEqualTo(changed);
-        assertThat(data.path("uri").asText()).endsWith(fixtures.reload(story.id).publicPath);
+        assertThat(headline(data)).isEqualTo(changed);
+        assertThat(data.path("uri").asText()).endsWith(ApiPaths.story(story.id));
         assertThat(receiver.received()).as("only the events it asked for").hasSize(1);
     }
 
@@ -236,6 +245,10 @@ class WebhooksTest {
         assertThat(after.getElementById("no-deliveries")).isNotNull();
         assertThat(admin.page("/desk/audit").select("td").eachText())
                 .contains("Webhook added", "Webhook disabled", "Webhook enabled", "Webhook deleted");
+    }
+
+    private static String headline(JsonNode ninjs) {
+        return ninjs.path("headlines").get(0).path("value").asText();
     }
 
     /** Registers the receiver on the desk as an admin does, and gives it the secret the desk then shows. */
