@@ -273,5 +273,9 @@ public interface CopydeskConfig {
         /** Deliveries sent at once per node (each holds a database connection while it is sent). */
         @WithDefault("2")
         int senders();
+
+        /** How long delivered and failed deliveries stay listed before they are deleted. */
+        @WithDefault("P30D")
+        Duration keep();
     }
 }

@@ -69,6 +69,7 @@ public class WebhookWorker {
     private final List<Thread> senders = new ArrayList<>();
     private volatile boolean running;
     private volatile Instant lastComplaint = Instant.EPOCH;
+    private volatile Instant nextClearing = Instant.EPOCH;
     private HttpClient http;
 
     void start(@Observes StartupEvent event) {
@@ -109,6 +110,7 @@ public class WebhookWorker {
 
     private void sendWhileRunning() {
         while (running) {
+            clearOldDeliveries();
             boolean sentOne;
             try {
                 sentOne = sendOne();
@@ -228,6 +230,44 @@ public class WebhookWorker {
             LOG.infof("Webhook delivery %s to %s: attempt %d failed (%s); %s", delivery.messageId(), delivery.url(), attempts,
                     outcome.error(), WebhookDelivery.FAILED.equals(status) ? "given up" : "next at " + next);
         }
+    }
+
+    /**
+     * Once an hour, by whichever sender comes first on this node: deliveries delivered or given up on longer ago than
+     * {@code copydesk.webhooks.keep} are deleted (each holds a story's whole ninjs), a thousand at a time.
+     */
+    void clearOldDeliveries() {
+        Instant now = Instant.now(clock);
+        synchronized (this) {
+            if (now.isBefore(nextClearing)) {
+                return;
+            }
+            nextClearing = now.plus(Duration.ofHours(1));
+        }
+        try {
+            clearDeliveriesBefore(now.minus(config.webhooks().keep()));
+        } catch (RuntimeException e) {
+            complain(e);
+        }
+    }
+
+    /** Deletes the deliveries delivered or given up on that were made before {@code before}; how many. */
+    int clearDeliveriesBefore(Instant before) {
+        int total = 0;
+        int deleted;
+        do {
+            deleted = QuarkusTransaction.requiringNew().call(() -> {
+                try (Connection connection = dataSource.getConnection();
+                     PreparedStatement delete = connection.prepareStatement("delete from webhook_delivery where id in "
+                             + "(select id from webhook_delivery where status in ('delivered', 'failed') and created_at < ? "
+                             + "limit 1000)")) {
+                    delete.setObject(1, at(before));
+                    return delete.executeUpdate();
+                }
+            });
+            total += deleted;
+        } while (deleted == 1000);
+        return total;
     }
 
     /** The wait after the attempt numbered {@code attempts} failed: base × 2^(attempts-1), at most the maximum, ±20 %. */

@@ -46,6 +46,9 @@ class WebhooksTest {
     @Inject
     StoryService stories;
 
+    @Inject
+    WebhookWorker worker;
+
     final List<WebhookReceiver> receivers = new ArrayList<>();
     Browser admin;
 
@@ -245,6 +248,30 @@ class WebhooksTest {
         assertThat(after.getElementById("no-deliveries")).isNotNull();
         assertThat(admin.page("/desk/audit").select("td").eachText())
                 .contains("Webhook added", "Webhook disabled", "Webhook enabled", "Webhook deleted");
+    }
+
+    @Test
+    void deliveriesDoneWithAreDeletedAfterTheirTimeAndTheOthersKept() throws Exception {
+        WebhookReceiver receiver = register(List.of(WebhookEvent.PUBLISHED));
+        receiver.answer(500);
+        StaffAccount editor = fixtures.staff(Role.EDITOR);
+        String headline = "Kept while retried " + Fixtures.unique("k");
+        fixtures.published(headline, fixtures.staff(Role.REPORTER), editor);
+        assertThat(receiver.await(r -> r.body().contains(headline), SOON)).isNotNull();
+        QuarkusTransaction.requiringNew().run(() -> {
+            WebhookDelivery done = new WebhookDelivery();
+            done.endpointId = WebhookEndpoint.<WebhookEndpoint>findAll().firstResult().id;
+            done.eventType = "story.published";
+            done.messageId = "msg_old_" + Fixtures.unique("m");
+            done.payload = "{}";
+            done.status = WebhookDelivery.DELIVERED;
+            done.attempts = 1;
+            done.createdAt = java.time.Instant.now().minus(Duration.ofDays(40));
+            done.nextAttemptAt = done.createdAt;
+            done.persist();
+        });
+        assertThat(worker.clearDeliveriesBefore(java.time.Instant.now().minus(Duration.ofDays(30)))).isEqualTo(1);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> WebhookDelivery.count())).as("the one still retried").isEqualTo(1);
     }
 
     private static String headline(JsonNode ninjs) {
