@@ -62,7 +62,7 @@ public class NinjsStories {
         item.put("standard", standard());
         item.put("type", "text");
         item.put("representationtype", representation == Representation.FULL ? "full" : "partial");
-        item.put("version", String.valueOf(story.version + 1));
+        item.put("version", String.valueOf(story.version));
         item.put("firstcreated", Times.iso(story.createdAt));
         item.put("versioncreated", Times.iso(changedAt(story)));
         if (story.firstPublishedAt != null) {

@@ -74,6 +74,25 @@ public class StaffService {
     }
 
     /**
+     * The account an integration token acts through: a Reporter (it writes drafts, never publishes), with a password
+     * no one knows (256 random bits, never shown), and no author profile (bylines name people, not systems). Its
+     * username says what it is; the staff list shows it like any account, so admins see who wrote what.
+     */
+    public StaffAccount createIntegrationAccount(String tokenName, StaffAccount createdBy) {
+        byte[] secret = new byte[32];
+        new java.security.SecureRandom().nextBytes(secret);
+        StaffAccount account = new StaffAccount();
+        account.username = "integration-" + java.util.HexFormat.of().formatHex(secret, 0, 6);
+        account.setPassword(java.util.Base64.getEncoder().encodeToString(secret), config.signIn().passwordCost());
+        account.displayName = "Integration: " + tokenName;
+        account.setRole(Role.REPORTER);
+        account.persist();
+        events.fire(new StaffEvent(StaffEvent.Kind.ACCOUNT_CREATED, createdBy, null, Role.REPORTER.name(),
+                "account " + account.username + " for the integration token " + tokenName));
+        return account;
+    }
+
+    /**
      * A new password: at least 12 characters, at most 200, and not easy to guess — zxcvbn's estimate,
      * which knows the common passwords, names and keyboard runs, must reach 10^10 guesses.
      */

@@ -32,7 +32,7 @@ public final class DeskPaths {
     public static final String SETTINGS = DESK + "/settings";
     public static final String SETTINGS_LOGO = SETTINGS + "/logo";
     public static final String TAGS = DESK + "/tags";
-    /** The admin's integrations; its webhooks page is the one below it. */
+    /** Admins: API tokens (and the webhooks, linked from there). */
     public static final String INTEGRATIONS = DESK + "/integrations";
     public static final String WEBHOOKS = INTEGRATIONS + "/webhooks";
 
@@ -237,6 +237,19 @@ public final class DeskPaths {
     /** Existing tags starting with what is typed (JSON), for the Tags field's suggestions. */
     public static String tagSuggestions() {
         return TAGS;
+    }
+
+    /** The integrations page: API tokens made, listed and revoked. */
+    public static String integrations() {
+        return INTEGRATIONS;
+    }
+
+    public static String integrationTokensAction() {
+        return INTEGRATIONS + "/tokens";
+    }
+
+    public static String integrationTokenRevokeAction(long tokenId) {
+        return INTEGRATIONS + "/tokens/" + tokenId + "/revoke";
     }
 
     /** The webhooks: the endpoints, the form that adds one (POST), the recent deliveries. */

@@ -60,8 +60,12 @@ class PermissionMatrixTest {
         }
     }
 
-    /** A concrete request: path, form fields, and whether it goes as multipart. */
-    record Request(String path, Map<String, String> form, boolean multipart) {
+    /** A concrete request: path, form fields, and whether it goes as multipart (or, for the API's PUT, as JSON). */
+    record Request(String path, Map<String, String> form, boolean multipart, boolean put) {
+        Request(String path, Map<String, String> form, boolean multipart) {
+            this(path, form, multipart, false);
+        }
+
         static Request get(String path) {
             return new Request(path, null, false);
         }
@@ -76,6 +80,11 @@ class PermissionMatrixTest {
 
         Request asMultipart() {
             return new Request(path, form, true);
+        }
+
+        /** A PUT (the API's), sent as its JSON would be, with a session's cookies. */
+        static Request put(String path) {
+            return new Request(path, Map.of(), false, true);
         }
     }
 
@@ -110,6 +119,11 @@ class PermissionMatrixTest {
             new Line("GET /api/v1/sections", "A A A A A", w -> Request.get("/api/v1/sections")),
             new Line("GET /api/v1/authors", "A A A A A", w -> Request.get("/api/v1/authors")),
             new Line("GET /api/v1/authors/{slug}", "A A A A A", w -> Request.get("/api/v1/authors/" + w.authorSlug())),
+            // Drafts through the API take a token, never a session (ApiTokenMatrixTest has them by token).
+            new Line("GET /api/v1/drafts", "L L L L L", w -> Request.get("/api/v1/drafts")),
+            new Line("GET /api/v1/drafts/{id}", "L L L L L", w -> Request.get("/api/v1/drafts/" + w.draft().id)),
+            new Line("POST /api/v1/drafts", "L L L L L", w -> Request.post("/api/v1/drafts", "headline", "Matrix")),
+            new Line("PUT /api/v1/drafts/{id}", "L L L L L", w -> Request.put("/api/v1/drafts/" + w.draft().id)),
             new Line("GET /login", "A A A A A", w -> Request.get("/login")),
             // A wrong password gets the sign-in page again (401); signing out lands on it.
             new Line("POST /login", "L L L L L", w -> Request.post("/login", "username", "nobody", "password", "wrong-password-1")),
@@ -181,6 +195,10 @@ class PermissionMatrixTest {
             new Line("POST /desk/settings", "L D D D A", w -> Request.post("/desk/settings", "siteName", "")),
             new Line("POST /desk/settings/logo", "L D D D A", w -> Request.post("/desk/settings/logo").asMultipart()),
             new Line("GET /desk/audit", "L D D D A", w -> Request.get("/desk/audit")),
+            new Line("GET /desk/integrations", "L D D D A", w -> Request.get("/desk/integrations")),
+            new Line("POST /desk/integrations/tokens", "L D D D A", w -> Request.post("/desk/integrations/tokens", "name", "")),
+            new Line("POST /desk/integrations/tokens/{id}/revoke", "L D D D A", w -> Request.post("/desk/integrations/tokens/"
+                    + w.tokenId() + "/revoke")),
             // Webhooks are the admin's (an empty form is answered 400 with its errors; a missing endpoint 404).
             new Line("GET /desk/integrations/webhooks", "L D D D A", w -> Request.get("/desk/integrations/webhooks")),
             new Line("POST /desk/integrations/webhooks", "L D D D A", w -> Request.post("/desk/integrations/webhooks",
@@ -198,6 +216,9 @@ class PermissionMatrixTest {
 
     @Inject
     ImageStore images;
+
+    @Inject
+    org.copydesk.distribution.IntegrationTokens tokens;
 
     @Test
     void everyRouteOfTheAppHasALineInTheMatrix() throws Exception {
@@ -327,6 +348,10 @@ class PermissionMatrixTest {
             return author;
         }
 
+        long tokenId() {
+            return tokens.create("Matrix " + Fixtures.unique("t"), java.util.Set.of(), null, editor).token().id;
+        }
+
         long throwawayStaffId() {
             if (throwawayStaffId == null) {
                 throwawayStaffId = fixtures.staff(Role.REPORTER).id;
@@ -338,6 +363,10 @@ class PermissionMatrixTest {
     private static Response send(Browser browser, Request request) {
         if (request.form() == null) {
             return browser.get(request.path());
+        }
+        if (request.put()) {
+            return io.restassured.RestAssured.given().redirects().follow(false).cookies(browser.cookies())
+                    .contentType("application/json").body("{}").put(request.path());
         }
         String token = Jsoup.parse(browser.get("/login").asString()).select("input[name=csrf-token]").val();
         Map<String, List<String>> fields = new LinkedHashMap<>();

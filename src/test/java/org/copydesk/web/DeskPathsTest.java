@@ -76,6 +76,9 @@ class DeskPathsTest {
                 Map.entry(DeskPaths.tagSuggestions(), "/desk/tags"),
                 Map.entry(DeskPaths.settings(), "/desk/settings"),
                 Map.entry(DeskPaths.settingsLogoAction(), "/desk/settings/logo"),
+                Map.entry(DeskPaths.integrations(), "/desk/integrations"),
+                Map.entry(DeskPaths.integrationTokensAction(), "/desk/integrations/tokens"),
+                Map.entry(DeskPaths.integrationTokenRevokeAction(3), "/desk/integrations/tokens/3/revoke"),
                 Map.entry(DeskPaths.webhooks(), "/desk/integrations/webhooks"),
                 Map.entry(DeskPaths.webhookEnabledAction(4), "/desk/integrations/webhooks/4/enabled"),
                 Map.entry(DeskPaths.webhookDeleteAction(4), "/desk/integrations/webhooks/4/delete"));

@@ -195,7 +195,10 @@ class WebhooksTest {
 
     @Test
     void badInputComesBackWithItsMessagesAndWhatWasTyped() throws Exception {
+        assertThat(admin.page("/desk/integrations").select("a").eachAttr("href")).as("the integrations page links here")
+                .contains("/desk/integrations/webhooks");
         Document page = admin.page("/desk/integrations/webhooks");
+        assertThat(page.select("a").eachAttr("href")).contains("/desk/integrations");
         Response refused = admin.form(page, "#webhook-form").set("url", "ftp://example.com/hooks")
                 .set("description", "Partner feed").press("Add webhook");
         assertEquals(400, refused.statusCode());

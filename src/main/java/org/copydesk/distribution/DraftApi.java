@@ -1,0 +1,88 @@
+package org.copydesk.distribution;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.copydesk.people.StaffAccount;
+import org.copydesk.story.Story;
+import org.copydesk.story.StoryService;
+import org.copydesk.story.WorkflowRefusedException;
+
+/**
+ * Drafts written by another system: the desk's form, saved by the desk's service as the token's own account, in
+ * one transaction with the answer's ninjs (read while the story is at hand). The API saves; it never moves a story
+ * on (no submit, no publish): that stays with the people on the desk.
+ */
+@ApplicationScoped
+public class DraftApi {
+
+    @Inject
+    StoryService stories;
+
+    @Inject
+    NinjsStories ninjs;
+
+    @Inject
+    ApiStories apiStories;
+
+    /** The draft saved, as ninjs, and its id. */
+    public record Saved(long id, String json) {
+    }
+
+    @Transactional
+    public Saved create(JsonNode in, IntegrationTokens.Caller caller, String base) {
+        Story saved = stories.save(null, DraftInput.form(in, null, caller.sectionId(), null), account(caller), null);
+        return new Saved(saved.id, ninjs.write(ninjs.of(saved, base, NinjsStories.Representation.FULL)));
+    }
+
+    /**
+     * A change to a draft: refused (with the workflow's reason) when it is no longer a draft this token may change,
+     * e.g. an editor has it in review, or it is published (its updates are the desk's).
+     */
+    @Transactional
+    public Saved update(long id, JsonNode in, IntegrationTokens.Caller caller, Integer ifMatch, String base) {
+        Story story = Story.findById(id);
+        if (story == null || story.isPendingUpdate()) {
+            throw new jakarta.ws.rs.NotFoundException();
+        }
+        if (story.isPublished()) {
+            throw new WorkflowRefusedException("This story is published: changes to it are made on the desk.");
+        }
+        Integer version = ifMatch;
+        if (version == null && (in == null || !in.hasNonNull("version"))) {
+            version = story.version; // the sender did not say which version it changes: it changes the current one
+        }
+        Story saved = stories.save(id, DraftInput.form(in, id, story.section == null ? caller.sectionId() : story.section.id,
+                version), account(caller), null);
+        return new Saved(saved.id, ninjs.write(ninjs.of(saved, base, NinjsStories.Representation.FULL)));
+    }
+
+    /** A story in any state (not a pending update), as ninjs, for a token that may read drafts. */
+    @Transactional
+    public String read(long id, String base) {
+        Story story = Story.findById(id);
+        if (story == null || story.isPendingUpdate()) {
+            throw new jakarta.ws.rs.NotFoundException();
+        }
+        return ninjs.write(ninjs.of(story, base, NinjsStories.Representation.FULL));
+    }
+
+    /** A page of stories not published, last saved first, as ninjs without bodies. */
+    @Transactional
+    public String list(ApiCursor after, int limit, String base, java.util.function.Function<ApiCursor, String> nextAddress) {
+        ApiStories.Page page = apiStories.unpublished(after, limit);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("items", page.stories().stream().map(s -> ninjs.of(s, base, NinjsStories.Representation.PARTIAL)).toList());
+        answer.put("next", page.next() == null ? null : nextAddress.apply(page.next()));
+        return ninjs.write(answer);
+    }
+
+    private static StaffAccount account(IntegrationTokens.Caller caller) {
+        return StaffAccount.findById(caller.account().id);
+    }
+}
