@@ -10,7 +10,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Table;
 
 /**
- * One event for one endpoint: a row of the outbox, written with the change it tells of ({@link WebhookOutbox}) and
+ * One event for one endpoint: a row of the outbox, inserted with the change it tells of ({@link WebhookOutbox}) and
  * sent by {@link WebhookWorker}, which reads and writes it with plain SQL.
  */
 @Entity

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import org.hibernate.query.NativeQuery;
 
 import org.copydesk.publishing.PublicChange;
 import org.copydesk.story.Story;
@@ -43,16 +44,17 @@ public class WebhookOutbox {
         // In this transaction's persistence context already: found there, as the change left it.
         Story story = Story.findById(change.storyId());
         String payload = payloads.envelope(event, now, story);
+        // Inserted at once rather than persisted: the payload (a long story's is megabytes) is not held by the
+        // persistence context until the commit, which the scheduler's may make for many stories together. Only this
+        // table is flushed for it (the story's own changes stay for the commit, as they would).
         for (WebhookEndpoint endpoint : endpoints) {
-            WebhookDelivery delivery = new WebhookDelivery();
-            delivery.endpointId = endpoint.id;
-            delivery.eventType = event.type();
-            delivery.storyId = story.id;
-            delivery.messageId = WebhookSignature.newMessageId();
-            delivery.payload = payload;
-            delivery.createdAt = now;
-            delivery.nextAttemptAt = now;
-            delivery.persist();
+            WebhookDelivery.getEntityManager().createNativeQuery("insert into webhook_delivery (id, endpoint_id, event_type, "
+                            + "story_id, message_id, payload, status, attempts, next_attempt_at, created_at) values "
+                            + "(nextval('webhook_delivery_seq'), ?1, ?2, ?3, ?4, ?5, 'pending', 0, ?6, ?6)")
+                    .unwrap(NativeQuery.class).addSynchronizedQuerySpace("webhook_delivery")
+                    .setParameter(1, endpoint.id).setParameter(2, event.type()).setParameter(3, story.id)
+                    .setParameter(4, WebhookSignature.newMessageId()).setParameter(5, payload).setParameter(6, now)
+                    .executeUpdate();
         }
     }
 

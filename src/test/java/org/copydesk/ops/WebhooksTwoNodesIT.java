@@ -121,6 +121,45 @@ class WebhooksTwoNodesIT extends OnEmptyDatabase {
         }
     }
 
+    /**
+     * One node on the production options with half their heap (96 MB): six megabyte stories (in Russian, two bytes a
+     * character in memory) go live in one run of the scheduler with three endpoints registered, and each endpoint gets
+     * each story's whole ninjs, signed, with no memory error.
+     */
+    @Test
+    void megabyteStoriesReachThreeEndpointsWithinTheProductionHeap() throws Exception {
+        String options = PackagedApp.productionOptionsWithHalfTheHeap();
+        List<WebhookReceiver> receivers = new ArrayList<>();
+        try (PackagedApp app = PackagedApp.startAsTheImageDoes(database, options, NODE_ENV)) {
+            Map<String, String> session = SignIn.as(app.base(), "chief", "chief-editor-password").cookies();
+            for (int i = 0; i < 3; i++) {
+                WebhookReceiver receiver = WebhookReceiver.start();
+                receivers.add(receiver);
+                receiver.secret(register(app, session, receiver.url(), "story.published"));
+            }
+            String body = CrowdOnABigStoryIT.bigBody(CrowdOnABigStoryIT.RUSSIAN);
+            List<Long> ids = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                ids.add(StoriesInTheDatabase.insert(database, "Big hook story " + i, "big-hook-story-" + i, body, "SCHEDULED",
+                        "now()"));
+            }
+            for (long id : ids) {
+                StoriesInTheDatabase.awaitPublished(database, id, Duration.ofSeconds(60));
+            }
+            for (WebhookReceiver receiver : receivers) {
+                awaitAll(receiver, ids.size(), Duration.ofSeconds(90));
+                assertThat(receiver.received()).hasSize(ids.size()).allSatisfy(r -> {
+                    assertThat(r.verified()).isTrue();
+                    assertThat(r.body().length()).as("the whole story").isGreaterThan(1_000_000);
+                });
+            }
+            assertThat(statuses()).containsOnlyKeys("delivered 1");
+            assertThat(app.log()).doesNotContain("OutOfMemoryError");
+        } finally {
+            receivers.forEach(WebhookReceiver::close);
+        }
+    }
+
     /** Registers an endpoint on the desk as the admin does; the signing secret the page then shows. */
     private static String register(PackagedApp node, Map<String, String> session, String url, String... events) {
         Response page = given().baseUri(node.base()).cookies(session).redirects().follow(false).get("/desk/integrations/webhooks");
