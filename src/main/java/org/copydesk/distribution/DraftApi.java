@@ -30,6 +30,9 @@ public class DraftApi {
     @Inject
     ApiStories apiStories;
 
+    @Inject
+    org.copydesk.site.BigStoryTurns turns;
+
     /** The draft saved, as ninjs, and its id. */
     public record Saved(long id, String json) {
     }
@@ -69,6 +72,7 @@ public class DraftApi {
         if (story == null || story.isPendingUpdate()) {
             throw new jakarta.ws.rs.NotFoundException();
         }
+        turns.takeTurn(story.body == null ? 0 : story.body.length());
         return ninjs.write(ninjs.of(story, base, NinjsStories.Representation.FULL));
     }
 

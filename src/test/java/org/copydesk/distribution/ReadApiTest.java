@@ -50,7 +50,7 @@ class ReadApiTest {
         fixtures.tag(story.id, tag);
         fixtures.dateline(story.id, "Timbuktu");
         fixtures.byline(story.id, "Aminata Traoré", "Additional reporting by");
-        Image picture = QuarkusTransaction.requiringNew().call(() -> images.store(TestImages.jpeg(1600, 900), null));
+        Image picture = QuarkusTransaction.requiringNew().call(() -> images.store(TestImages.jpeg(1600, 900), reporter.id));
         fixtures.pictureAndRelated(story.id, picture, "A flooded street", "Water in the old town", "Photo: Desk", related.id);
         StoryCorrection correction = QuarkusTransaction.requiringNew().call(
                 () -> stories.addCorrection(story.id, "An earlier version misspelt the river's name.", editor));
