@@ -22,7 +22,11 @@ public enum AuditAction {
     SIGN_IN_LOCKED("Sign-in refused: too many failures"),
     SIGN_IN("Signed in"),
     SIGN_IN_FAILED("Sign-in failed"),
-    SIGN_OUT("Signed out");
+    SIGN_OUT("Signed out"),
+    WEBHOOK_ADDED("Webhook added"),
+    WEBHOOK_DISABLED("Webhook disabled"),
+    WEBHOOK_ENABLED("Webhook enabled"),
+    WEBHOOK_DELETED("Webhook deleted");
 
     private final String label;
 

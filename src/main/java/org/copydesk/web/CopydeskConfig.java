@@ -69,6 +69,8 @@ public interface CopydeskConfig {
 
     Images images();
 
+    Webhooks webhooks();
+
     /** The demo newsroom (demo.DemoContent). */
     interface Demo {
         /** The password of the demo staff, {@code editor} and {@code reporter}. */
@@ -244,5 +246,36 @@ public interface CopydeskConfig {
         /** How long an upload waits for its turn before the person is told to try again (503, Retry-After). */
         @WithDefault("20s")
         Duration waitForTurn();
+    }
+
+    /** Signed webhooks (webhook.WebhookWorker, docs/api-webhooks.md). */
+    interface Webhooks {
+        /** How often each node looks for deliveries that are due (it is also woken when a change on it writes one). */
+        @WithDefault("1s")
+        Duration pollEvery();
+
+        /** The wait after the first failed attempt; each failure after it doubles the wait (with jitter). */
+        @WithDefault("5s")
+        Duration retryBase();
+
+        /** The longest wait between two attempts. */
+        @WithDefault("1h")
+        Duration retryMax();
+
+        /** How long after its first attempt a delivery is tried again before it is marked failed. */
+        @WithDefault("24h")
+        Duration retryFor();
+
+        /** How long one attempt may take to connect, and then to be answered. */
+        @WithDefault("10s")
+        Duration timeout();
+
+        /** Deliveries sent at once per node (each holds a database connection while it is sent). */
+        @WithDefault("2")
+        int senders();
+
+        /** How long delivered and failed deliveries stay listed before they are deleted. */
+        @WithDefault("P30D")
+        Duration keep();
     }
 }

@@ -36,6 +36,7 @@ public final class DeskPaths {
     public static final String INTEGRATIONS = DESK + "/integrations";
     /** WordPress import (admins): the form; {@code /{id}} an import's progress and report. */
     public static final String IMPORT = DESK + "/import";
+    public static final String WEBHOOKS = INTEGRATIONS + "/webhooks";
 
     private DeskPaths() {
     }
@@ -261,5 +262,20 @@ public final class DeskPaths {
     /** An import's progress page, then its report. */
     public static String importRun(long id) {
         return IMPORT + "/" + id;
+    }
+
+    /** The webhooks: the endpoints, the form that adds one (POST), the recent deliveries. */
+    public static String webhooks() {
+        return WEBHOOKS;
+    }
+
+    /** Disables or enables an endpoint. */
+    public static String webhookEnabledAction(long id) {
+        return WEBHOOKS + "/" + id + "/enabled";
+    }
+
+    /** Deletes an endpoint and its deliveries. */
+    public static String webhookDeleteAction(long id) {
+        return WEBHOOKS + "/" + id + "/delete";
     }
 }

@@ -46,7 +46,9 @@ class ArchitectureTest {
      * <li>search: readers' and the desk's search (its pages wear the site's settings);</li>
      * <li>distribution: the copy for other systems (stories as ninjs, the API, its tokens), shaped as the site
      * shows it (its addresses, bylines, pictures);</li>
-     * <li>desk, preview, editing, demo, wordpress: the newsroom's screens, the demo content and the WordPress import, on top of everything.</li>
+     * <li>desk, preview, editing, demo, wordpress, webhook: the newsroom's screens, the demo content, the WordPress
+     * import, and the signed webhooks (they observe publishing's changes and send stories as distribution's ninjs;
+     * nothing needs them), on top of everything.</li>
      * </ol>
      */
     static final List<List<String>> LAYERS = List.of(
@@ -60,7 +62,7 @@ class ArchitectureTest {
             List.of("site"),
             List.of("search"),
             List.of("distribution"),
-            List.of("desk", "preview", "editing", "demo", "wordpress"));
+            List.of("desk", "preview", "editing", "demo", "wordpress", "webhook"));
 
     static JavaClasses classes;
 

@@ -202,7 +202,15 @@ class PermissionMatrixTest {
             // WordPress import: an empty form gets the form back with its message; an import that is not there, a 404.
             new Line("GET /desk/import", "L D D D A", w -> Request.get("/desk/import")),
             new Line("POST /desk/import", "L D D D A", w -> Request.post("/desk/import").asMultipart()),
-            new Line("GET /desk/import/{id}", "L D D D A", w -> Request.get("/desk/import/1")));
+            new Line("GET /desk/import/{id}", "L D D D A", w -> Request.get("/desk/import/1")),
+            // Webhooks are the admin's (an empty form is answered 400 with its errors; a missing endpoint 404).
+            new Line("GET /desk/integrations/webhooks", "L D D D A", w -> Request.get("/desk/integrations/webhooks")),
+            new Line("POST /desk/integrations/webhooks", "L D D D A", w -> Request.post("/desk/integrations/webhooks",
+                    "url", "")),
+            new Line("POST /desk/integrations/webhooks/{id}/enabled", "L D D D A", w -> Request.post(
+                    "/desk/integrations/webhooks/0/enabled", "enabled", "false")),
+            new Line("POST /desk/integrations/webhooks/{id}/delete", "L D D D A", w -> Request.post(
+                    "/desk/integrations/webhooks/0/delete")));
 
     @Inject
     Fixtures fixtures;

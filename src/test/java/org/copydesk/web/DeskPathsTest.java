@@ -80,7 +80,10 @@ class DeskPathsTest {
                 Map.entry(DeskPaths.integrationTokensAction(), "/desk/integrations/tokens"),
                 Map.entry(DeskPaths.integrationTokenRevokeAction(3), "/desk/integrations/tokens/3/revoke"),
                 Map.entry(DeskPaths.imports(), "/desk/import"),
-                Map.entry(DeskPaths.importRun(9), "/desk/import/9"));
+                Map.entry(DeskPaths.importRun(9), "/desk/import/9"),
+                Map.entry(DeskPaths.webhooks(), "/desk/integrations/webhooks"),
+                Map.entry(DeskPaths.webhookEnabledAction(4), "/desk/integrations/webhooks/4/enabled"),
+                Map.entry(DeskPaths.webhookDeleteAction(4), "/desk/integrations/webhooks/4/delete"));
         made.forEach(address -> assertThat(address.getKey()).isEqualTo(address.getValue()));
         assertThat(made).as("every address DeskPaths makes is listed here").hasSize(addressMakers().size());
     }
