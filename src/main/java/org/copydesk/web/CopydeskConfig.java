@@ -248,7 +248,7 @@ public interface CopydeskConfig {
         Duration waitForTurn();
     }
 
-    /** Signed webhooks (webhook.WebhookWorker, docs/api-webhooks.md). */
+    /** Signed webhooks (webhook.WebhookWorker, docs/api.md, Webhooks). */
     interface Webhooks {
         /** How often each node looks for deliveries that are due (it is also woken when a change on it writes one). */
         @WithDefault("1s")

@@ -59,7 +59,7 @@ import org.jsoup.Jsoup;
 /**
  * WordPress import: a WordPress export file (WXR) and, optionally, a zip of its {@code wp-content/uploads}, brought in
  * through the newsroom's own services, in the background, one import at a time; {@link ImportRun} is where it stands
- * and its report. What maps to what is in docs/api-wordpress.md. Everything imported remembers where it came from
+ * and its report. What maps to what is in docs/api.md, Importing from WordPress. Everything imported remembers where it came from
  * (the site's address and the thing's key there, {@link Origins}), so importing the same file again updates and
  * never duplicates; the old addresses answer 301 ({@link OldAddresses}).
  * <p>
