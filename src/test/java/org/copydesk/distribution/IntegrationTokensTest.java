@@ -3,6 +3,7 @@ package org.copydesk.distribution;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -175,5 +176,30 @@ class IntegrationTokensTest {
         assertThat(revoked.statusCode()).isEqualTo(303);
         given().header("Authorization", "Bearer " + reader).get(ApiPaths.drafts()).then().statusCode(401);
         assertThat(admin.page(DeskPaths.integrations()).select("tr:contains(" + name + ")").text()).contains("Revoked");
+    }
+
+    /** An agency feed sends in parallel: drafts naming the same new author at the same moment are all saved, with one profile. */
+    @Test
+    void draftsSentAtOnceNamingTheSameNewAuthorAreAllSaved() throws Exception {
+        Browser admin = new Browser().signIn("admin", "test-admin-password");
+        String secret = makeToken(admin, "Parallel " + Fixtures.unique("p"), null, "drafts:write");
+        String author = "Parallel Writer " + Fixtures.unique("a");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<Integer>> sent = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                int n = i;
+                sent.add(pool.submit(() -> given().header("Authorization", "Bearer " + secret).contentType("application/json")
+                        .body(Map.of("headline", "At once " + n, "section", "world", "bylines", List.of(Map.of("name", author))))
+                        .post(ApiPaths.drafts()).statusCode()));
+            }
+            for (java.util.concurrent.Future<Integer> status : sent) {
+                assertThat(status.get()).isEqualTo(201);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
+                org.copydesk.people.AuthorProfile.count("name", author))).isEqualTo(1);
     }
 }

@@ -166,6 +166,10 @@ class ReadApiTest {
             assertThat(answer.asString()).doesNotContain("Exception").doesNotContain("at org.");
         }
         assertThat(given().get(ApiPaths.BASE + "/stories/abc").statusCode()).isEqualTo(404);
+        Response nowhere = given().get(ApiPaths.BASE + "/nothing-here");
+        assertThat(nowhere.statusCode()).isEqualTo(404);
+        assertThat(nowhere.contentType()).as("an address the API does not have is answered in JSON too").startsWith("application/json");
+        assertThat(json.readTree(nowhere.asString()).get("error").asText()).contains("Nothing is at this address");
         assertThat(given().get(ApiPaths.author("nobody-" + Fixtures.unique("x"))).statusCode()).isEqualTo(404);
     }
 
