@@ -39,6 +39,7 @@ public class DraftApi {
 
     @Transactional
     public Saved create(JsonNode in, IntegrationTokens.Caller caller, String base) {
+        holdBylineNames(in);
         Story saved = stories.save(null, DraftInput.form(in, null, caller.sectionId(), null), account(caller), null);
         return new Saved(saved.id, ninjs.write(ninjs.of(saved, base, NinjsStories.Representation.FULL)));
     }
@@ -56,6 +57,7 @@ public class DraftApi {
         if (story.isPublished()) {
             throw new WorkflowRefusedException("This story is published: changes to it are made on the desk.");
         }
+        holdBylineNames(in);
         Integer version = ifMatch;
         if (version == null && (in == null || !in.hasNonNull("version"))) {
             version = story.version; // the sender did not say which version it changes: it changes the current one
@@ -84,6 +86,18 @@ public class DraftApi {
         answer.put("items", page.stories().stream().map(s -> ninjs.of(s, base, NinjsStories.Representation.PARTIAL)).toList());
         answer.put("next", page.next() == null ? null : nextAddress.apply(page.next()));
         return ninjs.write(answer);
+    }
+
+    /**
+     * A feed sends drafts in parallel, often by the same new author: each would look the name up, find no profile,
+     * and make one (two profiles of one name, or one refused by the unique slug). So a draft holds its byline names
+     * (a PostgreSQL advisory lock on each, in order, until its transaction ends) before it looks them up: the next
+     * draft by the same name waits, then finds the profile the first made.
+     */
+    private static void holdBylineNames(JsonNode in) {
+        DraftInput.bylineNames(in).stream().map(name -> name.toLowerCase(java.util.Locale.ROOT)).distinct().sorted()
+                .forEach(name -> Story.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
+                        .setParameter(1, "author-name:" + name).getSingleResult());
     }
 
     private static StaffAccount account(IntegrationTokens.Caller caller) {

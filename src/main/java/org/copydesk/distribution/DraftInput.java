@@ -151,6 +151,23 @@ final class DraftInput {
         return rows;
     }
 
+    /** The names the draft's bylines give, as {@link #form} reads them. */
+    static List<String> bylineNames(JsonNode in) {
+        List<String> names = new ArrayList<>();
+        if (in == null || !in.isObject()) {
+            return names;
+        }
+        JsonNode formBylines = in.get("bylines");
+        boolean ninjs = formBylines == null || !formBylines.isArray();
+        for (JsonNode person : ninjs ? array(in, "people", "person") : iterable(formBylines)) {
+            String name = person.isTextual() ? person.asText().strip() : text(person, "name");
+            if (!name.isEmpty()) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
     private static List<JsonNode> array(JsonNode in, String name, String oldName) {
         JsonNode list = in.has(name) ? in.get(name) : in.get(oldName);
         return iterable(list);

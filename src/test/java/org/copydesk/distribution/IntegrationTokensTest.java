@@ -184,10 +184,10 @@ class IntegrationTokensTest {
         Browser admin = new Browser().signIn("admin", "test-admin-password");
         String secret = makeToken(admin, "Parallel " + Fixtures.unique("p"), null, "drafts:write");
         String author = "Parallel Writer " + Fixtures.unique("a");
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(10);
         try {
             List<java.util.concurrent.Future<Integer>> sent = new java.util.ArrayList<>();
-            for (int i = 0; i < 6; i++) {
+            for (int i = 0; i < 10; i++) {
                 int n = i;
                 sent.add(pool.submit(() -> given().header("Authorization", "Bearer " + secret).contentType("application/json")
                         .body(Map.of("headline", "At once " + n, "section", "world", "bylines", List.of(Map.of("name", author))))
