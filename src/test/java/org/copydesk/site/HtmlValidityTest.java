@@ -76,6 +76,11 @@ class HtmlValidityTest {
         pages.put("/desk/stories/{translation}", desk.get("/desk/stories/" + arabic));
         pages.put("/desk/sections", desk.get("/desk/sections"));
         pages.put("/desk/settings", admin.get("/desk/settings"));
+        pages.put("/desk/integrations", admin.get("/desk/integrations"));
+        // The page that shows a token once, with the list holding it.
+        pages.put("/desk/integrations (token made)", admin.form(admin.page("/desk/integrations"),
+                "form[action=/desk/integrations/tokens]").set("name", "Validity " + Fixtures.unique("v")).add("scope", "drafts:read")
+                .press("Make token"));
         for (Map.Entry<String, Response> page : pages.entrySet()) {
             assertThat(HtmlChecker.errors(page.getValue().asString())).as(page.getKey()).isEmpty();
         }
