@@ -1,8 +1,5 @@
 package org.copydesk.distribution;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,6 +26,9 @@ public class DraftApi {
 
     @Inject
     ApiStories apiStories;
+
+    @Inject
+    ApiAnswers answers;
 
     @Inject
     org.copydesk.site.BigStoryTurns turns;
@@ -80,12 +80,8 @@ public class DraftApi {
 
     /** A page of stories not published, last saved first, as ninjs without bodies. */
     @Transactional
-    public String list(ApiCursor after, int limit, String base, java.util.function.Function<ApiCursor, String> nextAddress) {
-        ApiStories.Page page = apiStories.unpublished(after, limit);
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("items", page.stories().stream().map(s -> ninjs.of(s, base, NinjsStories.Representation.PARTIAL)).toList());
-        answer.put("next", page.next() == null ? null : nextAddress.apply(page.next()));
-        return ninjs.write(answer);
+    public String list(ApiCursor after, int limit, String base, jakarta.ws.rs.core.UriInfo uri) {
+        return answers.list(apiStories.unpublished(after, limit), base, uri);
     }
 
     /**

@@ -68,11 +68,7 @@ public class DraftApiResource {
                          @QueryParam("limit") String limit, @Context UriInfo uri) {
         return as(authorization, TokenScope.READ_DRAFTS, caller -> {
             ApiCursor after = cursor == null || cursor.isBlank() ? null : ApiCursor.decoded(cursor.strip());
-            String base = address.base(uri);
-            return Response.ok(drafts.list(after, ReadApiResource.limit(limit), base, next -> {
-                java.net.URI address = uri.getRequestUriBuilder().replaceQueryParam("cursor", next.encoded()).build();
-                return base + address.getRawPath() + "?" + address.getRawQuery();
-            })).build();
+            return Response.ok(drafts.list(after, ReadApiResource.limit(limit), address.base(uri), uri)).build();
         });
     }
 

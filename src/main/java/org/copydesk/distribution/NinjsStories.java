@@ -96,7 +96,7 @@ public class NinjsStories {
             web.put("contenttype", "text/html");
             item.put("renditions", List.of(web));
         }
-        List<Map<String, Object>> associations = associations(story, base);
+        List<Map<String, Object>> associations = associations(story, base, representation);
         if (!associations.isEmpty()) {
             item.put("associations", associations);
         }
@@ -210,11 +210,16 @@ public class NinjsStories {
     /**
      * The featured picture ("featureimage", with its renditions, alt text, caption and credit), the related stories
      * ("related-1", ...) and the translations ("translation-ar", ...), as the page links them: published ones only.
+     * A list's partial stories carry the picture only (a teaser shows it): finding each story's translations is a
+     * query of its own, and a page of a hundred would make a hundred; the whole story has them all.
      */
-    private static List<Map<String, Object>> associations(Story story, String base) {
+    private static List<Map<String, Object>> associations(Story story, String base, Representation representation) {
         List<Map<String, Object>> associations = new ArrayList<>();
         if (story.featuredImage != null) {
             associations.add(picture(story, base));
+        }
+        if (representation == Representation.PARTIAL) {
+            return associations;
         }
         int position = 1;
         for (Story related : story.publishedRelated()) {

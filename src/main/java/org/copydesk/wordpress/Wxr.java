@@ -207,21 +207,7 @@ public final class Wxr {
 
     /** The text of a leaf element (CDATA included), stripped of the white space around it; null when empty. */
     private static String text(XMLStreamReader xml) throws XMLStreamException {
-        StringBuilder text = new StringBuilder();
-        int depth = 1;
-        while (depth > 0) {
-            int event = xml.next();
-            switch (event) {
-                case XMLStreamConstants.START_ELEMENT -> depth++;
-                case XMLStreamConstants.END_ELEMENT -> depth--;
-                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
-                        text.append(xml.getText());
-                case XMLStreamConstants.END_DOCUMENT -> throw new XMLStreamException("cut off", xml.getLocation());
-                default -> {
-                }
-            }
-        }
-        String stripped = text.toString().strip();
+        String stripped = rawText(xml).strip();
         return stripped.isEmpty() ? null : stripped;
     }
 
