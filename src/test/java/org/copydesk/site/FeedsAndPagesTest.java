@@ -301,8 +301,9 @@ class FeedsAndPagesTest {
     void everyTimeInEveryFeedAndSitemapIsRfc3339ToTheSecondWithAZone() {
         StaffAccount reporter = fixtures.staff(Role.REPORTER);
         StaffAccount editor = fixtures.staff(Role.EDITOR);
-        // On the minute: the seconds are zero, which OffsetDateTime.toString() would leave out.
-        clock.stopAt(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MINUTES).plusSeconds(60));
+        // On the minute (the last one, not the next: the test clock is never stopped far ahead): the seconds are zero,
+        // which OffsetDateTime.toString() would leave out.
+        clock.stopAt(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MINUTES));
         Story live = fixtures.published("On the minute " + Fixtures.unique("r"), reporter, editor);
         String tag = "Timed " + Fixtures.unique("r");
         fixtures.tag(live.id, tag);

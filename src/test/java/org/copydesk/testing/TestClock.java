@@ -41,6 +41,11 @@ public class TestClock extends Clock {
 
     /** The time stands at {@code at} until {@link #resume()} or the next stop. */
     public void stopAt(Instant at) {
+        // A time far ahead would stand still for the tests after (see above): the webhook retries, due "a second
+        // later", would wait for the real time to catch up.
+        if (at.isAfter(Instant.now().plusSeconds(5))) {
+            throw new IllegalArgumentException("Stop the test clock in the past or at most a few seconds ahead, not at " + at);
+        }
         stoppedAt = at;
     }
 
