@@ -20,6 +20,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.config.ConfigValue;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -71,9 +72,18 @@ public class NotificationMailer {
     private volatile Instant lastComplaint = Instant.EPOCH;
     private Thread sender;
 
+    /** Known before any start-up work (the scheduler's catch-up writes notifications too). */
+    @PostConstruct
+    void decide() {
+        enabled = smtpHostConfigured(smtpHost());
+    }
+
+    private static ConfigValue smtpHost() {
+        return (ConfigValue) ConfigProvider.getConfig().getConfigValue("quarkus.mailer.host");
+    }
+
     void start(@Observes StartupEvent event) {
-        ConfigValue host = (ConfigValue) ConfigProvider.getConfig().getConfigValue("quarkus.mailer.host");
-        enabled = smtpHostConfigured(host);
+        ConfigValue host = smtpHost();
         if (!enabled) {
             LOG.info("E-mail notifications are off: no SMTP server is configured (QUARKUS_MAILER_HOST is not set); "
                     + "notifications reach the desk only");

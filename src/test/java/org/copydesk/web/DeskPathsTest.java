@@ -71,7 +71,6 @@ class DeskPathsTest {
                 Map.entry(DeskPaths.account(), "/desk/account"),
                 Map.entry(DeskPaths.accountEmailAction(), "/desk/account/email"),
                 Map.entry(DeskPaths.notifications(), "/desk/notifications"),
-                Map.entry(DeskPaths.notificationsPage(1), "/desk/notifications"),
                 Map.entry(DeskPaths.notificationsPage(3), "/desk/notifications?page=3"),
                 Map.entry(DeskPaths.notification(8), "/desk/notifications/8"),
                 Map.entry(DeskPaths.notificationsReadAction(), "/desk/notifications/read"),
