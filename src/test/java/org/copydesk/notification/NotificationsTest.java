@@ -239,7 +239,9 @@ class NotificationsTest {
         MimeMessage mail = awaitMail(address, "Scheduled publication failed: " + failing);
         assertThat(plainText(mail)).contains("/desk/stories/" + blocked.id);
         assertThat(signIn(reporter).page("/desk/notifications").select("#notifications li a").eachText())
-                .as("writers are not told of the failure").doesNotContain("Scheduled publication failed: " + failing);
+                .as("writers are not told of the failure").doesNotContain("Scheduled publication failed: " + failing)
+                .as("nor of the publication that was rolled back").doesNotContain("Published: " + failing)
+                .as("but of the one that went live").contains("Published: " + fine.headline);
     }
 
     @Test
