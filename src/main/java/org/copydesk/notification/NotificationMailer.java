@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
@@ -27,6 +26,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
+import org.copydesk.web.BackOff;
 import org.copydesk.web.DeskPaths;
 import org.copydesk.web.PublicAddress;
 
@@ -193,7 +193,7 @@ public class NotificationMailer {
                 if (error == null) {
                     record(connection, claimed.id(), Notification.EMAIL_SENT, attempts, first, null, null, attemptedAt);
                 } else {
-                    Instant next = attemptedAt.plus(backOff(attempts));
+                    Instant next = attemptedAt.plus(BackOff.after(attempts, RETRY_BASE, RETRY_MAX));
                     boolean giveUp = next.isAfter(first.plus(RETRY_FOR));
                     record(connection, claimed.id(), giveUp ? Notification.EMAIL_FAILED : Notification.EMAIL_RETRYING,
                             attempts, first, giveUp ? null : next, error, null);
@@ -257,15 +257,6 @@ public class NotificationMailer {
             update.setLong(7, id);
             update.executeUpdate();
         }
-    }
-
-    /** The wait after the attempt numbered {@code attempts} failed: base × 2^(attempts-1), at most the maximum, ±20 %. */
-    static Duration backOff(int attempts) {
-        long base = RETRY_BASE.toMillis();
-        long max = RETRY_MAX.toMillis();
-        long wait = attempts > 30 ? max : Math.min(max, base << Math.max(0, attempts - 1));
-        double jitter = 0.8 + ThreadLocalRandom.current().nextDouble() * 0.4;
-        return Duration.ofMillis(Math.max(1, (long) (wait * jitter)));
     }
 
     private static OffsetDateTime at(Instant instant) {

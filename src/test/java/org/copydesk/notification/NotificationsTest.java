@@ -153,11 +153,8 @@ class NotificationsTest {
     void bylinedAuthorsAreToldWhenTheirStoryIsScheduledPublishedAndUnpublished() throws Exception {
         StaffAccount reporter = fixtures.staff(Role.REPORTER);
         StaffAccount editor = fixtures.staff(Role.EDITOR);
-        Browser writer = signIn(reporter);
+        Browser writer = mailed(reporter, "published", "scheduled");
         String address = reporter.username + "@example.com";
-        setEmail(writer, address);
-        writer.form(writer.page("/desk/notifications"), "#preferences-form").set("published", "email")
-                .set("scheduled", "email").press("Save preferences");
         assertThat(writer.page("/desk/notifications").select("#kind-submitted")).as("editors' kinds are not offered").isEmpty();
 
         String headline = "Embargoed figures " + Fixtures.unique("n");
@@ -198,11 +195,8 @@ class NotificationsTest {
     void aScheduledPublicationThatFailsGoesBackToReviewWithoutStoppingTheOthersAndTheEditorsAreTold() throws Exception {
         StaffAccount reporter = fixtures.staff(Role.REPORTER);
         StaffAccount editor = fixtures.staff(Role.EDITOR);
-        Browser desk = signIn(editor);
+        Browser desk = mailed(editor, "publication-failed");
         String address = editor.username + "@example.com";
-        setEmail(desk, address);
-        desk.form(desk.page("/desk/notifications"), "#preferences-form").set("publication-failed", "email")
-                .press("Save preferences");
         Instant due = Instant.now().minusSeconds(600).truncatedTo(ChronoUnit.SECONDS);
         String failing = "Blocked address " + Fixtures.unique("n");
         Story blocked = fixtures.story(failing, reporter, editor, StoryAction.SUBMIT);
@@ -283,6 +277,18 @@ class NotificationsTest {
 
     private static Browser signIn(StaffAccount account) {
         return new Browser().signIn(account.username, Fixtures.PASSWORD);
+    }
+
+    /** Signed in, with the address {@code username@example.com} and e-mail chosen for these kinds. */
+    private static Browser mailed(StaffAccount account, String... kinds) {
+        Browser browser = signIn(account);
+        setEmail(browser, account.username + "@example.com");
+        Browser.Form form = browser.form(browser.page("/desk/notifications"), "#preferences-form");
+        for (String kind : kinds) {
+            form.set(kind, "email");
+        }
+        assertEquals(303, form.press("Save preferences").statusCode());
+        return browser;
     }
 
     private static void setEmail(Browser browser, String email) {
