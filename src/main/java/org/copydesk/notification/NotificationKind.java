@@ -2,13 +2,13 @@ package org.copydesk.notification;
 
 /** What a notification tells of; each person chooses per kind whether it also comes by e-mail. */
 public enum NotificationKind {
-    SUBMITTED("Submitted for review", "a story is submitted for review (editors)"),
+    SUBMITTED("Submitted for review", "a story is submitted for review"),
     CHANGES_REQUESTED("Changes requested", "changes are requested on a story you write"),
     COMMENTED("New comment", "someone comments on a story you write"),
     PUBLISHED("Published", "a story with your byline is published"),
     SCHEDULED("Scheduled", "a story with your byline is scheduled"),
     UNPUBLISHED("Unpublished", "a story with your byline is unpublished"),
-    PUBLICATION_FAILED("Scheduled publication failed", "a scheduled story could not be published (editors)");
+    PUBLICATION_FAILED("Scheduled publication failed", "a scheduled story could not be published");
 
     private final String label;
     private final String when;
