@@ -6,17 +6,13 @@ import java.util.Map;
 
 import org.copydesk.people.StaffAccount;
 
-/** Each person's choice per kind: desk only (the default, and no row) or desk and e-mail. */
+/**
+ * Each person's choice per kind: desk only (the default, and no row) or desk and e-mail. {@link Notifier} reads them
+ * with the recipients, in the statement that writes the notifications.
+ */
 final class NotificationPreferences {
 
     private NotificationPreferences() {
-    }
-
-    static boolean byEmail(long accountId, NotificationKind kind) {
-        List<?> rows = StaffAccount.getEntityManager().createNativeQuery(
-                "select by_email from notification_preference where staff_account_id = ?1 and kind = ?2")
-                .setParameter(1, accountId).setParameter(2, kind.name()).getResultList();
-        return !rows.isEmpty() && Boolean.TRUE.equals(rows.get(0));
     }
 
     /** Every kind with this person's choice: true for e-mail too. */

@@ -3,14 +3,15 @@ package org.copydesk.notification;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import org.hibernate.query.NativeQuery;
 
 import org.copydesk.people.Role;
 import org.copydesk.people.StaffAccount;
@@ -110,57 +111,63 @@ public class Notifier {
         mailer.wake();
     }
 
-    private void tell(Collection<StaffAccount> recipients, NotificationKind kind, Story story, StaffAccount actor, String text) {
+    /**
+     * One row per recipient, in one statement: a submission tells every editor, and the choices of e-mail are read
+     * with them. Inserted at once rather than persisted, as the webhook outbox's rows are, and only this table is
+     * flushed for it (the act's own changes stay for the commit).
+     */
+    private void tell(Collection<Long> recipients, NotificationKind kind, Story story, StaffAccount actor, String text) {
+        if (recipients.isEmpty()) {
+            return;
+        }
         Instant now = Instant.now(clock);
         // A pending update is worked on at its live story's address, and is deleted when it goes live.
         long storyId = story.updateOf != null ? story.updateOf.id : story.id;
-        for (StaffAccount recipient : recipients) {
-            if (!recipient.enabled || (actor != null && recipient.id.equals(actor.id))) {
-                continue;
-            }
-            Notification notification = new Notification();
-            notification.recipientId = recipient.id;
-            notification.kind = kind;
-            notification.storyId = storyId;
-            notification.actorId = actor == null ? null : actor.id;
-            notification.headline = shorten(story.headline, Notification.HEADLINE_MAX);
-            notification.text = shorten(text, Notification.TEXT_MAX);
-            notification.createdAt = now;
-            if (NotificationPreferences.byEmail(recipient.id, kind)) {
-                boolean mailable = mailer.enabled() && recipient.email != null;
-                notification.emailState = mailable ? Notification.EMAIL_PENDING : Notification.EMAIL_OFF;
-                notification.emailNextAt = mailable ? now : null;
-            }
-            notification.persist();
-        }
+        Notification.getEntityManager().createNativeQuery("insert into notification (id, recipient_id, kind, story_id, "
+                        + "actor_id, headline, text, created_at, email_state, email_next_at) "
+                        + "select nextval('notification_seq'), a.id, ?1, ?2, ?3, ?4, ?5, ?6, "
+                        + "case when not coalesce(p.by_email, false) then 'none' "
+                        + "when cast(?7 as boolean) and a.email is not null then 'pending' else 'off' end, "
+                        + "case when coalesce(p.by_email, false) and cast(?7 as boolean) and a.email is not null "
+                        + "then cast(?6 as timestamptz) end "
+                        + "from staff_account a left join notification_preference p on p.staff_account_id = a.id and p.kind = ?1 "
+                        + "where a.id in (?8) and a.enabled and a.id <> ?9")
+                .unwrap(NativeQuery.class).addSynchronizedQuerySpace("notification")
+                .setParameter(1, kind.name()).setParameter(2, storyId)
+                .setParameter(3, actor == null ? null : actor.id, Long.class)
+                .setParameter(4, shorten(story.headline, Notification.HEADLINE_MAX))
+                .setParameter(5, shorten(text, Notification.TEXT_MAX)).setParameter(6, now)
+                .setParameter(7, mailer.enabled()).setParameter(8, recipients)
+                .setParameter(9, actor == null ? -1L : actor.id).executeUpdate();
     }
 
     /** Every enabled editor and admin. */
-    private static List<StaffAccount> editors() {
-        return StaffAccount.list("enabled = true and securityRole in ?1 order by id",
-                List.of(Role.EDITOR.name(), Role.ADMIN.name()));
+    private static List<Long> editors() {
+        return StaffAccount.getEntityManager().createQuery("select a.id from StaffAccount a where a.enabled = true "
+                + "and a.securityRole in ?1", Long.class).setParameter(1, List.of(Role.EDITOR.name(), Role.ADMIN.name()))
+                .getResultList();
     }
 
     /** The story's writers: whoever created it, and the staff whose author profile is in its bylines. */
-    private static Collection<StaffAccount> writers(Story story) {
-        Map<Long, StaffAccount> writers = new LinkedHashMap<>();
+    private static Collection<Long> writers(Story story) {
+        Set<Long> writers = new LinkedHashSet<>();
         if (story.createdBy != null) {
-            writers.put(story.createdBy.id, story.createdBy);
+            writers.add(story.createdBy.id);
         }
-        bylinedStaff(story).forEach(account -> writers.putIfAbsent(account.id, account));
-        return writers.values();
+        writers.addAll(bylinedStaff(story));
+        return writers;
     }
 
     /** The staff whose author profile is in the story's bylines. */
-    private static Collection<StaffAccount> bylinedStaff(Story story) {
-        Map<Long, StaffAccount> staff = new LinkedHashMap<>();
+    private static Collection<Long> bylinedStaff(Story story) {
+        Set<Long> staff = new LinkedHashSet<>();
         for (Byline byline : story.bylines) {
             StaffAccount account = byline.author == null ? null : byline.author.staffAccount;
             if (account != null) {
-                staff.putIfAbsent(account.id, account);
+                staff.add(account.id);
             }
         }
-        return staff.values();
+        return staff;
     }
 
     /** At most {@code max} characters, cut at a whole character with an ellipsis. */
