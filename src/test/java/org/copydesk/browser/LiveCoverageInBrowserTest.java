@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -92,7 +93,8 @@ class LiveCoverageInBrowserTest {
         assertThat(marker.isDisplayed()).isTrue();
 
         fixtures.endLive(story.id, editor);
-        new WebDriverWait(reader, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("live-status")).getText()
+        new WebDriverWait(reader, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("live-status")).getText()
                 .startsWith("Live coverage has ended"));
         assertThat(reader.findElements(By.cssSelector(".live-badge"))).isEmpty();
     }
