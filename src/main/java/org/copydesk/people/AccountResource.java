@@ -26,7 +26,7 @@ public class AccountResource {
 
     @CheckedTemplate(basePath = "people")
     static class Templates {
-        static native TemplateInstance account(FormErrors errors);
+        static native TemplateInstance account(FormErrors errors, String email);
     }
 
     @Inject
@@ -46,7 +46,7 @@ public class AccountResource {
 
     @GET
     public TemplateInstance page() {
-        return Templates.account(FormErrors.none());
+        return Templates.account(FormErrors.none(), emailOf());
     }
 
     @POST
@@ -58,7 +58,25 @@ public class AccountResource {
             sessions.signIn(me.account().username, generation, routing);
             return flash.redirect(DeskPaths.account(), "Password changed. Any other sign-ins of this account have ended.");
         } catch (FormInvalidException invalid) {
-            return Response.status(Response.Status.BAD_REQUEST).entity(Templates.account(invalid.errors())).build();
+            return Response.status(Response.Status.BAD_REQUEST).entity(Templates.account(invalid.errors(), emailOf())).build();
         }
+    }
+
+    /** The address notifications chosen by e-mail go to; blank removes it. */
+    @POST
+    @Path("email")
+    public Response changeEmail(@FormParam("email") String email) {
+        try {
+            staff.changeEmail(me.account(), email);
+            return flash.redirect(DeskPaths.account(), me.account().email == null ? "E-mail address removed."
+                    : "E-mail address saved.");
+        } catch (FormInvalidException invalid) {
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(Templates.account(invalid.errors(), email == null ? "" : email)).build();
+        }
+    }
+
+    private String emailOf() {
+        return me.account().email == null ? "" : me.account().email;
     }
 }

@@ -39,6 +39,9 @@ public class StaffAccount extends PanacheEntity {
 
     public boolean enabled = true;
 
+    /** Where notifications chosen by e-mail go (notification); optional, one account per address. */
+    public String email;
+
     /** Part of every session cookie; raised to end all of this account's sessions at once. */
     @Column(name = "session_generation")
     public int sessionGeneration;

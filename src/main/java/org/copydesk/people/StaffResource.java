@@ -27,7 +27,7 @@ import org.copydesk.web.FormInvalidException;
 public class StaffResource {
 
     /** The new-account form as typed (the password is never sent back). */
-    public record NewAccount(String username, String displayName, String role) {
+    public record NewAccount(String username, String displayName, String role, String email) {
     }
 
     @CheckedTemplate(basePath = "people")
@@ -46,17 +46,19 @@ public class StaffResource {
 
     @GET
     public TemplateInstance list() {
-        return page(new NewAccount("", "", Role.REPORTER.name()), FormErrors.none());
+        return page(new NewAccount("", "", Role.REPORTER.name(), ""), FormErrors.none());
     }
 
     @POST
     public Response create(@FormParam("username") String username, @FormParam("password") String password,
-                           @FormParam("displayName") String displayName, @FormParam("role") String role) {
+                           @FormParam("displayName") String displayName, @FormParam("role") String role,
+                           @FormParam("email") String email) {
         try {
-            StaffAccount account = staff.createAccount(username, password, displayName, Role.parse(role), me.account());
+            StaffAccount account = staff.createAccount(username, password, displayName, Role.parse(role), email, me.account());
             return flash.redirect(DeskPaths.staff(), "Account " + account.username + " created as " + account.role().label() + ".");
         } catch (FormInvalidException invalid) {
-            NewAccount typed = new NewAccount(nullToEmpty(username), nullToEmpty(displayName), nullToEmpty(role));
+            NewAccount typed = new NewAccount(nullToEmpty(username), nullToEmpty(displayName), nullToEmpty(role),
+                    nullToEmpty(email));
             return Response.status(Response.Status.BAD_REQUEST).entity(page(typed, invalid.errors())).build();
         }
     }

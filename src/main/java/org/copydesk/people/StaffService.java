@@ -38,7 +38,14 @@ public class StaffService {
     /** Creates an account and its author profile (so a new story's byline starts with its writer). */
     public StaffAccount createAccount(String username, String password, String displayName, Role role,
                                       StaffAccount createdBy) {
+        return createAccount(username, password, displayName, role, null, createdBy);
+    }
+
+    /** The same, with the e-mail address typed on the staff form (blank: none). */
+    public StaffAccount createAccount(String username, String password, String displayName, Role role, String email,
+                                      StaffAccount createdBy) {
         FormErrors errors = new FormErrors();
+        String cleanEmail = checkEmail(errors, email, null);
         String cleanUsername = Text.clean(username);
         String cleanName = Text.clean(displayName);
         if (cleanUsername == null) {
@@ -66,6 +73,7 @@ public class StaffService {
         account.setPassword(password, config.signIn().passwordCost());
         account.displayName = cleanName;
         account.setRole(role);
+        account.email = cleanEmail;
         account.persist();
         AuthorProfile profile = newAuthorProfile(cleanName);
         profile.staffAccount = account;
@@ -131,6 +139,42 @@ public class StaffService {
             strength = new java.lang.ref.SoftReference<>(made);
         }
         return made;
+    }
+
+    /** An e-mail address: at most this long (RFC 5321's path limit). */
+    public static final int EMAIL_MAX = 254;
+    private static final Pattern EMAIL = Pattern.compile("[^\\s@]+@[^\\s@.]+(\\.[^\\s@.]+)+");
+
+    /**
+     * The e-mail address typed, checked: null when blank (no address), else one that looks like an address, is not
+     * too long and no other account has in any case. {@code selfId}: the account it is for (null for a new one).
+     */
+    static String checkEmail(FormErrors errors, String email, Long selfId) {
+        String clean = Text.clean(email);
+        if (clean == null) {
+            return null;
+        }
+        if (clean.length() > EMAIL_MAX) {
+            errors.add("email", "E-mail must be " + EMAIL_MAX + " characters or fewer");
+        } else if (!EMAIL.matcher(clean).matches()) {
+            errors.add("email", "Enter an e-mail address like name@example.com");
+        } else if (StaffAccount.count(selfId == null ? "lower(email) = lower(?1)" : "lower(email) = lower(?1) and id <> ?2",
+                selfId == null ? new Object[] {clean} : new Object[] {clean, selfId}) > 0) {
+            errors.add("email", "Another account already uses this e-mail address");
+        }
+        return clean;
+    }
+
+    /** Everyone's own e-mail address, for notifications (blank removes it). */
+    public void changeEmail(StaffAccount account, String email) {
+        FormErrors errors = new FormErrors();
+        String clean = checkEmail(errors, email, account.id);
+        if (errors.any()) {
+            throw new FormInvalidException(errors);
+        }
+        StaffAccount stored = StaffAccount.findById(account.id);
+        stored.email = clean;
+        account.email = clean;
     }
 
     /** Everyone's own "Change password": the current one first; every other session of the account ends. */

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -27,6 +28,7 @@ import org.copydesk.web.Newsroom;
 import org.copydesk.web.Slugs;
 import org.copydesk.web.Text;
 import org.copydesk.web.Times;
+import org.jboss.logging.Logger;
 
 /**
  * Saving stories from the form and moving them through the workflow. What follows from a save or a move is
@@ -37,6 +39,8 @@ import org.copydesk.web.Times;
 @ApplicationScoped
 @Transactional
 public class StoryService {
+
+    private static final Logger LOG = Logger.getLogger(StoryService.class);
 
     /** Body limit in characters; the HTTP layer refuses larger forms before they get here. */
     public static final int BODY_MAX = 1_000_000;
@@ -65,6 +69,12 @@ public class StoryService {
 
     @Inject
     Event<StoryStored> stored;
+
+    @Inject
+    Event<StoryCommented> commented;
+
+    @Inject
+    Event<ScheduledPublicationFailed> publicationFailed;
 
     @Inject
     Clock clock;
@@ -351,27 +361,90 @@ public class StoryService {
     }
 
     /**
-     * Publishes every Scheduled story whose time has come. Rows are locked (SKIP LOCKED) so that two
-     * app nodes running this at once never publish the same story twice; the state is checked again
-     * under the lock.
+     * Publishes every Scheduled story whose time has come, each in a transaction of its own: one story that cannot be
+     * published (the database refuses it, a check fails) does not hold back the others. That story goes where the
+     * workflow says ({@link StoryWorkflow#whenScheduledPublicationFails}), with a line in its history, and the
+     * editors are told ({@link ScheduledPublicationFailed}). Each row is claimed with SKIP LOCKED so that two app
+     * nodes running this at once never publish the same story twice; the state is checked again under the lock.
+     *
+     * @return the stories published
      */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public int publishDue(Instant now) {
-        @SuppressWarnings("unchecked")
-        List<Number> due = Story.getEntityManager().createNativeQuery(
-                "select id from story where state = 'SCHEDULED' and scheduled_at <= ?1 order by scheduled_at "
-                        + "for update skip locked").setParameter(1, now).getResultList();
-        for (Number id : due) {
-            Story story = Story.findById(id.longValue());
-            String comment = "Scheduled for " + Times.display(story.scheduledAt);
-            // A story due while the app was down carries its embargo time, not the time of the catch-up.
-            goLive(story, story.scheduledAt != null && story.scheduledAt.isBefore(now) ? story.scheduledAt : now);
-            story.state = StoryState.PUBLISHED;
-            story.updatedAt = now;
-            story.scheduledAt = null;
-            publication.announce(PublicChange.ofStory(PublicChange.Kind.SCHEDULED_PUBLISH, story.id, null,
-                    StoryState.SCHEDULED.name(), StoryState.PUBLISHED.name(), comment));
+        int published = 0;
+        // Stories tried in this run: one whose failure could not even be recorded is not tried again and again.
+        List<Long> tried = new ArrayList<>(List.of(-1L));
+        while (true) {
+            long[] claimed = {0};
+            try {
+                boolean any = QuarkusTransaction.requiringNew().call(() -> {
+                    @SuppressWarnings("unchecked")
+                    List<Number> due = Story.getEntityManager().createNativeQuery(
+                            "select id from story where state = 'SCHEDULED' and scheduled_at <= ?1 and id not in (?2) "
+                                    + "order by scheduled_at, id limit 1 for update skip locked")
+                            .setParameter(1, now).setParameter(2, tried).getResultList();
+                    if (due.isEmpty()) {
+                        return false;
+                    }
+                    claimed[0] = due.get(0).longValue();
+                    publishScheduled(Story.findById(claimed[0]), now);
+                    return true;
+                });
+                if (!any) {
+                    return published;
+                }
+                published++;
+                tried.add(claimed[0]);
+            } catch (RuntimeException e) {
+                if (claimed[0] == 0) {
+                    throw e; // nothing claimed: the database is away, and the next run tries again
+                }
+                tried.add(claimed[0]);
+                LOG.warnf("Scheduled story %d could not be published: %s", claimed[0], rootMessage(e));
+                try {
+                    QuarkusTransaction.requiringNew().run(() -> scheduledPublicationFailed(claimed[0], now));
+                } catch (RuntimeException again) {
+                    LOG.errorf("Scheduled story %d could not be published, nor moved back: %s", claimed[0], rootMessage(again));
+                }
+            }
         }
-        return due.size();
+    }
+
+    private void publishScheduled(Story story, Instant now) {
+        String comment = "Scheduled for " + Times.display(story.scheduledAt);
+        // A story due while the app was down carries its embargo time, not the time of the catch-up.
+        goLive(story, story.scheduledAt != null && story.scheduledAt.isBefore(now) ? story.scheduledAt : now);
+        story.state = StoryState.PUBLISHED;
+        story.updatedAt = now;
+        story.scheduledAt = null;
+        publication.announce(PublicChange.ofStory(PublicChange.Kind.SCHEDULED_PUBLISH, story.id, null,
+                StoryState.SCHEDULED.name(), StoryState.PUBLISHED.name(), comment));
+    }
+
+    /** The story that failed, still Scheduled under a fresh lock, moved where the workflow says; the editors told. */
+    private void scheduledPublicationFailed(long id, Instant now) {
+        Story story = Story.getEntityManager().find(Story.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (story == null || story.state != StoryState.SCHEDULED) {
+            return;
+        }
+        Instant dueAt = story.scheduledAt;
+        StoryState to = StoryWorkflow.whenScheduledPublicationFails();
+        story.state = to;
+        story.scheduledAt = null;
+        story.updatedAt = now;
+        moved.fire(new StoryMoved(StoryAction.CANCEL_SCHEDULE, null, story, StoryState.SCHEDULED, to,
+                "Could not be published at its scheduled time (" + Times.display(dueAt) + ")"));
+        publicationFailed.fire(new ScheduledPublicationFailed(story, dueAt));
+    }
+
+    /** The innermost cause's message, on one line: for the log, never for a page. */
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.replaceAll("\\s+", " ");
     }
 
     /** Adds a dated correction notice to a published story. */
@@ -428,6 +501,7 @@ public class StoryService {
         comment.text = clean;
         comment.createdAt = Instant.now(clock);
         comment.persist();
+        commented.fire(new StoryCommented(comment));
         return comment;
     }
 

@@ -173,6 +173,15 @@ public final class StoryWorkflow {
         return new Allowed(rule.to());
     }
 
+    /**
+     * Where a Scheduled story goes when the scheduler cannot publish it: back in review, as Cancel schedule would put
+     * it, so an editor sees it in the queue, looks at what went wrong and publishes or schedules it again. It is not
+     * left Scheduled: the scheduler would try it again every run, and fail the same way.
+     */
+    public static StoryState whenScheduledPublicationFails() {
+        return TABLE.get(StoryAction.CANCEL_SCHEDULE).to();
+    }
+
     /** The form field that carries the comment of this move (Unpublish has its Reason). */
     public static String commentField(StoryAction action) {
         String field = TABLE.get(action).commentField();

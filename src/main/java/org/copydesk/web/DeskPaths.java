@@ -39,6 +39,8 @@ public final class DeskPaths {
     /** WordPress import (admins): the form; {@code /{id}} an import's progress and report. */
     public static final String IMPORT = DESK + "/import";
     public static final String WEBHOOKS = INTEGRATIONS + "/webhooks";
+    /** Each person's own notifications and their choices of e-mail. */
+    public static final String NOTIFICATIONS = DESK + "/notifications";
 
     private DeskPaths() {
     }
@@ -239,6 +241,11 @@ public final class DeskPaths {
         return ACCOUNT;
     }
 
+    /** Sets one's own e-mail address (for notifications). */
+    public static String accountEmailAction() {
+        return ACCOUNT + "/email";
+    }
+
     public static String audit() {
         return AUDIT;
     }
@@ -307,5 +314,28 @@ public final class DeskPaths {
     /** Deletes an endpoint and its deliveries. */
     public static String webhookDeleteAction(long id) {
         return WEBHOOKS + "/" + id + "/delete";
+    }
+
+    /** The signed-in person's notifications, newest first, with their choices of e-mail. */
+    public static String notifications() {
+        return NOTIFICATIONS;
+    }
+
+    /** A page of older notifications (1 is the newest). */
+    public static String notificationsPage(int page) {
+        return page <= 1 ? NOTIFICATIONS : NOTIFICATIONS + "?page=" + page;
+    }
+
+    /** Opens a notification: marks it read, then on to its story on the desk. */
+    public static String notification(long id) {
+        return NOTIFICATIONS + "/" + id;
+    }
+
+    public static String notificationsReadAction() {
+        return NOTIFICATIONS + "/read";
+    }
+
+    public static String notificationPreferencesAction() {
+        return NOTIFICATIONS + "/preferences";
     }
 }

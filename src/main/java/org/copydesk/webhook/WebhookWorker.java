@@ -19,7 +19,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
@@ -31,6 +30,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import org.copydesk.web.BackOff;
 import org.copydesk.web.CopydeskConfig;
 import org.jboss.logging.Logger;
 
@@ -272,12 +272,7 @@ public class WebhookWorker {
 
     /** The wait after the attempt numbered {@code attempts} failed: base × 2^(attempts-1), at most the maximum, ±20 %. */
     Duration backOff(int attempts) {
-        CopydeskConfig.Webhooks settings = config.webhooks();
-        long base = settings.retryBase().toMillis();
-        long max = settings.retryMax().toMillis();
-        long wait = attempts > 40 ? max : Math.min(max, base << Math.max(0, attempts - 1));
-        double jitter = 0.8 + ThreadLocalRandom.current().nextDouble() * 0.4;
-        return Duration.ofMillis(Math.max(1, (long) (wait * jitter)));
+        return BackOff.after(attempts, config.webhooks().retryBase(), config.webhooks().retryMax());
     }
 
     private static OffsetDateTime at(Instant instant) {

@@ -65,7 +65,7 @@ class ArchitectureTest {
             List.of("site"),
             List.of("search"),
             List.of("distribution"),
-            List.of("desk", "preview", "editing", "demo", "wordpress", "webhook"));
+            List.of("desk", "preview", "editing", "demo", "wordpress", "webhook", "notification"));
 
     static JavaClasses classes;
 

@@ -209,6 +209,12 @@ class PermissionMatrixTest {
                     + "/enabled", "enabled", "false")),
             new Line("GET /desk/account", "L A A A A", w -> Request.get("/desk/account")),
             new Line("POST /desk/account", "L A A A A", w -> Request.post("/desk/account", "currentPassword", "wrong")),
+            new Line("POST /desk/account/email", "L A A A A", w -> Request.post("/desk/account/email", "email", "not an address")),
+            // Notifications are each person's own: a notification not theirs (or not there) is a 404.
+            new Line("GET /desk/notifications", "L A A A A", w -> Request.get("/desk/notifications")),
+            new Line("GET /desk/notifications/{id}", "L A A A A", w -> Request.get("/desk/notifications/0")),
+            new Line("POST /desk/notifications/read", "L A A A A", w -> Request.post("/desk/notifications/read")),
+            new Line("POST /desk/notifications/preferences", "L A A A A", w -> Request.post("/desk/notifications/preferences")),
             new Line("GET /desk/settings", "L D D D A", w -> Request.get("/desk/settings")),
             new Line("POST /desk/settings", "L D D D A", w -> Request.post("/desk/settings", "siteName", "")),
             new Line("POST /desk/settings/logo", "L D D D A", w -> Request.post("/desk/settings/logo").asMultipart()),

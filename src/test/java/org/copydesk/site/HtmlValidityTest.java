@@ -77,6 +77,10 @@ class HtmlValidityTest {
         pages.put("/desk/sections", desk.get("/desk/sections"));
         pages.put("/desk/settings", admin.get("/desk/settings"));
         pages.put("/desk/integrations", admin.get("/desk/integrations"));
+        // Notifications (the editor was told of the story submitted for review), and the forms where e-mail is set.
+        pages.put("/desk/notifications", desk.get("/desk/notifications"));
+        pages.put("/desk/account", writer.get("/desk/account"));
+        pages.put("/desk/staff", admin.get("/desk/staff"));
         // The page that shows a token once, with the list holding it.
         pages.put("/desk/integrations (token made)", admin.form(admin.page("/desk/integrations"),
                 "form[action=/desk/integrations/tokens]").set("name", "Validity " + Fixtures.unique("v")).add("scope", "drafts:read")

@@ -75,6 +75,12 @@ class DeskPathsTest {
                 Map.entry(DeskPaths.staffRoleAction(4), "/desk/staff/4/role"),
                 Map.entry(DeskPaths.staffEnabledAction(4), "/desk/staff/4/enabled"),
                 Map.entry(DeskPaths.account(), "/desk/account"),
+                Map.entry(DeskPaths.accountEmailAction(), "/desk/account/email"),
+                Map.entry(DeskPaths.notifications(), "/desk/notifications"),
+                Map.entry(DeskPaths.notificationsPage(3), "/desk/notifications?page=3"),
+                Map.entry(DeskPaths.notification(8), "/desk/notifications/8"),
+                Map.entry(DeskPaths.notificationsReadAction(), "/desk/notifications/read"),
+                Map.entry(DeskPaths.notificationPreferencesAction(), "/desk/notifications/preferences"),
                 Map.entry(DeskPaths.audit(), "/desk/audit"),
                 Map.entry(DeskPaths.search(), "/desk/search"),
                 Map.entry(DeskPaths.images(), "/desk/images"),
@@ -130,7 +136,7 @@ class DeskPathsTest {
         assertThat(form.getElementById("story-form-config").attr("data-link-search-url")).isEqualTo("/desk/story-links");
         assertThat(form.select("header.desk-header a").eachAttr("href"))
                 .contains("/desk", "/desk/stories/new", "/desk/search", "/desk/sections", "/desk/authors", "/desk/staff",
-                        "/desk/audit", "/desk/settings", "/desk/account");
+                        "/desk/audit", "/desk/settings", "/desk/account", "/desk/notifications");
         assertThat(form.getElementById("story-form").attr("action")).isEqualTo("/desk/stories");
     }
 
