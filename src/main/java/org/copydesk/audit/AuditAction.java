@@ -26,7 +26,12 @@ public enum AuditAction {
     WEBHOOK_ADDED("Webhook added"),
     WEBHOOK_DISABLED("Webhook disabled"),
     WEBHOOK_ENABLED("Webhook enabled"),
-    WEBHOOK_DELETED("Webhook deleted");
+    WEBHOOK_DELETED("Webhook deleted"),
+    LIVE_STARTED("Live coverage started"),
+    LIVE_ENTRY_POSTED("Live entry posted"),
+    LIVE_ENTRY_CORRECTED("Live entry corrected"),
+    LIVE_ENTRY_DELETED("Live entry deleted"),
+    LIVE_ENDED("Live coverage ended");
 
     private final String label;
 
@@ -37,7 +42,8 @@ public enum AuditAction {
     /** True for the acts that change what readers see (cached public pages must go). */
     public boolean changesPublicPages() {
         return switch (this) {
-            case PUBLISH, SCHEDULED_PUBLISH, PUBLISH_UPDATE, UNPUBLISH, CORRECTION, SETTINGS_CHANGE -> true;
+            case PUBLISH, SCHEDULED_PUBLISH, PUBLISH_UPDATE, UNPUBLISH, CORRECTION, SETTINGS_CHANGE, LIVE_STARTED,
+                 LIVE_ENTRY_POSTED, LIVE_ENTRY_CORRECTED, LIVE_ENTRY_DELETED, LIVE_ENDED -> true;
             default -> false;
         };
     }

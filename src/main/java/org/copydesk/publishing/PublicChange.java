@@ -43,12 +43,30 @@ public record PublicChange(Kind kind, long version, Long storyId, Long sectionId
         /** An author profile's name, bio or photo changed. */
         AUTHOR_CHANGE,
         /** The site settings (name, agency credit, dateline style) changed. */
-        SETTINGS_CHANGE;
+        SETTINGS_CHANGE,
+        /** A story made live coverage by an editor (its page shows entries from now on). */
+        LIVE_STARTED,
+        /** An entry posted on a live story. */
+        LIVE_ENTRY_POSTED,
+        /** A live entry's text changed after it was posted: it is shown as corrected. */
+        LIVE_ENTRY_CORRECTED,
+        /** A live entry taken off the page (its text stays in the audit log). */
+        LIVE_ENTRY_DELETED,
+        /** The live coverage ended by an editor: no more entries. */
+        LIVE_ENDED;
 
         /** True for the kinds that change one story. */
         public boolean ofAStory() {
             return switch (this) {
                 case PUBLISH, SCHEDULED_PUBLISH, PUBLISH_UPDATE, UNPUBLISH, CORRECTION -> true;
+                default -> false;
+            };
+        }
+
+        /** True for the kinds of a story's live coverage (live.LiveCoverage); {@link #ofAStory()} is false for them. */
+        public boolean ofLiveCoverage() {
+            return switch (this) {
+                case LIVE_STARTED, LIVE_ENTRY_POSTED, LIVE_ENTRY_CORRECTED, LIVE_ENTRY_DELETED, LIVE_ENDED -> true;
                 default -> false;
             };
         }
@@ -59,6 +77,17 @@ public record PublicChange(Kind kind, long version, Long storyId, Long sectionId
             throw new IllegalArgumentException(kind + " is not a change of a story");
         }
         return new PublicChange(kind, NOT_RAISED, storyId, null, null, actorId, from, to, note);
+    }
+
+    /**
+     * A change of a story's live coverage. Not a change of the story for those who follow stories (search, the
+     * story figures, webhooks): the story's own fields are as they were; its page and its entries' feed change.
+     */
+    public static PublicChange ofLiveCoverage(Kind kind, long storyId, Long actorId, String note) {
+        if (!kind.ofLiveCoverage()) {
+            throw new IllegalArgumentException(kind + " is not a change of live coverage");
+        }
+        return new PublicChange(kind, NOT_RAISED, storyId, null, null, actorId, null, null, note);
     }
 
     public static PublicChange ofSection(long sectionId, Long actorId) {

@@ -55,13 +55,34 @@ public class FeedResource {
         }
     }
 
+    /** A live story's entries as a feed: newest first, each with its text as the page shows it, links absolute. */
+    public record LiveFeed(Story story, String selfUrl, String pageUrl, String base, List<LiveFeedEntry> entries) {
+        public Instant updated() {
+            Instant newest = story.liveEndedAt != null ? story.liveEndedAt : story.firstPublishedAt;
+            for (LiveFeedEntry entry : entries) {
+                if (entry.view().changedAt().isAfter(newest)) {
+                    newest = entry.view().changedAt();
+                }
+            }
+            return newest;
+        }
+    }
+
+    public record LiveFeedEntry(org.copydesk.live.LiveEntryView view, String content) {
+    }
+
     @CheckedTemplate(basePath = "feeds")
     static class Templates {
         static native TemplateInstance atom(Feed feed, String siteName, String language);
+
+        static native TemplateInstance liveEntries(LiveFeed feed, String siteName);
     }
 
     @Inject
     PageFreshness freshness;
+
+    @Inject
+    org.copydesk.live.LiveCoverage liveCoverage;
 
     @Inject
     PublicStories stories;
@@ -135,6 +156,23 @@ public class FeedResource {
     }
 
     /** {@code language}: the feed's own (xml:lang); each entry says its story's. */
+    /** The feed of a live story's entries: at its page's address, /feed.xml. */
+    @GET
+    @Path("{section: [a-z0-9-]+}/{yyyy: \\d{4}}/{mm: \\d{2}}/{dd: \\d{2}}/{slug: [a-z0-9-]+}/feed.xml")
+    @Produces(ATOM)
+    public TemplateInstance liveFeed(@PathParam("section") String section, @PathParam("yyyy") String year,
+                                     @PathParam("mm") String month, @PathParam("dd") String day, @PathParam("slug") String slug) {
+        String path = "/" + section + "/" + year + "/" + month + "/" + day + "/" + slug;
+        Story story = stories.atPath(path).filter(s -> s.isPublished() && s.live).orElseThrow(NotFoundException::new);
+        String base = base();
+        String page = base + story.publicPath;
+        List<LiveFeedEntry> entries = liveCoverage.shown(story.id).stream().limit(FEED_SIZE)
+                .map(view -> new LiveFeedEntry(view, AbsoluteLinks.in(view.bodyHtml(), page))).toList();
+        LiveFeed feed = new LiveFeed(story, base + org.copydesk.live.LivePaths.feed(story.publicPath), page, base, entries);
+        freshness.lastModified(feed.updated());
+        return PageLanguage.in(Templates.liveEntries(feed, site.name()), story.lang());
+    }
+
     private TemplateInstance atom(String title, String self, String html, List<Story> fetched, Language language) {
         List<Story> shown = fetched.size() > FEED_SIZE ? fetched.subList(0, FEED_SIZE) : fetched;
         String base = base();

@@ -194,6 +194,34 @@ public interface ReaderWords {
     @Message("d MMM yyyy, HH:mm zzz")
     String timePattern();
 
+    // Live coverage (live.LivePages).
+    /** The badge of coverage going on. */
+    @Message("Live")
+    String live();
+
+    /** The heading of a live story's entries. */
+    @Message("Live updates")
+    String liveUpdates();
+
+    @Message("Live coverage has ended")
+    String liveCoverageEnded();
+
+    @Message("Key events")
+    String keyEvents();
+
+    @Message("Key event")
+    String keyEvent();
+
+    /** Said to screen readers when an entry arrives without a reload. */
+    @Message("New update posted")
+    String newEntry();
+
+    @Message("No updates yet: they appear here as they are posted.")
+    String noEntriesYet();
+
+    @Message("Follow the updates by feed (Atom)")
+    String liveFeed();
+
     /** The dateline's date; English uses the settings' house pattern instead ({@link PageLanguage#datelinePattern}). */
     @Message("MMM d")
     String datelinePattern();

@@ -46,12 +46,12 @@ public class SiteResource {
      * the time of a preview of a story not yet published; {@code preview}, when set, is the notice a
      * preview page carries (and such a page is never indexed); {@code readingPlural} is the CLDR plural category
      * of {@code readingMinutes} in the story's language, which its words need; {@code moreInSection} are the section's
-     * newest other stories, for the end of the page.
+     * newest other stories, for the end of the page; {@code live} is a live story's coverage (null for other stories).
      */
     public record StoryPage(Story story, String canonicalUrl, String dateline, String bodyHtml, List<Story> related,
                             String jsonLd, String breadcrumbsJsonLd, java.time.Instant publishedAt, String preview,
                             String imageUrl, int readingMinutes, String readingPlural, List<Story> translations,
-                            List<Alternate> alternates, List<Story> moreInSection) {
+                            List<Alternate> alternates, List<Story> moreInSection, org.copydesk.live.LivePages.Section live) {
     }
 
     /** A version of the page in a language, for {@code <link rel="alternate" hreflang>}. */

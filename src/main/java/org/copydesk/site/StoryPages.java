@@ -9,6 +9,8 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.copydesk.live.LiveCoverage;
+import org.copydesk.live.LivePages;
 import org.copydesk.language.Language;
 import org.copydesk.story.BodyHtml;
 import org.copydesk.story.Story;
@@ -40,6 +42,12 @@ public class StoryPages {
     @Inject
     PageFreshness freshness;
 
+    @Inject
+    LivePages livePages;
+
+    @Inject
+    LiveCoverage liveCoverage;
+
     /** Stories of its section listed at the end of a story's page. */
     static final int MORE_IN_SECTION = 4;
 
@@ -56,7 +64,13 @@ public class StoryPages {
         String canonical = baseUrl + (path.startsWith("/") ? path : "/" + path);
         TranslationSet set = TranslationSet.of(story);
         List<Story> translations = set.publishedOtherThan(story);
-        String jsonLd = structuredData.newsArticle(story, canonical, baseUrl, settings, dateline, set);
+        // A live story's entries, while it is public (a preview shows the story as it would go live, entries aside).
+        LivePages.Section live = story.live && story.isPublished() && preview == null ? livePages.section(story) : null;
+        if (live != null) {
+            freshness.notBefore(liveCoverage.lastChangeAt(story.id));
+            freshness.notBefore(story.liveEndedAt);
+        }
+        String jsonLd = structuredData.newsArticle(story, canonical, baseUrl, settings, dateline, set, live);
         String body = bodyAsRead(story.body, dateline);
         String breadcrumbs = structuredData.breadcrumbs(story, canonical, baseUrl, settings);
         int minutes = readingMinutes(story);
@@ -70,7 +84,7 @@ public class StoryPages {
                 related, jsonLd, breadcrumbs, publishedAt, preview,
                 story.featuredImage == null ? null : baseUrl + story.featuredImage.src(), minutes,
                 PageLanguage.plural(story.lang(), minutes), translations, alternates(story, canonical, translations, baseUrl),
-                moreInSection)),
+                moreInSection, live)),
                 story.lang());
     }
 

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.copydesk.live.LiveEntryView;
+import org.copydesk.live.LivePages;
 import org.copydesk.story.BodyHtml;
 import org.copydesk.story.Byline;
 import org.copydesk.story.Story;
@@ -33,10 +35,11 @@ public class StructuredData {
      * characters, and "<" is escaped here so no "</script>" can close the element early.
      */
     public String newsArticle(Story story, String absoluteUrl, String baseUrl, SiteInfo.Settings settings, String dateline,
-                              TranslationSet translations) {
+                              TranslationSet translations, LivePages.Section live) {
         Map<String, Object> article = new LinkedHashMap<>();
         article.put("@context", "https://schema.org");
-        article.put("@type", "NewsArticle");
+        // Live coverage is a LiveBlogPosting (an Article too): Google's live badge reads its coverage times and updates.
+        article.put("@type", live == null ? "NewsArticle" : "LiveBlogPosting");
         article.put("mainEntityOfPage", absoluteUrl);
         article.put("url", absoluteUrl);
         article.put("headline", story.headline);
@@ -105,7 +108,48 @@ public class StructuredData {
                 article.put("workTranslation", works);
             }
         }
+        if (live != null) {
+            liveBlog(story, live, absoluteUrl, baseUrl, article);
+        }
         return write(article);
+    }
+
+    /** Entries given as the structured data's updates, newest first; the page may show more. */
+    static final int LIVE_UPDATES = 50;
+
+    /**
+     * The coverage's times and its newest entries as {@code liveBlogUpdate}. While the coverage goes on its end is not
+     * known; schema.org asks for one, so it is given as a day after the last entry (or the start), moved on by each entry,
+     * and replaced by the real end once an editor ends it.
+     */
+    private static void liveBlog(Story story, LivePages.Section live, String absoluteUrl, String baseUrl,
+                                 Map<String, Object> article) {
+        article.put("coverageStartTime", Times.iso(story.firstPublishedAt));
+        java.time.Instant last = live.entries().isEmpty() ? story.firstPublishedAt : live.entries().get(0).postedAt();
+        article.put("coverageEndTime", Times.iso(live.endedAt() != null ? live.endedAt()
+                : last.plus(java.time.Duration.ofDays(1))));
+        List<Map<String, Object>> updates = new ArrayList<>();
+        for (LiveEntryView entry : live.entries().subList(0, Math.min(LIVE_UPDATES, live.entries().size()))) {
+            Map<String, Object> update = new LinkedHashMap<>();
+            update.put("@type", "BlogPosting");
+            update.put("headline", entry.summary());
+            update.put("url", absoluteUrl + "#" + entry.anchor());
+            update.put("datePublished", Times.iso(entry.postedAt()));
+            update.put("dateModified", Times.iso(entry.changedAt()));
+            update.put("articleBody", BodyHtml.toPlainText(entry.bodyHtml()));
+            if (entry.authorName() != null) {
+                Map<String, Object> author = new LinkedHashMap<>();
+                author.put("@type", "Person");
+                author.put("name", entry.authorName());
+                author.put("url", baseUrl + entry.authorUrl());
+                update.put("author", author);
+            }
+            if (entry.image() != null) {
+                update.put("image", baseUrl + entry.image().src());
+            }
+            updates.add(update);
+        }
+        article.put("liveBlogUpdate", updates);
     }
 
     /**

@@ -158,6 +158,16 @@ public class Story extends PanacheEntity {
     @OrderBy("createdAt, id")
     public List<StoryCorrection> corrections = new ArrayList<>();
 
+    /**
+     * The kind Live coverage: once published, staff post timestamped entries (live.LiveEntry) under its summary
+     * until an editor ends it. Chosen when the story is made, or switched on by an editor.
+     */
+    public boolean live;
+
+    /** When an editor ended the live coverage; null while it goes on. */
+    @Column(name = "live_ended_at")
+    public Instant liveEndedAt;
+
     /** Optimistic lock: a save based on an older version is refused rather than overwriting. */
     @Version
     public int version;
@@ -181,6 +191,11 @@ public class Story extends PanacheEntity {
 
     public boolean isScheduled() {
         return state == StoryState.SCHEDULED;
+    }
+
+    /** Live coverage that has not been ended: entries may be posted once the story is published. */
+    public boolean isLiveNow() {
+        return live && liveEndedAt == null;
     }
 
     public boolean isPendingUpdate() {

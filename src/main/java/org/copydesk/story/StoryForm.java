@@ -51,6 +51,8 @@ public record StoryForm(
         String slug,
         /** The BCP 47 tag of the story's language, as the Language select sends it. */
         String language,
+        /** The kind Live coverage, as the new story form's Live checkbox sends it (see StoryService#create). */
+        boolean live,
         List<@Valid BylineRow> bylines,
         /** The featured image: the key of an uploaded image (kept across picker steps and errors) and its words. */
         String imageKey,
@@ -129,6 +131,7 @@ public record StoryForm(
         public String body = "";
         public String slug = "";
         public String language = "";
+        public boolean live;
         public Long sectionId;
         public String tags = "";
         public String creditLine = "";
@@ -160,7 +163,7 @@ public record StoryForm(
 
         public StoryForm build() {
             return new StoryForm(id, version, kicker, headline, standfirst, body, datelinePlace, datelineDate, sectionId,
-                    tags, slug, language, List.copyOf(bylines), imageKey, imageAlt, imageCaption, imageCredit, creditLine,
+                    tags, slug, language, live, List.copyOf(bylines), imageKey, imageAlt, imageCaption, imageCredit, creditLine,
                     List.copyOf(related), notesToEditor, comment, publishAt, action,
                     new Pickers(bylineAdd, bylineAddRole, newAuthorName, Set.copyOf(bylineRemove), bylineUp, relatedQuery,
                             List.copyOf(relatedAdd), Set.copyOf(relatedRemove), relatedUp, List.copyOf(relatedResults),
@@ -183,6 +186,7 @@ public record StoryForm(
         b.body = body;
         b.slug = slug;
         b.language = language;
+        b.live = live;
         b.sectionId = sectionId;
         b.tags = tags;
         b.creditLine = creditLine;
@@ -224,6 +228,7 @@ public record StoryForm(
         form.body = BodyHtml.toEditable(story.body);
         form.slug = orEmpty(story.slug);
         form.language = orEmpty(story.language);
+        form.live = story.live;
         form.sectionId = story.section == null ? null : story.section.id;
         form.tags = story.tags.stream().map(t -> t.name).collect(Collectors.joining(", "));
         form.creditLine = orEmpty(story.creditLine);
@@ -296,6 +301,7 @@ public record StoryForm(
         form.body = first(in, "body");
         form.slug = first(in, "slug");
         form.language = first(in, "language");
+        form.live = !first(in, "live").isBlank();
         form.sectionId = parseLong(first(in, "section"));
         form.tags = first(in, "tags");
         form.creditLine = first(in, "creditLine");

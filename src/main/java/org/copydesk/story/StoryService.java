@@ -87,6 +87,8 @@ public class StoryService {
         story.createdBy = actor;
         story.createdAt = Instant.now(clock);
         story.state = StoryState.DRAFT;
+        // The kind is chosen when the story is made; afterwards an editor switches it on (live.LiveCoverage).
+        story.live = form.live();
         apply(form, story, actor, workflowErrors);
         story.persist();
         edited.fire(new StoryEdited(story, actor));

@@ -20,6 +20,8 @@ public final class DeskPaths {
     public static final String STORY = STORIES + "/{id}";
     public static final String STORY_REVISIONS = STORY + "/revisions";
     public static final String STORY_PREVIEW = STORY + "/preview";
+    /** A live story's coverage: its entries, the form to post one, the start and end of the coverage. */
+    public static final String STORY_LIVE = STORY + "/live";
     /** The rich-text editor's link popover: published stories by headline, as JSON. */
     public static final String STORY_LINK_SEARCH = DESK + "/story-links";
     public static final String SECTIONS = DESK + "/sections";
@@ -111,6 +113,34 @@ public final class DeskPaths {
 
     public static String storyCorrectionAction(long id) {
         return story(id) + "/corrections";
+    }
+
+    /** A live story's coverage on the desk: post entries, correct or delete them, end it. */
+    public static String storyLive(long id) {
+        return story(id) + "/live";
+    }
+
+    public static String storyLiveEntriesAction(long id) {
+        return storyLive(id) + "/entries";
+    }
+
+    /** One entry: its correction form (GET), where the correction is posted (POST). */
+    public static String storyLiveEntry(long id, long entryId) {
+        return storyLiveEntriesAction(id) + "/" + entryId;
+    }
+
+    public static String storyLiveEntryDeleteAction(long id, long entryId) {
+        return storyLiveEntry(id, entryId) + "/delete";
+    }
+
+    /** An editor makes a story live coverage. */
+    public static String storyLiveStartAction(long id) {
+        return storyLive(id) + "/start";
+    }
+
+    /** An editor ends the live coverage. */
+    public static String storyLiveEndAction(long id) {
+        return storyLive(id) + "/end";
     }
 
     public static String storyCommentAction(long id) {

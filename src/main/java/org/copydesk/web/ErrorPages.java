@@ -83,6 +83,9 @@ public class ErrorPages {
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, HttpServerRequest request) {
         int status = e.getResponse().getStatus();
+        if (status < 400) {
+            return e.getResponse(); // not an error: an answer given by throwing (204 for a stream that has ended)
+        }
         if (status >= 500 && DatabaseOutage.causedBy(e)) {
             return databaseAway(e, request);
         }

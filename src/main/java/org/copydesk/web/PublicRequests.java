@@ -37,11 +37,21 @@ public final class PublicRequests {
      */
     public static final String API_DRAFTS = "/api/v1/drafts";
 
-    /** Not the desk, sign-in, previews or the API's drafts, nor a page carrying a one-off message for this browser. */
+    /**
+     * Where readers' pages follow live stories (live.LivePaths#EVENTS): a stream open for minutes, one per reader, never
+     * kept (a kept page is answered once, and only one request at a time renders a page: every reader but the first
+     * would wait), and read from the primary database, which the stream's changes come from.
+     */
+    public static final String LIVE_EVENTS = "/live/";
+
+    /**
+     * Not the desk, sign-in, previews, the API's drafts or live streams, nor a page carrying a one-off message for this
+     * browser.
+     */
     public static boolean isPublic(RoutingContext request) {
         String path = request.normalizedPath();
         if (path.startsWith(DeskPaths.DESK) || path.startsWith("/login") || path.startsWith("/logout")
-                || path.startsWith("/preview") || path.startsWith(API_DRAFTS)) {
+                || path.startsWith("/preview") || path.startsWith(API_DRAFTS) || path.startsWith(LIVE_EVENTS)) {
             return false;
         }
         return request.request().getCookie(Flash.COOKIE) == null;

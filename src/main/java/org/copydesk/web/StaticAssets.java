@@ -43,6 +43,7 @@ public class StaticAssets {
             Map.entry("pickers.js", "/META-INF/resources/assets/pickers.js"),
             Map.entry("presence-ticker.js", "/META-INF/resources/assets/presence-ticker.js"),
             Map.entry("image-size.js", "/META-INF/resources/assets/image-size.js"),
+            Map.entry("live.js", "/META-INF/resources/assets/live.js"),
             Map.entry("logo.svg", "/META-INF/resources/assets/logo.svg"),
             Map.entry("source-serif-4-latin-wght-normal.woff2", "/META-INF/resources/assets/fonts/source-serif-4-latin-wght-normal.woff2"),
             Map.entry("source-serif-4-latin-wght-italic.woff2", "/META-INF/resources/assets/fonts/source-serif-4-latin-wght-italic.woff2"),

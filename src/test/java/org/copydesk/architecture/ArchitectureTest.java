@@ -42,6 +42,8 @@ class ArchitectureTest {
      * <li>story: stories, sections, the workflow; it fires its own events for what follows a save;</li>
      * <li>revision and audit: the story's revisions and the audit log, both recording what happened below them
      * (they observe story, people and publishing events; they hold entity links to stories and staff);</li>
+     * <li>live: live coverage, its entries and the streams that carry them to readers (the site's story page shows
+     * them);</li>
      * <li>site: the reader's pages, their cache, the settings; it reads the audit log for Last-Modified;</li>
      * <li>search: readers' and the desk's search (its pages wear the site's settings);</li>
      * <li>distribution: the copy for other systems (stories as ninjs, the API, its tokens), shaped as the site
@@ -59,6 +61,7 @@ class ArchitectureTest {
             List.of("people"),
             List.of("story"),
             List.of("revision", "audit"),
+            List.of("live"),
             List.of("site"),
             List.of("search"),
             List.of("distribution"),

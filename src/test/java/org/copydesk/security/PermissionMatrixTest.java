@@ -113,6 +113,9 @@ class PermissionMatrixTest {
             new Line("GET /images/{key}/{width}.{ext}", "A A A A A", w -> Request.get(w.imagePath())),
             new Line("GET /preview/{token}", "A A A A A", w -> Request.get("/preview/" + w.previewToken())),
             new Line("GET /static/{hash}/{name}", "A A A A A", w -> Request.get(stylesheet())),
+            // Live coverage: its feed, and the stream (a story that is not live answers 404 at once; a live one stays open).
+            new Line("GET /{section}/{yyyy}/{mm}/{dd}/{slug}/feed.xml", "A A A A A", w -> Request.get(w.live().publicPath + "/feed.xml")),
+            new Line("GET /live/{id}/events", "A A A A A", w -> Request.get("/live/" + w.published().id + "/events")),
             // The read API: published stories for anyone (ApiTokenMatrixTest has the token-only routes by scope).
             new Line("GET /api/v1/stories", "A A A A A", w -> Request.get("/api/v1/stories")),
             new Line("GET /api/v1/stories/{id}", "A A A A A", w -> Request.get("/api/v1/stories/" + w.published().id)),
@@ -167,6 +170,21 @@ class PermissionMatrixTest {
                     + w.published().id + "/unpublish", "reason", "Matrix")),
             new Line("POST /desk/stories/{id}/corrections", "L D D A A", w -> Request.post("/desk/stories/"
                     + w.published().id + "/corrections", "correction", "A correction")),
+            // Any staff posts entries; the entry's poster (the writer here) or an editor corrects and deletes it; editors
+            // start and end the coverage.
+            new Line("GET /desk/stories/{id}/live", "L A A A A", w -> Request.get("/desk/stories/" + w.live().id + "/live")),
+            new Line("POST /desk/stories/{id}/live/entries", "L A A A A", w -> Request.post("/desk/stories/" + w.live().id
+                    + "/live/entries", "entry", "Matrix entry")),
+            new Line("GET /desk/stories/{id}/live/entries/{entryId}", "L A A A A", w -> Request.get("/desk/stories/"
+                    + w.live().id + "/live/entries/" + w.liveEntryId())),
+            new Line("POST /desk/stories/{id}/live/entries/{entryId}", "L A D A A", w -> Request.post("/desk/stories/"
+                    + w.live().id + "/live/entries/" + w.liveEntryId(), "entry", "Matrix entry, corrected")),
+            new Line("POST /desk/stories/{id}/live/entries/{entryId}/delete", "L A D A A", w -> Request.post("/desk/stories/"
+                    + w.live().id + "/live/entries/" + w.liveEntryId() + "/delete")),
+            new Line("POST /desk/stories/{id}/live/start", "L D D A A", w -> Request.post("/desk/stories/"
+                    + w.published().id + "/live/start")),
+            new Line("POST /desk/stories/{id}/live/end", "L D D A A", w -> Request.post("/desk/stories/"
+                    + w.live().id + "/live/end")),
             new Line("POST /desk/stories/{id}/cancel-schedule", "L D D A A", w -> Request.post("/desk/stories/"
                     + w.scheduled().id + "/cancel-schedule")),
             new Line("POST /desk/images", "L A A A A", w -> Request.post("/desk/images").asMultipart()),
@@ -300,6 +318,23 @@ class PermissionMatrixTest {
                 published = fixtures.reload(story.id);
             }
             return published;
+        }
+
+        private Story live;
+        private Long liveEntryId;
+
+        /** A published live story, with an entry the writer posted. */
+        Story live() {
+            if (live == null) {
+                live = fixtures.liveStory("Matrix live coverage " + Fixtures.unique("l"), writer, editor);
+                liveEntryId = fixtures.liveEntry(live.id, "The first matrix entry.", writer, false).id;
+            }
+            return live;
+        }
+
+        long liveEntryId() {
+            live();
+            return liveEntryId;
         }
 
         /** The page of the tag its published story carries. */

@@ -85,6 +85,17 @@ class HtmlValidityTest {
         pages.put("/desk/integrations (token made)", admin.form(admin.page("/desk/integrations"),
                 "form[action=/desk/integrations/tokens]").set("name", "Validity " + Fixtures.unique("v")).add("scope", "drafts:read")
                 .press("Make token"));
+        // Live coverage: the reader's page (entries, key events, then ended), the desk's page and an entry's correction.
+        Story live = fixtures.liveStory("Live validity " + Fixtures.unique("l"), reporter, editor);
+        long entry = fixtures.liveEntry(live.id, "<p>An <em>entry</em> with a <a href=\"https://example.com/\">link</a>.</p>",
+                reporter, true).id;
+        pages.put("/{live story}", reader.get(live.publicPath));
+        pages.put("/desk/stories/{id}/live", desk.get("/desk/stories/" + live.id + "/live"));
+        pages.put("/desk/stories/{id}/live/entries/{entryId}", desk.get("/desk/stories/" + live.id + "/live/entries/" + entry));
+        pages.put("/desk/stories/{id}/live (a mistake)", desk.form(desk.page("/desk/stories/" + live.id + "/live"), "#entry-form")
+                .set("entry", "").press("Post entry"));
+        fixtures.endLive(live.id, editor);
+        pages.put("/{live story, ended}", new Browser().get(live.publicPath));
         for (Map.Entry<String, Response> page : pages.entrySet()) {
             assertThat(HtmlChecker.errors(page.getValue().asString())).as(page.getKey()).isEmpty();
         }

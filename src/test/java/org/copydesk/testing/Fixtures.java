@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -30,6 +31,9 @@ public class Fixtures {
 
     @Inject
     StoryService stories;
+
+    @Inject
+    org.copydesk.live.LiveCoverage liveCoverage;
 
     /** The real agency story the demo carries (src/main/resources/demo, from ../shared/fixtures/wire). */
     public static String agencyStory() throws IOException {
@@ -118,6 +122,28 @@ public class Fixtures {
     /** A published story, written by a reporter and published by an editor. */
     public Story published(String headline, StaffAccount writer, StaffAccount editor) {
         return story(headline, writer, editor, StoryAction.SUBMIT, StoryAction.PUBLISH);
+    }
+
+    /** A published story of the kind Live (made live by the editor, as the desk's Start live coverage does). */
+    public Story liveStory(String headline, StaffAccount writer, StaffAccount editor) {
+        Story story = published(headline, writer, editor);
+        liveCoverage.start(story.id, editor);
+        return reload(story.id);
+    }
+
+    /** An entry posted on a live story, as "Post entry" does; the poster's own byline. */
+    public org.copydesk.live.LiveEntry liveEntry(long storyId, String text, StaffAccount poster, boolean keyEvent) {
+        Long author = QuarkusTransaction.requiringNew().call(() -> {
+            org.copydesk.people.AuthorProfile mine = org.copydesk.people.AuthorProfile.<org.copydesk.people.AuthorProfile>find("staffAccount.id", poster.id).firstResult();
+            return mine == null ? null : mine.id;
+        });
+        return liveCoverage.post(storyId, new org.copydesk.live.EntryForm(text, keyEvent, author, "", "", "", "", false, ""),
+                poster);
+    }
+
+    /** An editor ends the live coverage, as End live coverage does. */
+    public void endLive(long storyId, StaffAccount editor) {
+        liveCoverage.end(storyId, editor);
     }
 
     /** The id of the live story's pending update, or null when none is being worked on. */
