@@ -370,7 +370,7 @@ async function addPicture(editor, textarea, place, say, file, at) {
  * chosen goes the way of a paste or a drop.
  */
 function imagePicker(editor, textarea, place, say) {
-  const picker = element('input', { type: 'file', id: 'body-image-file', accept: IMAGE_TYPES.join(','), hidden: true });
+  const picker = element('input', { type: 'file', id: `${textarea.id}-image-file`, accept: IMAGE_TYPES.join(','), hidden: true });
   picker.addEventListener('change', (event) => {
     event.stopPropagation();
     const file = picker.files[0];
@@ -383,13 +383,17 @@ function imagePicker(editor, textarea, place, say) {
   return picker;
 }
 
+/** The field's own words: Body on the story form, Entry on a live story's entry form. */
 function start(textarea) {
   const field = textarea.closest('.field');
+  const name = textarea.id;
+  const labelElement = field && field.querySelector(`label[for="${name}"]`);
+  const labelText = labelElement ? labelElement.textContent.trim() : 'Body';
   const toolbar = document.createElement('div');
   toolbar.className = 'rich-text-toolbar';
   toolbar.setAttribute('role', 'toolbar');
-  toolbar.setAttribute('aria-label', 'Body formatting');
-  toolbar.setAttribute('aria-controls', 'body-editor');
+  toolbar.setAttribute('aria-label', `${labelText} formatting`);
+  toolbar.setAttribute('aria-controls', `${name}-editor`);
   const holder = document.createElement('div');
   holder.className = 'rich-text-holder';
   const status = document.createElement('p');
@@ -424,9 +428,9 @@ function start(textarea) {
     ],
     editorProps: {
       // Typed in the story's direction (story-form.js changes it with the Language select).
-      attributes: { id: 'body-editor', class: 'rich-text', role: 'textbox', 'aria-multiline': 'true',
+      attributes: { id: `${name}-editor`, class: 'rich-text', role: 'textbox', 'aria-multiline': 'true',
         dir: textarea.getAttribute('dir') || 'auto',
-        'aria-label': 'Body', 'aria-describedby': textarea.getAttribute('aria-describedby') || '' },
+        'aria-label': labelText, 'aria-describedby': textarea.getAttribute('aria-describedby') || '' },
       // A paste from Word or Google Docs keeps its headings, lists, links, bold and italic, and nothing else.
       transformPastedHTML: (html) => pastedFromWordProcessor(html),
       // A picture pasted or dropped into the body is uploaded, then its alt text asked.
@@ -494,20 +498,18 @@ function start(textarea) {
   // Text put back into the textarea (restoring the copy kept in this browser) shows in the editor.
   textarea.addEventListener('change', () => editor.commands.setContent(asHtml(textarea.value), { emitUpdate: false }));
   // The Body label points at the hidden textarea; send its clicks to the editor.
-  const label = field && field.querySelector('label[for="body"]');
+  const label = labelElement;
   if (label) {
     label.addEventListener('click', (event) => { event.preventDefault(); editor.commands.focus(); });
   }
   field.classList.add('rich-text-field');
-  const hint = document.getElementById('body-hint');
+  const hint = document.getElementById(`${name}-hint`);
   if (hint) {
     hint.textContent = 'Use the buttons for subheadings, bold, italic, links (Ctrl+K), lists and quotes. Pasted text keeps its structure;'
-      + ' paste or drop a picture to add it. Empty paragraphs are not saved; Ctrl+S saves.';
+      + ' paste or drop a picture to add it. Empty paragraphs are not saved' + (name === 'body' ? '; Ctrl+S saves.' : '.');
   }
   window.copydeskEditor = editor;
 }
 
-const body = document.querySelector('#story-form textarea#body:not([readonly])');
-if (body) {
-  start(body);
-}
+// The story's Body, and a live story's Entry (templates/live/desk.html).
+document.querySelectorAll('#story-form textarea#body:not([readonly]), #entry-form textarea#entry').forEach(start);

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.copydesk.live.EntryForm;
+import org.copydesk.live.LiveCoverage;
 import org.copydesk.media.Image;
 import org.copydesk.media.ImageStore;
 import org.copydesk.people.AuthorProfile;
@@ -32,7 +34,11 @@ class DemoNewsroom {
 
     /** One story as demo/newsroom.json gives it. */
     record DemoStory(String section, String dateline, String tags, String kicker, String headline, String standfirst,
-                     List<DemoByline> bylines, DemoImage image, List<String> body, String correction) {
+                     List<DemoByline> bylines, DemoImage image, List<String> body, String correction, List<DemoEntry> live) {
+    }
+
+    /** An entry of a live story, oldest first. */
+    record DemoEntry(String text, boolean keyEvent) {
     }
 
     record DemoByline(String name, String role) {
@@ -54,6 +60,9 @@ class DemoNewsroom {
     @Inject
     ImageStore images;
 
+    @Inject
+    LiveCoverage liveCoverage;
+
     /**
      * Publishes them, the file's last first, so the first is the newest (the front page's lead); each story is
      * related to the one published before it in its section.
@@ -68,6 +77,10 @@ class DemoNewsroom {
             if (demo.correction() != null) {
                 stories.addCorrection(story.id, demo.correction(), editor);
             }
+            // A live story: its entries posted one after the other, the last the newest.
+            for (DemoEntry entry : demo.live() == null ? List.<DemoEntry>of() : demo.live()) {
+                liveCoverage.post(story.id, new EntryForm(entry.text(), entry.keyEvent(), null, "", "", "", "", false, ""), reporter);
+            }
         }
     }
 
@@ -79,6 +92,7 @@ class DemoNewsroom {
         form.body = String.join("", demo.body().stream().map(DemoNewsroom::paragraph).toList());
         form.sectionId = Section.findBySlug(demo.section()).map(s -> s.id).orElseThrow();
         form.datelinePlace = demo.dateline();
+        form.live = demo.live() != null;
         form.tags = demo.tags();
         for (DemoByline byline : demo.bylines()) {
             AuthorProfile author = AuthorProfile.findByName(byline.name()).orElseGet(() -> staff.newAuthorProfile(byline.name()));

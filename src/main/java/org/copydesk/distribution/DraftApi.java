@@ -74,7 +74,7 @@ public class DraftApi {
         if (story == null || story.isPendingUpdate()) {
             throw new jakarta.ws.rs.NotFoundException();
         }
-        turns.takeTurn(story.body == null ? 0 : story.body.length());
+        turns.takeTurn(story, 0);
         return ninjs.write(ninjs.of(story, base, NinjsStories.Representation.FULL));
     }
 

@@ -128,10 +128,10 @@ public class LiveCoverage {
                 .page(0, ON_PAGE).list().stream().map(LiveEntryView::of).toList();
     }
 
-    /** The entries for the desk, newest first, the deleted ones too (marked). */
+    /** The entries for the desk, newest first, the deleted ones too (marked); the newest {@link #ON_PAGE}. */
     public List<LiveEntry> forDesk(long storyId) {
         return LiveEntry.<LiveEntry>find("from LiveEntry e left join fetch e.author left join fetch e.postedBy "
-                + "where e.storyId = ?1 order by e.postedAt desc, e.id desc", storyId).page(0, ON_PAGE * 2).list();
+                + "where e.storyId = ?1 order by e.postedAt desc, e.id desc", storyId).page(0, ON_PAGE).list();
     }
 
     /** Changes after {@code seq}, in the order they were made (deleted entries included, as such). */
@@ -139,6 +139,14 @@ public class LiveCoverage {
         return LiveEntry.<LiveEntry>find("from LiveEntry e left join fetch e.author left join fetch e.image "
                 + "where e.storyId = ?1 and e.changeSeq > ?2 order by e.changeSeq", storyId, seq)
                 .page(0, limit).list().stream().map(LiveEntryView::of).toList();
+    }
+
+    /** The characters of the entries the page shows: a live story's page weighs its body and these (site.BigStoryTurns). */
+    public int shownLength(long storyId) {
+        Number chars = (Number) LiveEntry.getEntityManager().createNativeQuery("select coalesce(sum(length(body)), 0) from "
+                + "(select body from live_entry where story_id = ?1 and deleted_at is null order by posted_at desc, id desc "
+                + "limit " + ON_PAGE + ") shown").setParameter(1, storyId).getSingleResult();
+        return chars.intValue();
     }
 
     /** The number of the story's last change (0 when none): a page rendered now has every change up to it. */

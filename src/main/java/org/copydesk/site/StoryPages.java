@@ -56,7 +56,9 @@ public class StoryPages {
      *                yet published is shown as if it went live now.
      */
     public TemplateInstance page(Story story, String baseUrl, String preview) {
-        turns.takeTurn(story.body == null ? 0 : story.body.length());
+        boolean live = story.live && story.isPublished() && preview == null;
+        // A live story's page holds its entries too: one turn for all of it.
+        turns.takeTurn(story, live ? liveCoverage.shownLength(story.id) : 0);
         Instant publishedAt = story.firstPublishedAt != null ? story.firstPublishedAt : clock.instant();
         SiteInfo.Settings settings = site.settings();
         String dateline = dateline(story, publishedAt, settings);
@@ -65,12 +67,12 @@ public class StoryPages {
         TranslationSet set = TranslationSet.of(story);
         List<Story> translations = set.publishedOtherThan(story);
         // A live story's entries, while it is public (a preview shows the story as it would go live, entries aside).
-        LivePages.Section live = story.live && story.isPublished() && preview == null ? livePages.section(story) : null;
-        if (live != null) {
+        LivePages.Section coverage = live ? livePages.section(story) : null;
+        if (coverage != null) {
             freshness.notBefore(liveCoverage.lastChangeAt(story.id));
             freshness.notBefore(story.liveEndedAt);
         }
-        String jsonLd = structuredData.newsArticle(story, canonical, baseUrl, settings, dateline, set, live);
+        String jsonLd = structuredData.newsArticle(story, canonical, baseUrl, settings, dateline, set, coverage);
         String body = bodyAsRead(story.body, dateline);
         String breadcrumbs = structuredData.breadcrumbs(story, canonical, baseUrl, settings);
         int minutes = readingMinutes(story);
@@ -84,7 +86,7 @@ public class StoryPages {
                 related, jsonLd, breadcrumbs, publishedAt, preview,
                 story.featuredImage == null ? null : baseUrl + story.featuredImage.src(), minutes,
                 PageLanguage.plural(story.lang(), minutes), translations, alternates(story, canonical, translations, baseUrl),
-                moreInSection, live)),
+                moreInSection, coverage)),
                 story.lang());
     }
 
@@ -110,7 +112,7 @@ public class StoryPages {
      * may not change (the story page itself adds the rest around it).
      */
     public String bodyAsRead(Story story) {
-        turns.takeTurn(story.body == null ? 0 : story.body.length());
+        turns.takeTurn(story, 0);
         Instant publishedAt = story.firstPublishedAt != null ? story.firstPublishedAt : clock.instant();
         return bodyAsRead(story.body, dateline(story, publishedAt, site.settings()));
     }

@@ -77,7 +77,14 @@ class LiveCoverageInBrowserTest {
         reporter.findElement(By.xpath("//button[normalize-space()='Sign in']")).click();
         new WebDriverWait(reporter, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/desk"));
         reporter.get(base() + "/desk/stories/" + story.id + "/live");
-        reporter.findElement(By.id("entry")).sendKeys("The highway is closed.");
+        // The Entry is written in the rich-text editor, as the Body is: "closed" in bold.
+        WebElement richText = new WebDriverWait(reporter, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("entry-editor")));
+        richText.click();
+        richText.sendKeys("The highway is ");
+        reporter.findElement(By.xpath("//div[@aria-label='Entry formatting']/button[normalize-space()='Bold']")).click();
+        richText.sendKeys("closed");
+        reporter.findElement(By.xpath("//div[@aria-label='Entry formatting']/button[normalize-space()='Bold']")).click();
+        richText.sendKeys(".");
         reporter.findElement(By.id("keyEvent")).click();
         reporter.findElement(By.xpath("//button[normalize-space()='Post entry']")).click();
         new WebDriverWait(reporter, Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector(".flash")).getText()
@@ -87,6 +94,7 @@ class LiveCoverageInBrowserTest {
         assertThat(reader.findElements(By.cssSelector("#live-entries .entry-body")).get(0).getText())
                 .as("the new entry on top").isEqualTo("The highway is closed.");
         assertThat(reader.findElement(By.id("key-events")).getText()).contains("The highway is closed.");
+        assertThat(reader.findElement(By.cssSelector("#live-entries .entry-body strong")).getText()).isEqualTo("closed");
         assertThat(reader.findElement(By.id("live-announcer")).getAttribute("textContent")).startsWith("New update posted");
         assertThat(((org.openqa.selenium.JavascriptExecutor) reader).executeScript("return window.notReloaded === true;"))
                 .as("the same page, not a reload").isEqualTo(true);
