@@ -38,8 +38,9 @@ public class StructuredData {
                               TranslationSet translations, LivePages.Section live) {
         Map<String, Object> article = new LinkedHashMap<>();
         article.put("@context", "https://schema.org");
-        // Live coverage is a LiveBlogPosting (an Article too): Google's live badge reads its coverage times and updates.
-        article.put("@type", live == null ? "NewsArticle" : "LiveBlogPosting");
+        // Live coverage is a LiveBlogPosting as well as a NewsArticle (both Articles; an entity may have several types):
+        // Google's live badge reads its coverage times and updates, and it stays the news article every page is.
+        article.put("@type", live == null ? "NewsArticle" : List.of("NewsArticle", "LiveBlogPosting"));
         article.put("mainEntityOfPage", absoluteUrl);
         article.put("url", absoluteUrl);
         article.put("headline", story.headline);

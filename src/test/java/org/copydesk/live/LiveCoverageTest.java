@@ -83,7 +83,8 @@ class LiveCoverageTest {
         assertThat(page.select("script[src*=live.js]")).hasSize(1);
 
         JsonNode ld = JSON.readTree(page.select("script[type=application/ld+json]").first().data());
-        assertThat(ld.path("@type").asText()).isEqualTo("LiveBlogPosting");
+        assertThat(List.of(ld.path("@type").get(0).asText(), ld.path("@type").get(1).asText()))
+                .containsExactly("NewsArticle", "LiveBlogPosting");
         assertThat(ld.path("coverageStartTime").asText()).isEqualTo(page.select(".times time").first().attr("datetime"));
         assertThat(ld.path("coverageEndTime").asText()).isNotBlank();
         assertThat(ld.path("liveBlogUpdate")).hasSize(2);
