@@ -116,10 +116,26 @@ public class LiveStreams {
         sender = new Thread(this::sendWhileRunning, "live-sender");
         sender.setDaemon(true);
         sender.start();
+        Runtime.getRuntime().addShutdownHook(closer);
     }
 
-    /** Streams are closed, so that the server stops without waiting for readers who never leave. */
+    /**
+     * On SIGTERM the streams are closed at once, beside Quarkus's own shutdown: a stream is a request in flight that
+     * never ends, and the graceful shutdown would otherwise wait its whole timeout (20 s) for readers who never
+     * leave. Their browsers reconnect, to another node behind the proxy, saying the last change they had.
+     */
+    private final Thread closer = new Thread(this::closeEverything, "live-streams-closer");
+
     void stop(@Observes ShutdownEvent event) {
+        closeEverything();
+        try {
+            Runtime.getRuntime().removeShutdownHook(closer);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is stopping: the hook runs, or ran, anyway
+        }
+    }
+
+    private void closeEverything() {
         running = false;
         wakeUps.release();
         channels.values().forEach(channel -> {

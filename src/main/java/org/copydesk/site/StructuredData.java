@@ -151,6 +151,17 @@ public class StructuredData {
             updates.add(update);
         }
         article.put("liveBlogUpdate", updates);
+        // Modified when an entry last changed, or the coverage ended, if that is later than the story's own change.
+        java.time.Instant modified = story.lastChangedAt();
+        for (LiveEntryView entry : live.entries()) {
+            if (modified == null || entry.changedAt().isAfter(modified)) {
+                modified = entry.changedAt();
+            }
+        }
+        if (live.endedAt() != null && (modified == null || live.endedAt().isAfter(modified))) {
+            modified = live.endedAt();
+        }
+        article.put("dateModified", Times.iso(modified));
     }
 
     /**

@@ -70,12 +70,10 @@
     applyKeyEvent(change);
   }
 
-  var source = new EventSource(section.dataset.events + '?after=' + encodeURIComponent(section.dataset.seq));
-  source.addEventListener('entry', function (event) {
-    apply(JSON.parse(event.data));
-  });
-  source.addEventListener('ended', function (event) {
-    source.close();
+  var lastSeq = Number(section.dataset.seq || 0);
+  var retryIn = 5000;
+
+  function ended(event) {
     var status = document.getElementById('live-status');
     status.replaceWith(fragment(JSON.parse(event.data).html));
     var badge = document.querySelector('.live-badge');
@@ -83,12 +81,40 @@
       badge.remove();
     }
     section.dataset.ended = 'true';
-  });
-  source.addEventListener('gone', function () {
-    source.close();
-  });
-  source.addEventListener('reload', function () {
-    source.close();
-    window.location.reload();
-  });
+  }
+
+  // A browser reconnects by itself after a dropped connection, but not after an error answer (a node shutting down
+  // answers 503; ended coverage 204): then the page opens a new stream itself a little later, from the last change it
+  // applied, waiting longer each time it fails (up to a minute).
+  function connect() {
+    var source = new EventSource(section.dataset.events + '?after=' + encodeURIComponent(lastSeq));
+    source.onopen = function () {
+      retryIn = 5000;
+    };
+    source.addEventListener('entry', function (event) {
+      var change = JSON.parse(event.data);
+      apply(change);
+      lastSeq = Math.max(lastSeq, change.seq);
+    });
+    source.addEventListener('ended', function (event) {
+      source.close();
+      ended(event);
+    });
+    source.addEventListener('gone', function () {
+      source.close();
+      section.dataset.ended = 'true';
+    });
+    source.addEventListener('reload', function () {
+      source.close();
+      window.location.reload();
+    });
+    source.onerror = function () {
+      if (source.readyState === EventSource.CLOSED && !section.dataset.ended) {
+        window.setTimeout(connect, retryIn + Math.random() * retryIn);
+        retryIn = Math.min(60000, retryIn * 2);
+      }
+    };
+  }
+
+  connect();
 }());

@@ -87,6 +87,7 @@ class LiveCoverageTest {
                 .containsExactly("NewsArticle", "LiveBlogPosting");
         assertThat(ld.path("coverageStartTime").asText()).isEqualTo(page.select(".times time").first().attr("datetime"));
         assertThat(ld.path("coverageEndTime").asText()).isNotBlank();
+        assertThat(ld.path("dateModified").asText()).as("the newest entry's time").isEqualTo(entries.get(0).select("time").attr("datetime"));
         assertThat(ld.path("liveBlogUpdate")).hasSize(2);
         assertThat(ld.path("liveBlogUpdate").get(0).path("@type").asText()).isEqualTo("BlogPosting");
         assertThat(ld.path("liveBlogUpdate").get(0).path("articleBody").asText()).isEqualTo("The ferry is cancelled.");
