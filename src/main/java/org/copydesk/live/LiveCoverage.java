@@ -149,18 +149,16 @@ public class LiveCoverage {
         return chars.intValue();
     }
 
-    /** The number of the story's last change (0 when none): a page rendered now has every change up to it. */
-    public long lastSeq(long storyId) {
-        Long last = LiveEntry.getEntityManager().createQuery(
-                "select max(e.changeSeq) from LiveEntry e where e.storyId = ?1", Long.class).setParameter(1, storyId)
-                .getSingleResult();
-        return last == null ? 0 : last;
+    /**
+     * The story's last change: its number (0 when none; a page rendered now has every change up to it) and when it was
+     * made for readers (an entry posted, corrected or deleted; null when none). One row, read by the change index.
+     */
+    public record LastChange(long seq, Instant at) {
     }
 
-    /** When the coverage last changed for readers (an entry posted, corrected or deleted), or null. */
-    public Instant lastChangeAt(long storyId) {
+    public LastChange lastChange(long storyId) {
         List<LiveEntry> last = LiveEntry.<LiveEntry>find("storyId = ?1 order by changeSeq desc", storyId).page(0, 1).list();
-        return last.isEmpty() ? null : last.get(0).changedAt();
+        return last.isEmpty() ? new LastChange(0, null) : new LastChange(last.get(0).changeSeq, last.get(0).changedAt());
     }
 
     public Optional<LiveEntry> entry(long storyId, long entryId) {

@@ -38,7 +38,8 @@ public class LivePages {
     }
 
     /** The coverage section of a live story's page, with what it shows (for its structured data too). */
-    public record Section(String html, long seq, List<LiveEntryView> entries, Instant endedAt, String feedPath) {
+    public record Section(String html, long seq, List<LiveEntryView> entries, Instant endedAt, String feedPath,
+                          Instant lastChangeAt) {
     }
 
     @Inject
@@ -48,12 +49,14 @@ public class LivePages {
     public Section section(Story story) {
         Locale locale = story.lang().locale();
         List<LiveEntryView> shown = coverage.shown(story.id);
-        long seq = coverage.lastSeq(story.id);
+        LiveCoverage.LastChange last = coverage.lastChange(story.id);
+        long seq = last.seq();
         Coverage view = new Coverage(LivePaths.events(story.id), LivePaths.feed(story.publicPath), seq, story.liveEndedAt,
                 story.liveEndedAt == null ? null : ended(story.liveEndedAt, locale),
                 shown.stream().map(e -> entry(e, locale)).toList(),
                 shown.stream().filter(LiveEntryView::keyEvent).map(e -> keyEvent(e, locale)).toList());
-        return new Section(Templates.coverage(view).setLocale(locale).render(), seq, shown, story.liveEndedAt, view.feedUrl());
+        return new Section(Templates.coverage(view).setLocale(locale).render(), seq, shown, story.liveEndedAt, view.feedUrl(),
+                last.at());
     }
 
     public String entry(LiveEntryView entry, Locale locale) {

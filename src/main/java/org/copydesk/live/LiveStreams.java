@@ -205,7 +205,7 @@ public class LiveStreams {
             if (now == null || !now.followable()) {
                 return null;
             }
-            long last = QuarkusTransaction.requiringNew().call(() -> coverage.lastSeq(id));
+            long last = QuarkusTransaction.requiringNew().call(() -> coverage.lastChange(id).seq());
             return new Channel(id, now.locale(), last);
         });
     }

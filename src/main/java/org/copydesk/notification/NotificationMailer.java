@@ -216,10 +216,11 @@ public class NotificationMailer {
                 if (!row.next()) {
                     return null;
                 }
-                long story = row.getLong(5);
+                // Asked of the column itself: wasNull() speaks of the last column read, which an argument list reorders.
+                Long story = row.getObject(5) == null ? null : row.getLong(5);
                 OffsetDateTime first = row.getObject(7, OffsetDateTime.class);
                 return new Claimed(row.getLong(1), NotificationKind.valueOf(row.getString(2)), row.getString(3),
-                        row.getString(4), row.wasNull() ? null : story, row.getInt(6),
+                        row.getString(4), story, row.getInt(6),
                         first == null ? null : first.toInstant(), row.getString(8), row.getBoolean(9));
             }
         }

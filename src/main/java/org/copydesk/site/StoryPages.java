@@ -69,7 +69,7 @@ public class StoryPages {
         // A live story's entries, while it is public (a preview shows the story as it would go live, entries aside).
         LivePages.Section coverage = live ? livePages.section(story) : null;
         if (coverage != null) {
-            freshness.notBefore(liveCoverage.lastChangeAt(story.id));
+            freshness.notBefore(coverage.lastChangeAt());
             freshness.notBefore(story.liveEndedAt);
         }
         String jsonLd = structuredData.newsArticle(story, canonical, baseUrl, settings, dateline, set, coverage);
