@@ -1,7 +1,9 @@
 package org.copydesk.webhook;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
+import javax.net.ssl.SSLException;
 import javax.sql.DataSource;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -194,7 +197,7 @@ public class WebhookWorker {
         } catch (HttpTimeoutException e) {
             return new Outcome(null, "No answer within " + config.webhooks().timeout().toSeconds() + " s");
         } catch (IOException | IllegalArgumentException e) {
-            return new Outcome(null, shortly(e));
+            return new Outcome(null, failure(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("stopped while sending", e);
@@ -277,6 +280,23 @@ public class WebhookWorker {
 
     private static OffsetDateTime at(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    /** What went wrong with an attempt, in the words the desk's list shows (not a Java class name). */
+    static String failure(Exception e) {
+        if (e instanceof ConnectException) {
+            return "Connection refused (nothing answers at that address and port)";
+        }
+        if (e instanceof UnknownHostException) {
+            return "Unknown host name: " + e.getMessage();
+        }
+        if (e instanceof SSLException) {
+            return "The secure connection failed: " + shortly(e);
+        }
+        if (e instanceof IOException && e.getMessage() != null && e.getMessage().contains("closed")) {
+            return "The connection was closed before an answer";
+        }
+        return "Could not send: " + shortly(e);
     }
 
     /** What went wrong, in a line: the exception's kind and message, no stack. */
