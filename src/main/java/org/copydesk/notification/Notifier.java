@@ -58,7 +58,7 @@ public class Notifier {
     }
 
     void publicChange(@Observes PublicChange change) {
-        if (change.storyId() == null) {
+        if (change.storyId() == null || change.imported()) {
             return;
         }
         NotificationKind kind = switch (change.kind()) {

@@ -16,9 +16,13 @@ package org.copydesk.publishing;
  * @param from     the story's state before (story kinds), otherwise null
  * @param to       the story's state after (story kinds), otherwise null
  * @param note     the comment given, the correction's text, or what the settings were and became
+ * @param imported a story brought in from another system's archive (the WordPress import): a change like any other
+ *                 for what readers see (the page cache, search, the audit log), but not news, so those who tell
+ *                 other people of news (webhooks, notifications) leave it alone: an archive of thousands of posts
+ *                 would otherwise reach every partner and author as "published" at once
  */
 public record PublicChange(Kind kind, long version, Long storyId, Long sectionId, Long authorId, Long actorId,
-                           String from, String to, String note) {
+                           String from, String to, String note, boolean imported) {
 
     /** The version of a change not announced yet. */
     static final long NOT_RAISED = PublicVersion.UNKNOWN;
@@ -76,7 +80,14 @@ public record PublicChange(Kind kind, long version, Long storyId, Long sectionId
         if (!kind.ofAStory()) {
             throw new IllegalArgumentException(kind + " is not a change of a story");
         }
-        return new PublicChange(kind, NOT_RAISED, storyId, null, null, actorId, from, to, note);
+        return new PublicChange(kind, NOT_RAISED, storyId, null, null, actorId, from, to, note, false);
+    }
+
+    /** A change of a story brought in from another system's archive ({@link #imported()}). */
+    public static PublicChange ofImportedStory(Kind kind, long storyId, Long actorId, String from, String to, String note) {
+        PublicChange change = ofStory(kind, storyId, actorId, from, to, note);
+        return new PublicChange(change.kind, change.version, change.storyId, null, null, change.actorId, change.from,
+                change.to, change.note, true);
     }
 
     /**
@@ -87,22 +98,22 @@ public record PublicChange(Kind kind, long version, Long storyId, Long sectionId
         if (!kind.ofLiveCoverage()) {
             throw new IllegalArgumentException(kind + " is not a change of live coverage");
         }
-        return new PublicChange(kind, NOT_RAISED, storyId, null, null, actorId, null, null, note);
+        return new PublicChange(kind, NOT_RAISED, storyId, null, null, actorId, null, null, note, false);
     }
 
     public static PublicChange ofSection(long sectionId, Long actorId) {
-        return new PublicChange(Kind.SECTION_CHANGE, NOT_RAISED, null, sectionId, null, actorId, null, null, null);
+        return new PublicChange(Kind.SECTION_CHANGE, NOT_RAISED, null, sectionId, null, actorId, null, null, null, false);
     }
 
     public static PublicChange ofAuthor(long authorId, Long actorId) {
-        return new PublicChange(Kind.AUTHOR_CHANGE, NOT_RAISED, null, null, authorId, actorId, null, null, null);
+        return new PublicChange(Kind.AUTHOR_CHANGE, NOT_RAISED, null, null, authorId, actorId, null, null, null, false);
     }
 
     public static PublicChange ofSettings(Long actorId, String note) {
-        return new PublicChange(Kind.SETTINGS_CHANGE, NOT_RAISED, null, null, null, actorId, null, null, note);
+        return new PublicChange(Kind.SETTINGS_CHANGE, NOT_RAISED, null, null, null, actorId, null, null, note, false);
     }
 
     PublicChange raisedTo(long raised) {
-        return new PublicChange(kind, raised, storyId, sectionId, authorId, actorId, from, to, note);
+        return new PublicChange(kind, raised, storyId, sectionId, authorId, actorId, from, to, note, imported);
     }
 }

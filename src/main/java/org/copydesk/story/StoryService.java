@@ -234,8 +234,8 @@ public class StoryService {
             edited.fire(new StoryEdited(existing, actor));
             if (existing.isPublished()) {
                 movePublicPath(existing);
-                publication.announce(PublicChange.ofStory(PublicChange.Kind.PUBLISH_UPDATE, existing.id, actor.id, from.name(),
-                        from.name(), Text.clean(comment)));
+                publication.announce(PublicChange.ofImportedStory(PublicChange.Kind.PUBLISH_UPDATE, existing.id, actor.id,
+                        from.name(), from.name(), Text.clean(comment)));
             } else {
                 standAs(existing, as, actor, comment);
             }
@@ -260,7 +260,7 @@ public class StoryService {
                 story.state = StoryState.PUBLISHED;
                 story.scheduledAt = null;
                 story.updatedAt = now;
-                publication.announce(PublicChange.ofStory(PublicChange.Kind.PUBLISH, story.id, actor.id, from.name(),
+                publication.announce(PublicChange.ofImportedStory(PublicChange.Kind.PUBLISH, story.id, actor.id, from.name(),
                         StoryState.PUBLISHED.name(), Text.clean(comment)));
             }
             case SCHEDULED -> {

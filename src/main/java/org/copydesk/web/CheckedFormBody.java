@@ -43,11 +43,28 @@ final class CheckedFormBody extends InputStream {
 
     private final InputStream in;
     private final Check check;
+    private final long limit;
+    private final boolean importing;
+    private long read;
     private boolean ended;
 
-    CheckedFormBody(InputStream in, Check check) {
+    /** {@code limit}: the bytes the form may have; past it, {@link FormTooLargeException}. */
+    CheckedFormBody(InputStream in, Check check, long limit, boolean importing) {
         this.in = in;
         this.check = check;
+        this.limit = limit;
+        this.importing = importing;
+    }
+
+    CheckedFormBody(InputStream in, Check check) {
+        this(in, check, Long.MAX_VALUE, false);
+    }
+
+    private void counted(int bytes) {
+        read += bytes;
+        if (read > limit) {
+            throw new FormTooLargeException(limit, importing);
+        }
     }
 
     /** The character set a form or part says it is in (UTF-8 when it says nothing), or a refusal. */
@@ -69,6 +86,7 @@ final class CheckedFormBody extends InputStream {
         if (b < 0) {
             ended();
         } else {
+            counted(1);
             check.accept((byte) b);
         }
         return b;
@@ -81,6 +99,7 @@ final class CheckedFormBody extends InputStream {
             ended();
         }
         if (n > 0) {
+            counted(n);
             check.accept(bytes, offset, offset + n);
         }
         return n;

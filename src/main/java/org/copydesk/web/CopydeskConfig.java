@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Optional;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -68,6 +69,8 @@ public interface CopydeskConfig {
     Search search();
 
     Images images();
+
+    Uploads uploads();
 
     Webhooks webhooks();
 
@@ -246,6 +249,17 @@ public interface CopydeskConfig {
         /** How long an upload waits for its turn before the person is told to try again (503, Retry-After). */
         @WithDefault("20s")
         Duration waitForTurn();
+    }
+
+    /** How large a request may be ({@link OversizedUploads}). */
+    interface Uploads {
+        /**
+         * The largest form of any page but the WordPress import: room for one picture (media.ImageStore takes up
+         * to 10 MB) with the story form around it. The import (a whole site's export and uploads) may go up to
+         * Quarkus's own limit, {@code quarkus.http.limits.max-body-size}, which is set for it.
+         */
+        @WithDefault("12M")
+        MemorySize formLimit();
     }
 
     /** Signed webhooks (webhook.WebhookWorker, docs/api.md, Webhooks). */

@@ -15,8 +15,10 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -117,6 +119,16 @@ public class ErrorPages {
     public Response unreadableForm(UnreadableFormException e) {
         LOG.info("Unreadable form refused: " + e.getMessage());
         return html(400, Templates.badRequest(UNREADABLE_FORM));
+    }
+
+    /** A form sent without its length that grew past its limit as it was read (web.ReadableForms). */
+    @ServerExceptionMapper
+    public Response formTooLarge(FormTooLargeException e, HttpHeaders headers, UriInfo uri) {
+        boolean json = uri.getPath().startsWith(DeskPaths.IMAGES)
+                || String.valueOf(headers.getHeaderString(HttpHeaders.ACCEPT)).startsWith(MediaType.APPLICATION_JSON);
+        return json ? Response.status(413).type(MediaType.APPLICATION_JSON).entity(Map.of("error", OversizedUploads.message(e.limit()))).build()
+                : Response.status(413).type("text/html;charset=UTF-8").header("Connection", "close")
+                        .entity(OversizedUploads.page(e.limit(), e.importing())).build();
     }
 
     @ServerExceptionMapper

@@ -1,6 +1,6 @@
 package org.copydesk.web;
 
-import java.util.Optional;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -10,42 +10,68 @@ import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 /**
- * A request body over {@code quarkus.http.limits.max-body-size} (a form with a file of more than about 12 MB)
- * is refused unread. Quarkus's own refusal is a bare 413 with the connection closed while the browser is still
- * sending, which browsers show as an empty page or "connection reset". Here the body is read and thrown
- * away (up to {@link #DRAIN_FACTOR} times the limit: nothing is kept), and then a page says what happened
- * and what to do; the rich-text editor's upload ({@code /desk/images}) gets the same as JSON. Browsers send
- * a form's length first (Content-Length), so it is refused before anything is stored; a body sent in chunks
- * without a length is still cut off by Quarkus's own limit.
+ * Request bodies held to their limits before anything reads them. A form may be up to
+ * {@code copydesk.uploads.form-limit} (12 MB: one picture with the story form around it); the WordPress import
+ * ({@code POST /desk/import}, a site's export and its uploads, written to disk as they arrive) up to Quarkus's own
+ * {@code quarkus.http.limits.max-body-size}, which is set high for it.
+ * <p>
+ * Quarkus's own refusal is a bare 413 with the connection closed while the browser is still sending, which
+ * browsers show as an empty page or "connection reset". Here the body is read and thrown away (up to
+ * {@link #DRAIN_FACTOR} times the limit: nothing is kept), and then a page says what happened and what to do;
+ * the rich-text editor's upload ({@code /desk/images}) and JSON clients get the same as JSON. Browsers send a
+ * form's length first (Content-Length), so it is refused before anything is stored. A body sent without its
+ * length (in chunks) is refused with 411 at once: Quarkus's one limit is the import's, far above a form's, and
+ * only a stated length lets each address keep its own.
  */
+@ApplicationScoped
 public class OversizedUploads {
 
     /** After {@link SecurityHeaders} (the page carries its headers), before anything reads the body. */
     static final int PRIORITY = SecurityHeaders.PRIORITY - 5;
     static final int DRAIN_FACTOR = 4;
+    /** The import's limit is in gigabytes: a body over it is read this much further at most. */
+    static final long DRAIN_ABOVE_IMPORT = 64L * 1024 * 1024;
 
     @CheckedTemplate(basePath = "errors")
     static class Templates {
-        static native TemplateInstance uploadTooLarge(String limit);
+        static native TemplateInstance uploadTooLarge(String limit, boolean importing);
     }
 
     @Inject
     QuarkusSettings quarkus;
 
+    @Inject
+    CopydeskConfig config;
+
+    /** The largest body anything takes: a WordPress import's. */
+    long importLimit() {
+        return quarkus.maxBodySize().map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
+    }
+
+    /** The largest body of every other request. */
+    long formLimit() {
+        return Math.min(config.uploads().formLimit().asLongValue(), importLimit());
+    }
+
     void register(@Observes Filters filters) {
-        Optional<MemorySize> maxBodySize = quarkus.maxBodySize();
-        if (maxBodySize.isEmpty()) {
-            return;
-        }
-        long limit = maxBodySize.get().asLongValue();
+        long importLimit = importLimit();
+        long formLimit = formLimit();
         filters.register(context -> {
-            if (contentLength(context.request()) > limit) {
-                refuse(context, limit);
+            HttpServerRequest request = context.request();
+            boolean importing = isImport(request.method().name(), request.path());
+            long limit = importing ? importLimit : formLimit;
+            if (sentWithoutLength(request) && !isForm(request.getHeader(HttpHeaders.CONTENT_TYPE))) {
+                // A form is weighed as it is read (ReadableForms); other bodies may be buffered whole first.
+                answer(context, 411, "A request with a body must say its length (Content-Length); nothing was saved.");
+            } else if (contentLength(request) > limit) {
+                refuse(context, limit, importing);
             } else {
                 context.next();
             }
@@ -57,11 +83,47 @@ public class OversizedUploads {
                 + "Images may be up to 10 MB: save the picture smaller (or as a JPEG) and choose it again.";
     }
 
-    private static void refuse(RoutingContext context, long limit) {
+    static boolean isImport(String method, String path) {
+        return "POST".equals(method) && DeskPaths.IMPORT.equals(path);
+    }
+
+    private static boolean isForm(String contentType) {
+        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+        return type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data");
+    }
+
+    /** The page for a form found too large while it was read. */
+    static String page(long limit, boolean importing) {
+        return Templates.uploadTooLarge(megabytes(limit), importing).render();
+    }
+
+    /**
+     * A body coming in chunks, its size unknown: HTTP/1.1's Transfer-Encoding, or an HTTP/2 stream that goes on
+     * after its headers with no length given. (A request without a body ends with its headers.)
+     */
+    private static boolean sentWithoutLength(HttpServerRequest request) {
+        if (request.getHeader(HttpHeaders.CONTENT_LENGTH) != null) {
+            return false;
+        }
+        if (request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
+            return true;
+        }
+        return request.version() == HttpVersion.HTTP_2 && !request.isEnded();
+    }
+
+    private static void answer(RoutingContext context, int status, String message) {
+        context.response().setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                .putHeader(HttpHeaders.CONNECTION, "close")
+                .end("{\"error\":\"" + message + "\"}");
+    }
+
+    private static void refuse(RoutingContext context, long limit, boolean importing) {
         HttpServerRequest request = context.request();
         boolean json = request.path().startsWith(DeskPaths.IMAGES)
                 || String.valueOf(request.getHeader(HttpHeaders.ACCEPT)).startsWith("application/json");
-        String body = json ? "{\"error\":\"" + message(limit) + "\"}" : Templates.uploadTooLarge(megabytes(limit)).render();
+        String body = json ? "{\"error\":\"" + message(limit) + "\"}"
+                : Templates.uploadTooLarge(megabytes(limit), importing).render();
         Runnable answer = () -> context.response().setStatusCode(413)
                 .putHeader(HttpHeaders.CONTENT_TYPE, json ? "application/json" : "text/html;charset=UTF-8")
                 .putHeader(HttpHeaders.CONNECTION, "close")
@@ -70,11 +132,16 @@ public class OversizedUploads {
             answer.run(); // the client waits for a word before sending the body: it is told now, and sends nothing
             return;
         }
+        long drainUpTo = Math.min(limit * DRAIN_FACTOR, limit + DRAIN_ABOVE_IMPORT);
+        if (contentLength(request) > drainUpTo) {
+            answer.run(); // far too large to be worth reading: the browser may show the closed connection instead
+            return;
+        }
         // Browsers send the whole body before they read an answer: it is read to the end (and dropped), so
         // that the page reaches them rather than a reset connection.
         AtomicLong dropped = new AtomicLong();
         request.handler(chunk -> {
-            if (dropped.addAndGet(chunk.length()) > limit * DRAIN_FACTOR) {
+            if (dropped.addAndGet(chunk.length()) > drainUpTo) {
                 request.connection().close();
             }
         });
@@ -96,7 +163,13 @@ public class OversizedUploads {
         }
     }
 
+    /** The largest WordPress import (its export and uploads together), as the import form says it. */
+    public static String importLimit(QuarkusSettings quarkus) {
+        return quarkus.maxBodySize().map(size -> megabytes(size.asLongValue())).orElse("any size");
+    }
+
     private static String megabytes(long bytes) {
-        return Math.round(bytes / (1024.0 * 1024.0)) + " MB";
+        return bytes >= 1024L * 1024 * 1024 ? Math.round(bytes / (1024.0 * 1024 * 1024)) + " GB"
+                : Math.round(bytes / (1024.0 * 1024.0)) + " MB";
     }
 }

@@ -2,6 +2,7 @@ package org.copydesk.web;
 
 import java.util.Locale;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -17,22 +18,29 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  */
 public class ReadableForms {
 
+    @Inject
+    OversizedUploads limits;
+
     @ServerRequestFilter
     public void checkFormBody(ContainerRequestContext request) {
         String type = request.getHeaderString(HttpHeaders.CONTENT_TYPE);
         if (type == null) {
             return;
         }
+        // A form sent without its length is weighed as it is read (one with a length was weighed before).
+        boolean importing = OversizedUploads.isImport(request.getMethod(), request.getUriInfo().getPath());
+        long limit = importing ? limits.importLimit() : limits.formLimit();
         String lowerCase = type.toLowerCase(Locale.ROOT);
         if (lowerCase.startsWith(MediaType.APPLICATION_FORM_URLENCODED)) {
             request.setEntityStream(new CheckedFormBody(request.getEntityStream(),
-                    new CheckedFormBody.UrlEncoded(CheckedFormBody.charsetOf(type))));
+                    new CheckedFormBody.UrlEncoded(CheckedFormBody.charsetOf(type)), limit, importing));
         } else if (lowerCase.startsWith(MediaType.MULTIPART_FORM_DATA)) {
             String boundary = HeaderUtil.extractQuotedValueFromHeader(type, "boundary");
             if (boundary == null || boundary.isEmpty()) {
                 throw new UnreadableFormException("a multipart body without a boundary");
             }
-            request.setEntityStream(new CheckedFormBody(request.getEntityStream(), new CheckedFormBody.Multipart(boundary)));
+            request.setEntityStream(new CheckedFormBody(request.getEntityStream(), new CheckedFormBody.Multipart(boundary),
+                    limit, importing));
         }
     }
 }

@@ -33,7 +33,8 @@ public class WebhookOutbox {
 
     void publicChange(@Observes PublicChange change) {
         WebhookEvent event = WebhookEvent.of(change.kind()).orElse(null);
-        if (event == null || change.storyId() == null) {
+        // An archive brought in is not news: partners read it from the API (since=), not as thousands of messages.
+        if (event == null || change.storyId() == null || change.imported()) {
             return;
         }
         List<WebhookEndpoint> endpoints = WebhookEndpoint.listEnabled().stream().filter(e -> e.receives(event)).toList();

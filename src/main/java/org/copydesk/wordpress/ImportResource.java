@@ -22,6 +22,8 @@ import org.copydesk.story.Section;
 import org.copydesk.web.DeskPaths;
 import org.copydesk.web.Flash;
 import org.copydesk.web.FormErrors;
+import org.copydesk.web.OversizedUploads;
+import org.copydesk.web.QuarkusSettings;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -39,7 +41,8 @@ public class ImportResource {
 
     @CheckedTemplate(basePath = "wordpress")
     static class Templates {
-        static native TemplateInstance importForm(FormErrors errors, List<Section> sections, Long sectionId, List<ImportRun> runs);
+        static native TemplateInstance importForm(FormErrors errors, List<Section> sections, Long sectionId, List<ImportRun> runs,
+                                                  String limit, long limitBytes);
 
         static native TemplateInstance importRun(ImportRun run, List<ImportRun.Line> lines, int refresh);
     }
@@ -53,9 +56,12 @@ public class ImportResource {
     @Inject
     Flash flash;
 
+    @Inject
+    QuarkusSettings quarkus;
+
     @GET
     public TemplateInstance form() {
-        return Templates.importForm(FormErrors.none(), Section.inOrder(), null, imports.latest());
+        return form(FormErrors.none(), null);
     }
 
     @POST
@@ -70,8 +76,7 @@ public class ImportResource {
             long id = imports.start(chosen(wxr), name(wxr), chosen(uploads), name(uploads), sectionId, me.account());
             return flash.redirect(DeskPaths.importRun(id), "Import started: this page follows it.");
         } catch (WordPressImports.BadUploadException bad) {
-            return Response.status(400).entity(Templates.importForm(FormErrors.of(bad.field(), bad.getMessage()),
-                    Section.inOrder(), sectionId, imports.latest())).build();
+            return Response.status(400).entity(form(FormErrors.of(bad.field(), bad.getMessage()), sectionId)).build();
         }
     }
 
@@ -81,6 +86,11 @@ public class ImportResource {
         WordPressImports.Progress progress = imports.progress(id).orElseThrow(NotFoundException::new);
         return Response.ok(Templates.importRun(progress.run(), progress.lines(), REFRESH_SECONDS))
                 .header("Cache-Control", "no-store").build();
+    }
+
+    private TemplateInstance form(FormErrors errors, Long sectionId) {
+        return Templates.importForm(errors, Section.inOrder(), sectionId, imports.latest(), OversizedUploads.importLimit(quarkus),
+                quarkus.maxBodySize().map(size -> size.asLongValue()).orElse(Long.MAX_VALUE));
     }
 
     private static java.nio.file.Path chosen(FileUpload upload) {

@@ -165,9 +165,9 @@ public class WordPressImports {
         Path keptZip = null;
         try {
             dir = Files.createTempDirectory("copydesk-wordpress-");
-            keptWxr = Files.copy(wxr, dir.resolve("export.xml"), StandardCopyOption.REPLACE_EXISTING);
+            keptWxr = keep(wxr, dir.resolve("export.xml"));
             if (zip != null) {
-                keptZip = Files.copy(zip, dir.resolve("uploads.zip"), StandardCopyOption.REPLACE_EXISTING);
+                keptZip = keep(zip, dir.resolve("uploads.zip"));
             }
         } catch (IOException e) {
             throw new BadUploadException("wxr", "The server could not keep the files for the import (" + e.getMessage()
@@ -188,6 +188,18 @@ public class WordPressImports {
         Path finalZip = keptZip;
         worker.submit(() -> runInBackground(id, keptWxr, finalZip, dir));
         return id;
+    }
+
+    /**
+     * Takes a file of the request (deleted when the request ends) for the import: moved when it can be, so a
+     * gigabyte of uploads is not on the disk twice; copied when the two places are on different file systems.
+     */
+    private static Path keep(Path upload, Path to) throws IOException {
+        try {
+            return Files.move(upload, to, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException cannotMove) {
+            return Files.copy(upload, to, StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     /** Reads the file up to its first item: an export has its site's address and WordPress's namespace there. */

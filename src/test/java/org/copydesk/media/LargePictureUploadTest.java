@@ -9,6 +9,7 @@ import java.util.Map;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.copydesk.people.AuthorProfile;
@@ -219,6 +220,37 @@ class LargePictureUploadTest {
         Response fromEditor = postAsBrowser(browser, "/desk/images", csrf, "file", huge);
         assertThat(fromEditor.statusCode()).isEqualTo(413);
         assertThat(fromEditor.jsonPath().getString("error")).contains("nothing was saved");
+    }
+
+    @Test
+    void aFormSentInChunksWithoutItsLengthIsWeighedAsItIsReadAndRefusedPastTheLimit() {
+        Browser browser = new Browser().signIn(fixtures.staff(Role.REPORTER).username, Fixtures.PASSWORD);
+        byte[] huge = new byte[13 * 1024 * 1024];
+        byte[] start = TestImages.jpeg(10, 10);
+        System.arraycopy(start, 0, huge, 0, start.length);
+        long storiesBefore = QuarkusTransaction.requiringNew().call(() -> Story.count());
+
+        // RestAssured's multipart goes in chunks, with no Content-Length for the filter to weigh first.
+        Response refused = browser.form(browser.page("/desk/stories/new"), "#story-form").set("headline", "Typed")
+                .attach("imageFile", "huge.jpg", huge, "image/jpeg").press("Save draft");
+        assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(Jsoup.parse(refused.asString()).select("h1").text()).isEqualTo("The file is too large");
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Story.count())).as("nothing saved").isEqualTo(storiesBefore);
+    }
+
+    @Test
+    void aBodyOtherThanAFormSentWithoutItsLengthIsRefusedAtOnce() throws Exception {
+        // Such a body may be read whole before it is used: only a stated length lets it be weighed first. A stream
+        // of unknown length goes in chunks (Transfer-Encoding), with no Content-Length.
+        java.net.http.HttpResponse<String> refused = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build()
+                .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/api/v1/drafts"))
+                        .header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                                () -> new java.io.ByteArrayInputStream("{\"headline\": \"x\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(411);
+        assertThat(refused.body()).contains("Content-Length");
     }
 
     private static Response postAsBrowser(Browser browser, String path, String csrf, String fileField, byte[] file) {
