@@ -187,8 +187,9 @@ public final class WordPressBody {
             String src = img.attr("src").strip();
             Picture picture = src.isEmpty() ? null : pictures.apply(src);
             if (picture == null) {
-                problems.add("a picture in the body (" + (src.isEmpty() ? "with no address" : fileName(src))
-                        + ") is not in the uploads archive and was left out");
+                problems.add("a picture in the body (" + (src.isEmpty() ? "with no address" : fileName(src)) + ") "
+                        + (src.contains("/wp-content/uploads/") ? "could not be brought in (the picture's own line says why)"
+                        : "is on another site") + " and was left out");
                 Element link = img.parent() != null && img.parent().nameIs("a") ? img.parent() : null;
                 img.remove();
                 if (link != null && link.text().isBlank() && link.children().isEmpty()) {

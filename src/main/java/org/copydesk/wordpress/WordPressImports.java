@@ -75,6 +75,7 @@ public class WordPressImports {
     private static final DateTimeFormatter WP_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final Pattern SIZED = Pattern.compile("^(.*)-\\d+x\\d+(\\.[A-Za-z0-9]+)$");
     private static final Pattern SCALED = Pattern.compile("^(.*)-scaled(\\.[A-Za-z0-9]+)$");
+    private static final Pattern SIZE_SUFFIX = Pattern.compile("^-(\\d{1,5})x(\\d{1,5})$");
 
     @Inject
     StoryService stories;
@@ -740,7 +741,71 @@ public class WordPressImports {
                 }
                 return null;
             }
+            List<String> refusals = new ArrayList<>();
+            for (String candidate : candidates(original, entry)) {
+                try {
+                    Image stored = store(candidate);
+                    QuarkusTransaction.requiringNew().run(() -> {
+                        Origins.remember(site, Origins.Kind.IMAGE, original, stored.id);
+                        ImportRun run = ImportRun.findById(runId);
+                        run.imagesStored++;
+                        if (!candidate.equals(entry)) {
+                            line(ImportRun.LineKind.PROBLEM, "Picture " + original + " was refused (" + String.join("; ", refusals)
+                                    + "): the size WordPress made of it, " + underUploads(candidate) + ", was stored instead");
+                        }
+                    });
+                    return stored;
+                } catch (ImageRejectedException rejected) {
+                    refusals.add(rejected.getMessage());
+                } catch (IOException e) {
+                    refusals.add("it could not be read from the archive (" + e.getMessage() + ")");
+                }
+            }
+            if (imagesMissing.add(original)) {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    ImportRun run = ImportRun.findById(runId);
+                    run.imagesMissing++;
+                    line(ImportRun.LineKind.PROBLEM, "Picture " + original + " was refused: " + String.join("; ", refusals));
+                });
+            }
+            return null;
+        }
+
+        /**
+         * The zip entries to try for a picture, best first: the original, then the sizes WordPress made of it, largest
+         * first ("x-scaled.jpg", then "x-1536x1024.jpg", …), for an original this site refuses (a camera original over
+         * 10 MB or 50 megapixels, which WordPress itself scales).
+         */
+        List<String> candidates(String original, String entry) {
+            List<String> candidates = new ArrayList<>(List.of(entry));
+            int dot = original.lastIndexOf('.');
+            if (dot < 0) {
+                return candidates;
+            }
+            String base = original.substring(0, dot);
+            String extension = original.substring(dot);
+            zipEntries.entrySet().stream()
+                    .filter(e -> e.getKey().startsWith(base + "-") && e.getKey().endsWith(extension) && !e.getValue().equals(entry))
+                    .map(e -> Map.entry(e.getValue(), pixelsOf(e.getKey().substring(base.length(), e.getKey().length() - extension.length()))))
+                    .filter(e -> e.getValue() > 0)
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .forEach(e -> candidates.add(e.getKey()));
+            return candidates;
+        }
+
+        /** "-scaled" first (WordPress's 2560-pixel copy), then "-WxH" by its pixels; anything else is not a size. */
+        private static long pixelsOf(String suffix) {
+            if (suffix.equals("-scaled")) {
+                return Long.MAX_VALUE;
+            }
+            Matcher m = SIZE_SUFFIX.matcher(suffix);
+            return m.matches() ? Long.parseLong(m.group(1)) * Long.parseLong(m.group(2)) : 0;
+        }
+
+        /** One zip entry through the image store: a GIF as a still PNG of its first frame (GIFs are not stored here). */
+        private Image store(String entry) throws IOException {
             Path file = null;
+            Path still = null;
             try {
                 ZipEntry zipped = zip.getEntry(entry);
                 file = Files.createTempFile("copydesk-wp-image-", ".bin");
@@ -748,34 +813,16 @@ public class WordPressImports {
                 try (InputStream in = new BoundedInput(zip.getInputStream(zipped), ImageStore.MAX_BYTES + 1L)) {
                     Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
                 }
-                Image stored = images.store(ImageUpload.of(file), admin.id);
-                QuarkusTransaction.requiringNew().run(() -> {
-                    Origins.remember(site, Origins.Kind.IMAGE, original, stored.id);
-                    ImportRun run = ImportRun.findById(runId);
-                    run.imagesStored++;
-                });
-                return stored;
-            } catch (ImageRejectedException rejected) {
-                if (imagesMissing.add(original)) {
-                    QuarkusTransaction.requiringNew().run(() -> {
-                        ImportRun run = ImportRun.findById(runId);
-                        run.imagesMissing++;
-                        line(ImportRun.LineKind.PROBLEM, "Picture " + original + " was refused: " + rejected.getMessage());
-                    });
-                }
-                return null;
-            } catch (IOException e) {
-                if (imagesMissing.add(original)) {
-                    QuarkusTransaction.requiringNew().run(() -> line(ImportRun.LineKind.PROBLEM, "Picture " + original
-                            + " could not be read from the archive (" + e.getMessage() + ")"));
-                }
-                return null;
+                still = GifStill.isGif(file) ? GifStill.toPng(file) : null;
+                return images.store(ImageUpload.of(still != null ? still : file), admin.id);
             } finally {
-                if (file != null) {
-                    try {
-                        Files.deleteIfExists(file);
-                    } catch (IOException ignored) {
-                        // a temporary file
+                for (Path temporary : new Path[] {file, still}) {
+                    if (temporary != null) {
+                        try {
+                            Files.deleteIfExists(temporary);
+                        } catch (IOException ignored) {
+                            // a temporary file
+                        }
                     }
                 }
             }

@@ -111,7 +111,16 @@ class WordPressBodyTest {
         String stored = body("<p>Text.</p>\n<p><img src=\"http://old.example/wp-content/uploads/2020/01/gone.jpg\" alt=\"x\"></p>",
                 problems);
         assertThat(stored).isEqualTo("<p>Text.</p>");
-        assertThat(problems).singleElement().asString().contains("gone.jpg").contains("not in the uploads archive");
+        assertThat(problems).singleElement().asString().contains("gone.jpg").contains("could not be brought in")
+                .contains("the picture's own line says why");
+    }
+
+    @Test
+    void aPictureFromAnotherSiteIsLeftOutAndSaidToBeFromThere() {
+        List<String> problems = new ArrayList<>();
+        String stored = body("<p>Text.</p>\n<p><img src=\"https://cdn.elsewhere.example/photo.jpg\" alt=\"x\"></p>", problems);
+        assertThat(stored).isEqualTo("<p>Text.</p>");
+        assertThat(problems).singleElement().asString().contains("photo.jpg").contains("is on another site");
     }
 
     @Test

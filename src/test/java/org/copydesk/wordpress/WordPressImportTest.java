@@ -223,6 +223,51 @@ class WordPressImportTest {
         QuarkusTransaction.requiringNew().run(() -> org.copydesk.webhook.WebhookEndpoint.delete("url", "http://127.0.0.1:9/partner-app"));
     }
 
+    /**
+     * Real uploads folders hold camera originals this site refuses (over 10 MB) beside the sizes WordPress made of
+     * them, and GIFs: the largest size WordPress made is stored in the original's place, and a GIF as a still PNG.
+     */
+    @Test
+    @org.junit.jupiter.api.Order(4)
+    void aRefusedOriginalIsReplacedByTheSizeWordPressMadeAndAGifBecomesAStill() throws Exception {
+        Browser admin = new Browser().signIn("admin", "test-admin-password");
+        byte[] export = new String(resource("export.xml"), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("http://wordpress.example", "http://camera-originals.example").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(resource("uploads.zip")));
+             java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
+            for (java.util.zip.ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                byte[] bytes = in.readAllBytes();
+                String name = entry.getName();
+                if (name.endsWith("2024/05/harbour.jpg")) {
+                    // The camera original: a JPEG of 11 MB, over what an image may be here; WordPress's -scaled copy beside it.
+                    zip.putNextEntry(new java.util.zip.ZipEntry(name.replace("harbour.jpg", "harbour-scaled.jpg")));
+                    zip.write(bytes);
+                    zip.closeEntry();
+                    bytes = java.util.Arrays.copyOf(bytes, 11 * 1024 * 1024);
+                } else if (name.endsWith("2024/05/market.jpg")) {
+                    java.awt.image.BufferedImage picture = new java.awt.image.BufferedImage(60, 40, java.awt.image.BufferedImage.TYPE_INT_RGB);
+                    java.io.ByteArrayOutputStream gif = new java.io.ByteArrayOutputStream();
+                    javax.imageio.ImageIO.write(picture, "gif", gif);
+                    bytes = gif.toByteArray();
+                }
+                zip.putNextEntry(new java.util.zip.ZipEntry(name));
+                zip.write(bytes);
+                zip.closeEntry();
+            }
+        }
+        Response started = admin.form(admin.page("/desk/import"), "form[action=/desk/import]")
+                .attach("wxr", "export.xml", export, "application/xml")
+                .attach("uploads", "uploads.zip", out.toByteArray(), "application/zip").press("Import");
+        Document done = waitForTheEnd(admin, Browser.pathOf(started.header("Location")));
+        assertThat(done.select("#import-status").text()).contains("Finished");
+        assertThat(count(done, "images")).as(done.select("#import-report").text()).isEqualTo(3);
+        assertThat(count(done, "missing")).isZero();
+        assertThat(done.select("#import-report li[data-kind=PROBLEM]").eachText())
+                .anyMatch(line -> line.contains("2024/05/harbour.jpg was refused") && line.contains("2024/05/harbour-scaled.jpg, was stored instead"))
+                .noneMatch(line -> line.contains("market"));
+    }
+
     /** The archive with a 20 MB file more (a video, say: random bytes, which do not compress). */
     private static byte[] withFiller(byte[] zip, int fillerBytes) throws Exception {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(zip.length + fillerBytes + 4096);
@@ -244,7 +289,7 @@ class WordPressImportTest {
 
     /** A file cut off after its first posts passes the quick look, and stops in the background with the reason. */
     @Test
-    @org.junit.jupiter.api.Order(4)
+    @org.junit.jupiter.api.Order(5)
     void anExportCutOffStopsWithTheReasonAndImportsNothing() throws Exception {
         Browser admin = new Browser().signIn("admin", "test-admin-password");
         long before = Story.count();
