@@ -37,7 +37,7 @@ public class ApiStories {
     /**
      * Published stories, newest first publication first (the site's lists' order, on its index), narrowed by
      * {@code filter}. "Changed since" keeps the stories whose last public change (publication, update or correction:
-     * {@link Story#lastChange}) is at or after it: a client that keeps the time it last asked gets every story changed
+     * {@link Story#lastChange}; for live coverage, an entry or its end) is at or after it: a client that keeps the time it last asked gets every story changed
      * meanwhile, however old; what was unpublished meanwhile the webhooks tell.
      */
     public Page published(Filter filter, ApiCursor after, int limit) {
@@ -62,8 +62,10 @@ public class ApiStories {
             values.add(filter.language());
         }
         if (filter.since() != null) {
+            // A live story changes with its entries too (posted, corrected, deleted) and when its coverage ends.
             sql.append(" and greatest(coalesce(s.last_published_at, s.first_published_at),"
-                    + " (select max(c.created_at) from story_correction c where c.story_id = s.id)) >= ?");
+                    + " (select max(c.created_at) from story_correction c where c.story_id = s.id), s.live_ended_at,"
+                    + " (select max(greatest(e.posted_at, e.corrected_at, e.deleted_at)) from live_entry e where e.story_id = s.id)) >= ?");
             values.add(filter.since());
         }
         if (after != null) {

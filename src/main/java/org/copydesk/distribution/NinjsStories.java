@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.copydesk.live.LiveCoverage;
+import org.copydesk.live.LiveEntryView;
 import org.copydesk.media.Image;
 import org.copydesk.site.AbsoluteLinks;
 import org.copydesk.site.PageLanguage;
@@ -50,6 +52,12 @@ public class NinjsStories {
     @Inject
     PublicAddress address;
 
+    @Inject
+    LiveCoverage live;
+
+    /** Entries of a live story a whole story carries (its page shows up to 200; JSON-LD's liveBlogUpdate 50). */
+    static final int LIVE_ENTRIES = 50;
+
     /** The story as ninjs, JSON, with addresses on the configured public address (webhooks: no request to go by). */
     public String json(Story story) {
         return write(of(story, address.baseWithoutRequest(), Representation.FULL));
@@ -64,13 +72,17 @@ public class NinjsStories {
         item.put("representationtype", representation == Representation.FULL ? "full" : "partial");
         item.put("version", String.valueOf(story.version));
         item.put("firstcreated", Times.iso(story.createdAt));
-        item.put("versioncreated", Times.iso(changedAt(story)));
+        LiveCoverage.LastChange liveChange = isLiveCoverage(story) ? live.lastChange(story.id) : null;
+        item.put("versioncreated", Times.iso(changedAt(story, liveChange)));
         if (story.firstPublishedAt != null) {
             item.put("contentcreated", Times.iso(story.firstPublishedAt));
         }
         item.put("pubstatus", story.isPublished() ? "usable" : "withheld");
         item.put("language", story.lang().tag());
         item.put("headlines", headlines(story));
+        if (isLiveCoverage(story)) {
+            item.put("genres", List.of(liveGenre(story)));
+        }
         if (story.standfirst != null && !story.standfirst.isBlank()) {
             item.put("descriptions", List.of(text("summary", "text/plain", story.standfirst)));
         }
@@ -97,6 +109,10 @@ public class NinjsStories {
             item.put("renditions", List.of(web));
         }
         List<Map<String, Object>> associations = associations(story, base, representation);
+        if (representation == Representation.FULL && isLiveCoverage(story) && url != null) {
+            String page = base + url;
+            live.shown(story.id).stream().limit(LIVE_ENTRIES).forEach(entry -> associations.add(liveEntry(entry, story, base, page)));
+        }
         if (!associations.isEmpty()) {
             item.put("associations", associations);
         }
@@ -117,6 +133,73 @@ public class NinjsStories {
     public static java.time.Instant changedAt(Story story) {
         java.time.Instant changed = story.lastChangedAt();
         return changed != null ? changed : story.updatedAt != null ? story.updatedAt : story.createdAt;
+    }
+
+    /** A published story of the kind Live coverage: its entries are part of it. */
+    private static boolean isLiveCoverage(Story story) {
+        return story.live && story.isPublished();
+    }
+
+    /** A live story changes with its entries (posted, corrected, deleted) and when its coverage ends. */
+    private static java.time.Instant changedAt(Story story, LiveCoverage.LastChange liveChange) {
+        java.time.Instant changed = changedAt(story);
+        for (java.time.Instant later : new java.time.Instant[] {liveChange == null ? null : liveChange.at(), story.liveEndedAt}) {
+            if (later != null && later.isAfter(changed)) {
+                changed = later;
+            }
+        }
+        return changed;
+    }
+
+    /** The genre that tells a partner this is live coverage: "live" while it goes on, "live-ended" after. */
+    private static Map<String, Object> liveGenre(Story story) {
+        Map<String, Object> genre = new LinkedHashMap<>();
+        genre.put("name", story.isLiveNow() ? "Live coverage" : "Live coverage (ended)");
+        genre.put("literal", story.isLiveNow() ? "live" : "live-ended");
+        return genre;
+    }
+
+    /**
+     * One entry of a live story, newest first, as an associated text item ("live-entry-{id}"): its time, text (with
+     * its correction as a body of its own, as the story's), byline, picture and address on the page; a key event has
+     * the genre "key-event". ninjs has no live blog of its own; each of its associations may be a whole news object.
+     */
+    private static Map<String, Object> liveEntry(LiveEntryView entry, Story story, String base, String page) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("name", "live-entry-" + entry.id());
+        item.put("uri", uri(story, base) + "#" + entry.anchor());
+        item.put("type", "text");
+        item.put("representationtype", "full");
+        item.put("firstcreated", Times.iso(entry.postedAt()));
+        item.put("versioncreated", Times.iso(entry.changedAt()));
+        item.put("pubstatus", "usable");
+        item.put("language", story.lang().tag());
+        if (entry.keyEvent()) {
+            Map<String, Object> key = new LinkedHashMap<>();
+            key.put("name", "Key event");
+            key.put("literal", "key-event");
+            item.put("genres", List.of(key));
+        }
+        item.put("headlines", List.of(text("summary", "text/plain", entry.summary())));
+        List<Map<String, Object>> bodies = new ArrayList<>();
+        bodies.add(text("main", "text/html", AbsoluteLinks.in(entry.bodyHtml(), page)));
+        if (entry.isCorrected() && entry.correction() != null && !entry.correction().isBlank()) {
+            bodies.add(text("correction", "text/html", "<p><time datetime=\"" + Times.iso(entry.correctedAt()) + "\">"
+                    + Times.iso(entry.correctedAt()) + "</time> " + org.jsoup.nodes.Entities.escape(entry.correction()) + "</p>"));
+        }
+        item.put("bodies", bodies);
+        if (entry.authorName() != null) {
+            item.put("by", entry.authorName());
+        }
+        Map<String, Object> web = new LinkedHashMap<>();
+        web.put("name", "web");
+        web.put("href", page + "#" + entry.anchor());
+        web.put("contenttype", "text/html");
+        item.put("renditions", List.of(web));
+        if (entry.image() != null) {
+            item.put("associations", List.of(picture(entry.image(), entry.imageAlt(), entry.imageCaption(), entry.imageCredit(), base)));
+        }
+        return item;
     }
 
     public String write(Object document) {
@@ -233,19 +316,22 @@ public class NinjsStories {
     }
 
     private static Map<String, Object> picture(Story story, String base) {
-        Image image = story.featuredImage;
+        return picture(story.featuredImage, story.featuredImageAlt, story.featuredImageCaption, story.featuredImageCredit, base);
+    }
+
+    private static Map<String, Object> picture(Image image, String alt, String caption, String credit, String base) {
         Map<String, Object> picture = new LinkedHashMap<>();
         picture.put("name", "featureimage");
         picture.put("uri", base + image.src());
         picture.put("type", "picture");
-        if (story.featuredImageCaption != null && !story.featuredImageCaption.isBlank()) {
-            picture.put("headlines", List.of(text("caption", "text/plain", story.featuredImageCaption)));
+        if (caption != null && !caption.isBlank()) {
+            picture.put("headlines", List.of(text("caption", "text/plain", caption)));
         }
-        if (story.featuredImageAlt != null && !story.featuredImageAlt.isBlank()) {
-            picture.put("descriptions", List.of(text("alt", "text/plain", story.featuredImageAlt)));
+        if (alt != null && !alt.isBlank()) {
+            picture.put("descriptions", List.of(text("alt", "text/plain", alt)));
         }
-        if (story.featuredImageCredit != null && !story.featuredImageCredit.isBlank()) {
-            picture.put("by", story.featuredImageCredit);
+        if (credit != null && !credit.isBlank()) {
+            picture.put("by", credit);
         }
         List<Map<String, Object>> renditions = new ArrayList<>();
         for (int width : image.widths()) {

@@ -96,6 +96,50 @@ class ReadApiTest {
         assertThat(relatedItem.get("uri").asText()).endsWith(ApiPaths.story(related.id));
     }
 
+    /**
+     * A live story's entries are part of it for partners too: each an associated text item, newest first, with its
+     * time, byline, key event and correction; the story's version time and "changed since" follow its entries.
+     */
+    @Test
+    void aLiveStoryCarriesItsEntriesAndChangesWithThem() throws Exception {
+        StaffAccount editor = fixtures.staff(Role.EDITOR);
+        StaffAccount reporter = fixtures.staff(Role.REPORTER);
+        Story story = fixtures.liveStory("Cyclone makes landfall " + Fixtures.unique("l"), reporter, editor);
+        String tag = Fixtures.unique("cyclone");
+        fixtures.tag(story.id, tag);
+        java.time.Instant published = QuarkusTransaction.requiringNew().call(() -> Story.<Story>findById(story.id).lastChangedAt());
+        Thread.sleep(20);
+        fixtures.liveEntry(story.id, "<p>Winds of <strong>180 km/h</strong> reach the coast.</p>", reporter, true);
+        org.copydesk.live.LiveEntry latest = fixtures.liveEntry(story.id, "<p>Power is out in the port.</p>", editor, false);
+
+        JsonNode item = json.readTree(given().get(ApiPaths.story(story.id)).asString());
+        assertThat(NinjsSchema.errors(item.toString())).isEmpty();
+        assertThat(item.at("/genres/0/literal").asText()).isEqualTo("live");
+        List<JsonNode> entries = new ArrayList<>();
+        item.get("associations").forEach(a -> {
+            if (a.get("name").asText().startsWith("live-entry-")) {
+                entries.add(a);
+            }
+        });
+        assertThat(entries).hasSize(2);
+        assertThat(entries.get(0).at("/bodies/0/value").asText()).contains("Power is out in the port.");
+        assertThat(entries.get(1).at("/bodies/0/value").asText()).contains("<strong>180 km/h</strong>");
+        assertThat(entries.get(1).at("/genres/0/literal").asText()).isEqualTo("key-event");
+        assertThat(entries.get(0).get("renditions").get(0).get("href").asText()).endsWith("#entry-" + latest.id);
+        assertThat(item.get("versioncreated").asText()).as("the newest entry's time")
+                .isEqualTo(Times.iso(latest.postedAt));
+
+        // Changed since the story was published: only its entries changed, and a partner keeping in step gets it.
+        String since = published.plusMillis(1).toString();
+        JsonNode list = json.readTree(given().queryParam("tag", tag).queryParam("since", since).get(ApiPaths.stories()).asString());
+        assertThat(list.get("items")).hasSize(1);
+
+        fixtures.endLive(story.id, editor);
+        JsonNode ended = json.readTree(given().get(ApiPaths.story(story.id)).asString());
+        assertThat(ended.at("/genres/0/literal").asText()).isEqualTo("live-ended");
+        assertThat(NinjsSchema.errors(ended.toString())).isEmpty();
+    }
+
     @Test
     void answersCarryAnEtagAndAConditionalRequestGets304() {
         StaffAccount editor = fixtures.staff(Role.EDITOR);
