@@ -127,7 +127,7 @@ public class ErrorPages {
         boolean json = uri.getPath().startsWith(DeskPaths.IMAGES)
                 || String.valueOf(headers.getHeaderString(HttpHeaders.ACCEPT)).startsWith(MediaType.APPLICATION_JSON);
         return json ? Response.status(413).type(MediaType.APPLICATION_JSON).entity(Map.of("error", OversizedUploads.message(e.limit()))).build()
-                : Response.status(413).type("text/html;charset=UTF-8").header("Connection", "close")
+                : Response.status(413).type("text/html;charset=UTF-8")
                         .entity(OversizedUploads.page(e.limit(), e.importing())).build();
     }
 

@@ -10,6 +10,7 @@ import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,9 +27,10 @@ import jakarta.inject.Inject;
  * browsers show as an empty page or "connection reset". Here the body is read and thrown away (up to
  * {@link #DRAIN_FACTOR} times the limit: nothing is kept), and then a page says what happened and what to do;
  * the rich-text editor's upload ({@code /desk/images}) and JSON clients get the same as JSON. Browsers send a
- * form's length first (Content-Length), so it is refused before anything is stored. A body sent without its
- * length (in chunks) is refused with 411 at once: Quarkus's one limit is the import's, far above a form's, and
- * only a stated length lets each address keep its own.
+ * form's length first (Content-Length), so it is refused before anything is stored. Quarkus's one limit is the
+ * import's, far above a form's: a form sent without its length (in chunks) is weighed as it is read
+ * ({@link ReadableForms}), and any other body without its length, which may be read whole before it is used, is
+ * refused with 411 at once.
  */
 @ApplicationScoped
 public class OversizedUploads {
@@ -105,17 +107,26 @@ public class OversizedUploads {
         if (request.getHeader(HttpHeaders.CONTENT_LENGTH) != null) {
             return false;
         }
-        if (request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
-            return true;
+        if (request.version() != HttpVersion.HTTP_2) {
+            return request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
         }
-        return request.version() == HttpVersion.HTTP_2 && !request.isEnded();
+        // HTTP/2 has no Transfer-Encoding: a stream still open after the headers of a method that sends a body.
+        HttpMethod method = request.method();
+        return (method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH) && !request.isEnded();
     }
 
     private static void answer(RoutingContext context, int status, String message) {
-        context.response().setStatusCode(status)
-                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                .putHeader(HttpHeaders.CONNECTION, "close")
+        closing(context.request(), context.response().setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json"))
                 .end("{\"error\":\"" + message + "\"}");
+    }
+
+    /**
+     * Asks an HTTP/1 client to close the connection after the answer (the rest of its body is not read). HTTP/2 has
+     * no such header (a client refuses an answer carrying it): the stream is reset instead, the connection kept.
+     */
+    private static HttpServerResponse closing(HttpServerRequest request, HttpServerResponse response) {
+        return request.version() == HttpVersion.HTTP_2 ? response : response.putHeader(HttpHeaders.CONNECTION, "close");
     }
 
     private static void refuse(RoutingContext context, long limit, boolean importing) {
@@ -124,9 +135,8 @@ public class OversizedUploads {
                 || String.valueOf(request.getHeader(HttpHeaders.ACCEPT)).startsWith("application/json");
         String body = json ? "{\"error\":\"" + message(limit) + "\"}"
                 : Templates.uploadTooLarge(megabytes(limit), importing).render();
-        Runnable answer = () -> context.response().setStatusCode(413)
-                .putHeader(HttpHeaders.CONTENT_TYPE, json ? "application/json" : "text/html;charset=UTF-8")
-                .putHeader(HttpHeaders.CONNECTION, "close")
+        Runnable answer = () -> closing(request, context.response().setStatusCode(413)
+                .putHeader(HttpHeaders.CONTENT_TYPE, json ? "application/json" : "text/html;charset=UTF-8"))
                 .end(body);
         if (request.method() == HttpMethod.GET || "100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
             answer.run(); // the client waits for a word before sending the body: it is told now, and sends nothing
