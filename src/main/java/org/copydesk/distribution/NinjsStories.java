@@ -73,7 +73,9 @@ public class NinjsStories {
         item.put("version", String.valueOf(story.version));
         item.put("firstcreated", Times.iso(story.createdAt));
         LiveCoverage.LastChange liveChange = isLiveCoverage(story) ? live.lastChange(story.id) : null;
-        item.put("versioncreated", Times.iso(changedAt(story, liveChange)));
+        // A live story changes with its entries (posted, corrected, deleted) and when its coverage ends.
+        item.put("versioncreated", Times.iso(LiveCoverage.changedAt(changedAt(story), liveChange == null ? null : liveChange.at(),
+                story.liveEndedAt)));
         if (story.firstPublishedAt != null) {
             item.put("contentcreated", Times.iso(story.firstPublishedAt));
         }
@@ -138,17 +140,6 @@ public class NinjsStories {
     /** A published story of the kind Live coverage: its entries are part of it. */
     private static boolean isLiveCoverage(Story story) {
         return story.live && story.isPublished();
-    }
-
-    /** A live story changes with its entries (posted, corrected, deleted) and when its coverage ends. */
-    private static java.time.Instant changedAt(Story story, LiveCoverage.LastChange liveChange) {
-        java.time.Instant changed = changedAt(story);
-        for (java.time.Instant later : new java.time.Instant[] {liveChange == null ? null : liveChange.at(), story.liveEndedAt}) {
-            if (later != null && later.isAfter(changed)) {
-                changed = later;
-            }
-        }
-        return changed;
     }
 
     /** The genre that tells a partner this is live coverage: "live" while it goes on, "live-ended" after. */

@@ -156,6 +156,20 @@ public class LiveCoverage {
     public record LastChange(long seq, Instant at) {
     }
 
+    /**
+     * When a live story last changed for its readers: its own last change, or later, the last change of an entry
+     * ({@link LastChange#at}) or the end of its coverage. Null only when all three are.
+     */
+    public static Instant changedAt(Instant storyChanged, Instant lastEntryChange, Instant endedAt) {
+        Instant changed = storyChanged;
+        for (Instant later : new Instant[] {lastEntryChange, endedAt}) {
+            if (later != null && (changed == null || later.isAfter(changed))) {
+                changed = later;
+            }
+        }
+        return changed;
+    }
+
     public LastChange lastChange(long storyId) {
         List<LiveEntry> last = LiveEntry.<LiveEntry>find("storyId = ?1 order by changeSeq desc", storyId).page(0, 1).list();
         return last.isEmpty() ? new LastChange(0, null) : new LastChange(last.get(0).changeSeq, last.get(0).changedAt());

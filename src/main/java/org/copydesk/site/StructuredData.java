@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.copydesk.live.LiveCoverage;
 import org.copydesk.live.LiveEntryView;
 import org.copydesk.live.LivePages;
 import org.copydesk.story.BodyHtml;
@@ -152,16 +153,7 @@ public class StructuredData {
         }
         article.put("liveBlogUpdate", updates);
         // Modified when an entry last changed, or the coverage ended, if that is later than the story's own change.
-        java.time.Instant modified = story.lastChangedAt();
-        for (LiveEntryView entry : live.entries()) {
-            if (modified == null || entry.changedAt().isAfter(modified)) {
-                modified = entry.changedAt();
-            }
-        }
-        if (live.endedAt() != null && (modified == null || live.endedAt().isAfter(modified))) {
-            modified = live.endedAt();
-        }
-        article.put("dateModified", Times.iso(modified));
+        article.put("dateModified", Times.iso(LiveCoverage.changedAt(story.lastChangedAt(), live.lastChangeAt(), live.endedAt())));
     }
 
     /**
