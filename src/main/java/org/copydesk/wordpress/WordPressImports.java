@@ -75,7 +75,7 @@ public class WordPressImports {
     private static final DateTimeFormatter WP_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final Pattern SIZED = Pattern.compile("^(.*)-\\d+x\\d+(\\.[A-Za-z0-9]+)$");
     private static final Pattern SCALED = Pattern.compile("^(.*)-scaled(\\.[A-Za-z0-9]+)$");
-    private static final Pattern SIZE_SUFFIX = Pattern.compile("^-(\\d{1,5})x(\\d{1,5})$");
+    private static final Pattern SIZE_SUFFIX = Pattern.compile("^.*-(\\d{1,5})x(\\d{1,5})\\.[A-Za-z0-9]+$");
 
     @Inject
     StoryService stories;
@@ -203,6 +203,17 @@ public class WordPressImports {
         }
     }
 
+    /** The original's path when {@code path} names a size WordPress made of it ("x-300x200.jpg", "x-scaled.jpg"), else null. */
+    static String sizeOf(String path) {
+        for (Pattern sized : new Pattern[] {SIZED, SCALED}) {
+            Matcher m = sized.matcher(path);
+            if (m.matches()) {
+                return m.group(1) + m.group(2);
+            }
+        }
+        return null;
+    }
+
     /** Reads the file up to its first item: an export has its site's address and WordPress's namespace there. */
     static Wxr.Channel sniff(Path wxr) {
         try {
@@ -257,6 +268,8 @@ public class WordPressImports {
         final Map<String, String> categoryNames = new HashMap<>();
         /** Zip entries by their path under uploads ("2024/05/harbour.jpg"). */
         final Map<String, String> zipEntries = new HashMap<>();
+        /** The sizes WordPress made of each original in the zip, by the original's path ("2024/05/harbour-scaled.jpg", …). */
+        final Map<String, List<String>> sizesByOriginal = new HashMap<>();
         ZipFile zip;
         Wxr.Channel channel;
         final Map<String, Long> sectionsBySlug = new HashMap<>();
@@ -317,8 +330,11 @@ public class WordPressImports {
                 zip = new ZipFile(zipPath.toFile());
                 zip.stream().filter(e -> !e.isDirectory()).forEach(e -> {
                     String under = underUploads(e.getName());
-                    if (under != null) {
-                        zipEntries.putIfAbsent(under, e.getName());
+                    if (under != null && zipEntries.putIfAbsent(under, e.getName()) == null) {
+                        String original = sizeOf(under);
+                        if (original != null) {
+                            sizesByOriginal.computeIfAbsent(original, k -> new ArrayList<>()).add(under);
+                        }
                     }
                 });
             }
@@ -778,28 +794,18 @@ public class WordPressImports {
          */
         List<String> candidates(String original, String entry) {
             List<String> candidates = new ArrayList<>(List.of(entry));
-            int dot = original.lastIndexOf('.');
-            if (dot < 0) {
-                return candidates;
-            }
-            String base = original.substring(0, dot);
-            String extension = original.substring(dot);
-            zipEntries.entrySet().stream()
-                    .filter(e -> e.getKey().startsWith(base + "-") && e.getKey().endsWith(extension) && !e.getValue().equals(entry))
-                    .map(e -> Map.entry(e.getValue(), pixelsOf(e.getKey().substring(base.length(), e.getKey().length() - extension.length()))))
-                    .filter(e -> e.getValue() > 0)
-                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                    .forEach(e -> candidates.add(e.getKey()));
+            sizesByOriginal.getOrDefault(original, List.of()).stream()
+                    .sorted(java.util.Comparator.comparingLong(Run::pixelsOf).reversed())
+                    .map(zipEntries::get)
+                    .filter(sized -> !sized.equals(entry))
+                    .forEach(candidates::add);
             return candidates;
         }
 
-        /** "-scaled" first (WordPress's 2560-pixel copy), then "-WxH" by its pixels; anything else is not a size. */
-        private static long pixelsOf(String suffix) {
-            if (suffix.equals("-scaled")) {
-                return Long.MAX_VALUE;
-            }
-            Matcher m = SIZE_SUFFIX.matcher(suffix);
-            return m.matches() ? Long.parseLong(m.group(1)) * Long.parseLong(m.group(2)) : 0;
+        /** "x-scaled.jpg" first (WordPress's 2560-pixel copy), then "x-WxH.jpg" by its pixels. */
+        private static long pixelsOf(String sized) {
+            Matcher m = SIZE_SUFFIX.matcher(sized);
+            return m.matches() ? Long.parseLong(m.group(1)) * Long.parseLong(m.group(2)) : Long.MAX_VALUE;
         }
 
         /** One zip entry through the image store: a GIF as a still PNG of its first frame (GIFs are not stored here). */
@@ -830,16 +836,8 @@ public class WordPressImports {
 
         /** The original upload of a size WordPress made ("x-300x200.jpg", "x-scaled.jpg"), when the zip has it. */
         String originalOf(String path) {
-            for (Pattern sized : new Pattern[] {SIZED, SCALED}) {
-                Matcher m = sized.matcher(path);
-                if (m.matches()) {
-                    String original = m.group(1) + m.group(2);
-                    if (zipEntries.containsKey(original) || zip == null) {
-                        return original;
-                    }
-                }
-            }
-            return path;
+            String original = sizeOf(path);
+            return original != null && (zipEntries.containsKey(original) || zip == null) ? original : path;
         }
 
         /** Old addresses of the sections, tags and authors (the posts' were written with them). */
