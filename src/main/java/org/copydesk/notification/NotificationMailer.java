@@ -9,8 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -27,6 +25,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 import org.copydesk.web.BackOff;
+import org.copydesk.web.OutboxSenders;
 import org.copydesk.web.DeskPaths;
 import org.copydesk.web.PublicAddress;
 
@@ -66,11 +65,9 @@ public class NotificationMailer {
     @Inject
     Clock clock;
 
-    private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean enabled;
-    private volatile boolean running;
     private volatile Instant lastComplaint = Instant.EPOCH;
-    private Thread sender;
+    private volatile OutboxSenders sender;
 
     /** Known before any start-up work (the scheduler's catch-up writes notifications too). */
     @PostConstruct
@@ -91,10 +88,8 @@ public class NotificationMailer {
             return;
         }
         LOG.infof("E-mail notifications are sent through the SMTP server at %s", host.getValue());
-        running = true;
-        sender = new Thread(this::sendWhileRunning, "notification-mailer");
-        sender.setDaemon(true);
-        sender.start();
+        sender = new OutboxSenders("notification-mailer", this::sendOne, this::complain, POLL_EVERY);
+        sender.start(1);
     }
 
     /**
@@ -107,14 +102,8 @@ public class NotificationMailer {
     }
 
     void stop(@Observes ShutdownEvent event) {
-        running = false;
-        wakeUps.release(2);
         if (sender != null) {
-            try {
-                sender.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            sender.stop();
         }
     }
 
@@ -125,8 +114,8 @@ public class NotificationMailer {
 
     /** Rows to mail were written on this node: look now rather than at the next poll. */
     void wake() {
-        if (enabled) {
-            wakeUps.release();
+        if (sender != null) {
+            sender.wake();
         }
     }
 
@@ -145,26 +134,6 @@ public class NotificationMailer {
             }
         } catch (RuntimeException e) {
             complain(e);
-        }
-    }
-
-    private void sendWhileRunning() {
-        while (running) {
-            boolean sentOne;
-            try {
-                sentOne = sendOne();
-            } catch (RuntimeException e) {
-                complain(e);
-                sentOne = false;
-            }
-            if (!sentOne) {
-                try {
-                    wakeUps.tryAcquire(POLL_EVERY.toMillis(), TimeUnit.MILLISECONDS);
-                    wakeUps.drainPermits();
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
         }
     }
 

@@ -20,8 +20,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLException;
 import javax.sql.DataSource;
@@ -34,6 +32,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.copydesk.web.BackOff;
+import org.copydesk.web.OutboxSenders;
 import org.copydesk.web.CopydeskConfig;
 import org.jboss.logging.Logger;
 
@@ -68,9 +67,7 @@ public class WebhookWorker {
     @Inject
     Clock clock;
 
-    private final Semaphore wakeUps = new Semaphore(0);
-    private final List<Thread> senders = new ArrayList<>();
-    private volatile boolean running;
+    private volatile OutboxSenders senders;
     private volatile Instant lastComplaint = Instant.EPOCH;
     private volatile Instant nextClearing = Instant.EPOCH;
     private HttpClient http;
@@ -79,13 +76,12 @@ public class WebhookWorker {
         CopydeskConfig.Webhooks settings = config.webhooks();
         http = HttpClient.newBuilder().connectTimeout(settings.timeout()).followRedirects(HttpClient.Redirect.NEVER)
                 .version(HttpClient.Version.HTTP_1_1).build();
-        running = true;
-        for (int i = 0; i < Math.max(1, settings.senders()); i++) {
-            Thread sender = new Thread(this::sendWhileRunning, "webhook-sender-" + (i + 1));
-            sender.setDaemon(true);
-            senders.add(sender);
-            sender.start();
-        }
+        // Old deliveries are cleared by a sender between two looks (at most hourly), as nobody waits on them.
+        senders = new OutboxSenders("webhook-sender", () -> {
+            clearOldDeliveries();
+            return sendOne();
+        }, this::complain, settings.pollEvery());
+        senders.start(settings.senders());
     }
 
     /**
@@ -93,42 +89,15 @@ public class WebhookWorker {
      * process: its transaction rolls back, and another node (or this one, started again) sends it.
      */
     void stop(@Observes ShutdownEvent event) {
-        running = false;
-        wakeUps.release(senders.size() + 1);
-        long giveUp = System.currentTimeMillis() + 5000;
-        for (Thread sender : senders) {
-            try {
-                sender.join(Math.max(1, giveUp - System.currentTimeMillis()));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+        if (senders != null) {
+            senders.stop();
         }
     }
 
     /** Deliveries were written on this node: look now rather than at the next poll. */
     public void wake() {
-        wakeUps.release(Math.max(1, senders.size()));
-    }
-
-    private void sendWhileRunning() {
-        while (running) {
-            clearOldDeliveries();
-            boolean sentOne;
-            try {
-                sentOne = sendOne();
-            } catch (RuntimeException e) {
-                complain(e);
-                sentOne = false;
-            }
-            if (!sentOne) {
-                try {
-                    wakeUps.tryAcquire(config.webhooks().pollEvery().toMillis(), TimeUnit.MILLISECONDS);
-                    wakeUps.drainPermits();
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
+        if (senders != null) {
+            senders.wake();
         }
     }
 
