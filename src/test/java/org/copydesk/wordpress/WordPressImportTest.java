@@ -171,8 +171,7 @@ class WordPressImportTest {
     @org.junit.jupiter.api.Order(2)
     void anExportWithoutItsUploadsIsImportedWithItsPicturesReportedMissing() throws Exception {
         Browser admin = new Browser().signIn("admin", "test-admin-password");
-        byte[] other = new String(resource("export.xml"), java.nio.charset.StandardCharsets.UTF_8)
-                .replace("http://wordpress.example", "http://other-site.example").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] other = exportOf("http://other-site.example");
         Response started = admin.form(admin.page("/desk/import"), "form[action=/desk/import]")
                 .attach("wxr", "other.xml", other, "application/xml").press("Import");
         Document done = waitForTheEnd(admin, Browser.pathOf(started.header("Location")));
@@ -200,8 +199,7 @@ class WordPressImportTest {
     @org.junit.jupiter.api.Order(3)
     void anUploadsArchiveLargerThanAnyFormIsImported() throws Exception {
         Browser admin = new Browser().signIn("admin", "test-admin-password");
-        byte[] export = new String(resource("export.xml"), java.nio.charset.StandardCharsets.UTF_8)
-                .replace("http://wordpress.example", "http://big-uploads.example").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] export = exportOf("http://big-uploads.example");
         byte[] uploads = withFiller(resource("uploads.zip"), 20 * 1024 * 1024);
         assertThat(uploads.length).isGreaterThan(20 * 1024 * 1024);
         Browser.Form hook = admin.form(admin.page("/desk/integrations/webhooks"), "#webhook-form")
@@ -231,8 +229,7 @@ class WordPressImportTest {
     @org.junit.jupiter.api.Order(4)
     void aRefusedOriginalIsReplacedByTheSizeWordPressMadeAndAGifBecomesAStill() throws Exception {
         Browser admin = new Browser().signIn("admin", "test-admin-password");
-        byte[] export = new String(resource("export.xml"), java.nio.charset.StandardCharsets.UTF_8)
-                .replace("http://wordpress.example", "http://camera-originals.example").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] export = exportOf("http://camera-originals.example");
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(resource("uploads.zip")));
              java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
@@ -293,8 +290,7 @@ class WordPressImportTest {
     void anExportCutOffStopsWithTheReasonAndImportsNothing() throws Exception {
         Browser admin = new Browser().signIn("admin", "test-admin-password");
         long before = Story.count();
-        String whole = new String(resource("export.xml"), java.nio.charset.StandardCharsets.UTF_8)
-                .replace("http://wordpress.example", "http://cut-off.example");
+        String whole = new String(exportOf("http://cut-off.example"), java.nio.charset.StandardCharsets.UTF_8);
         byte[] cut = whole.substring(0, whole.indexOf("<title><![CDATA[Lighthouse")).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         Response started = admin.form(admin.page("/desk/import"), "form[action=/desk/import]")
                 .attach("wxr", "cut.xml", cut, "application/xml").press("Import");
@@ -403,6 +399,12 @@ class WordPressImportTest {
 
     private static long stories(String headline) {
         return QuarkusTransaction.requiringNew().call(() -> Story.count("headline", headline));
+    }
+
+    /** The tests' export as another WordPress site would give it: everything the same but the site's address. */
+    static byte[] exportOf(String site) {
+        return new String(resource("export.xml"), java.nio.charset.StandardCharsets.UTF_8).replace("http://wordpress.example", site)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     static byte[] resource(String name) {
