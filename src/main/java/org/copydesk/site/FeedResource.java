@@ -55,17 +55,11 @@ public class FeedResource {
         }
     }
 
-    /** A live story's entries as a feed: newest first, each with its text as the page shows it, links absolute. */
-    public record LiveFeed(Story story, String selfUrl, String pageUrl, String base, List<LiveFeedEntry> entries) {
-        public Instant updated() {
-            Instant newest = story.liveEndedAt != null ? story.liveEndedAt : story.firstPublishedAt;
-            for (LiveFeedEntry entry : entries) {
-                if (entry.view().changedAt().isAfter(newest)) {
-                    newest = entry.view().changedAt();
-                }
-            }
-            return newest;
-        }
+    /**
+     * A live story's entries as a feed: newest first, each with its text as the page shows it, links absolute;
+     * {@code updated} when an entry last changed (a deletion too) or the coverage ended, else when it was published.
+     */
+    public record LiveFeed(Story story, String selfUrl, String pageUrl, String base, List<LiveFeedEntry> entries, Instant updated) {
     }
 
     public record LiveFeedEntry(org.copydesk.live.LiveEntryView view, String content) {
@@ -168,7 +162,9 @@ public class FeedResource {
         String page = base + story.publicPath;
         List<LiveFeedEntry> entries = liveCoverage.shown(story.id).stream().limit(FEED_SIZE)
                 .map(view -> new LiveFeedEntry(view, AbsoluteLinks.in(view.bodyHtml(), page))).toList();
-        LiveFeed feed = new LiveFeed(story, base + org.copydesk.live.LivePaths.feed(story.publicPath), page, base, entries);
+        LiveFeed feed = new LiveFeed(story, base + org.copydesk.live.LivePaths.feed(story.publicPath), page, base, entries,
+                org.copydesk.live.LiveCoverage.changedAt(story.firstPublishedAt, liveCoverage.lastChange(story.id).at(),
+                        story.liveEndedAt));
         freshness.lastModified(feed.updated());
         return PageLanguage.in(Templates.liveEntries(feed, site.name()), story.lang());
     }

@@ -100,6 +100,8 @@ class LiveCoverageTest {
         assertThat(atom.select("entry > title").eachText()).containsExactly("The ferry is cancelled.",
                 "Winds of 150 km/h reach the harbour.");
         assertThat(atom.select("entry > content").first().text()).contains("<strong>ferry</strong>");
+        assertThat(atom.selectFirst("feed > updated").text()).as("the feed changed with its newest entry")
+                .isEqualTo(atom.selectFirst("entry > updated").text());
         assertThat(page.select("link[type=application/atom+xml]").attr("href")).isEqualTo(story.publicPath + "/feed.xml");
     }
 
